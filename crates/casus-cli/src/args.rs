@@ -1,0 +1,154 @@
+//! Command-line arguments (clap derive). Every command and option is
+//! documented here; `casus --help` is generated from it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// casus: which security commitments does an armed attack trigger, for
+/// whom, and why?
+#[derive(Debug, Parser)]
+#[command(name = "casus", version, about, long_about = None)]
+pub struct Cli {
+    /// Use the knowledge base in DIR instead of the embedded one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub kb: Option<PathBuf>,
+
+    /// When to colour the output.
+    #[arg(long, global = true, value_enum, default_value_t = ColourChoice::Auto)]
+    pub color: ColourChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ColourChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// Tables and sentences for people.
+    #[default]
+    Text,
+    /// The stable schema documented in docs/json.md.
+    Json,
+    /// One row per verdict or obligation.
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct FormatArg {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Judge an armed attack: which commitments it triggers, for whom, and why.
+    Why(WhyArgs),
+    /// How a place resolves on a date: territory, sovereign, controller, claimants.
+    Place(PlaceArgs),
+    /// The obligations owed by and to a state on a date.
+    Commitments(CommitmentsArgs),
+    /// The treaties in the knowledge base, or those in force on a date.
+    Treaties(TreatiesArgs),
+    /// One treaty in full: parties, provisions, scope rules, sources.
+    Show(ShowArgs),
+    /// Validate a knowledge base and report every problem with file and line.
+    Check(CheckArgs),
+    /// Work with knowledge-base files.
+    Kb {
+        #[command(subcommand)]
+        command: KbCommand,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct WhyArgs {
+    /// An attacking state (name, alias or id). Repeat for several.
+    #[arg(long = "attacker", required = true, value_name = "STATE")]
+    pub attackers: Vec<String>,
+    /// An attacked state. Repeat for several. Defaults to the sovereign and
+    /// the controller of the place on the date.
+    #[arg(long = "defender", value_name = "STATE")]
+    pub defenders: Vec<String>,
+    /// Where the attack happens: a place or territory name.
+    #[arg(long, value_name = "PLACE")]
+    pub at: String,
+    /// The date of the attack (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub on: String,
+    /// What was hit: the territory at the place, or the defenders' forces there.
+    #[arg(long, value_enum, default_value_t = TargetArg::Territory)]
+    pub target: TargetArg,
+    /// Show the full proof tree of every verdict (text format).
+    #[arg(long)]
+    pub proof: bool,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TargetArg {
+    Territory,
+    Forces,
+}
+
+#[derive(Debug, Args)]
+pub struct PlaceArgs {
+    /// A place or territory name.
+    pub place: String,
+    /// The date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub on: String,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct CommitmentsArgs {
+    /// A state (name, alias or id).
+    pub polity: String,
+    /// The date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub on: String,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct TreatiesArgs {
+    /// Only treaties in force on this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A treaty id, name or alias (e.g. csto, NATO, "Washington Treaty").
+    pub treaty: String,
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub format: FormatArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KbCommand {
+    /// Write the embedded knowledge base into DIR (new or empty) as a starting point for edits.
+    Export {
+        /// The directory to create.
+        dir: PathBuf,
+    },
+}

@@ -1,0 +1,112 @@
+//! `casus commitments`: what a state owes and is owed on a date.
+
+use casus_core::commitments::commitments;
+use casus_core::query::resolve_polity;
+use casus_core::{KnowledgeBase, Truth};
+use serde::Serialize;
+
+use crate::args::{CommitmentsArgs, Format};
+use crate::error::CliError;
+use crate::output::{bold, dim, print_csv, print_json, table};
+
+#[derive(Serialize)]
+struct Json<'a> {
+    polity: &'a str,
+    date: String,
+    memberships: &'a [casus_core::commitments::Membership],
+}
+
+pub fn run(kb: &KnowledgeBase, args: &CommitmentsArgs) -> Result<(), CliError> {
+    let date = super::day(&args.on)?;
+    let polity = resolve_polity(kb, &args.polity)?;
+    let list = commitments(kb, &polity, date);
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|i| kb.polity_name(i))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match args.format.format {
+        Format::Json => print_json(&Json {
+            polity: &polity,
+            date: date.to_string(),
+            memberships: &list,
+        }),
+        Format::Csv => {
+            let mut rows = Vec::new();
+            for m in &list {
+                for o in &m.obligations {
+                    rows.push(vec![
+                        m.treaty.clone(),
+                        o.article.clone(),
+                        o.kind.label().to_string(),
+                        o.response.label().to_string(),
+                        o.owes_to.join(" "),
+                        o.owed_by.join(" "),
+                    ]);
+                }
+            }
+            print_csv(
+                &[
+                    "treaty", "article", "kind", "response", "owes_to", "owed_by",
+                ],
+                &rows,
+            )
+        }
+        Format::Text => {
+            println!(
+                "{} of {} on {}",
+                bold("Commitments"),
+                kb.polity_name(&polity),
+                date
+            );
+            let (current, past): (Vec<_>, Vec<_>) = list.iter().partition(|m| m.party != Truth::No);
+            if current.is_empty() {
+                println!("\n  Not a party to any treaty in the knowledge base on this date.");
+            }
+            for m in &current {
+                let unc = if m.party == Truth::Unknown {
+                    " — membership uncertain on this date"
+                } else {
+                    ""
+                };
+                println!(
+                    "\n{} ({}, {}){unc}",
+                    bold(&m.treaty_name),
+                    m.treaty,
+                    m.kind.label()
+                );
+                for s in &m.statuses {
+                    println!("  status: {s}");
+                }
+                let mut t = table(&["art.", "kind", "response", "owes to", "owed by"]);
+                for o in &m.obligations {
+                    t.add_row(vec![
+                        o.article.clone(),
+                        o.kind.label().to_string(),
+                        o.response.label().to_string(),
+                        names(&o.owes_to),
+                        names(&o.owed_by),
+                    ]);
+                }
+                println!("{t}");
+            }
+            if !past.is_empty() {
+                println!("\n{}", bold("Not a party on this date"));
+                for m in past {
+                    println!(
+                        "  {} ({}): member {}",
+                        m.treaty_name,
+                        m.treaty,
+                        m.spells.join("; ")
+                    );
+                }
+            }
+            println!(
+                "{}",
+                dim("\n(`casus show TREATY` gives each article's paraphrase, scope and sources)")
+            );
+            Ok(())
+        }
+    }
+}

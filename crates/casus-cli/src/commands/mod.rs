@@ -1,0 +1,47 @@
+//! One module per command; `run` loads the knowledge base and dispatches.
+
+mod check;
+mod commitments;
+mod export;
+mod place;
+mod show;
+mod treaties;
+mod why;
+
+use casus_core::KnowledgeBase;
+
+use crate::args::{Cli, Command, KbCommand};
+use crate::error::CliError;
+
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        Command::Check(args) => check::run(cli.kb.as_deref(), &args),
+        Command::Kb {
+            command: KbCommand::Export { dir },
+        } => export::run(&dir),
+        command => {
+            let kb = load(cli.kb.as_deref())?;
+            match command {
+                Command::Why(args) => why::run(&kb, &args),
+                Command::Place(args) => place::run(&kb, &args),
+                Command::Commitments(args) => commitments::run(&kb, &args),
+                Command::Treaties(args) => treaties::run(&kb, &args),
+                Command::Show(args) => show::run(&kb, &args),
+                Command::Check(_) | Command::Kb { .. } => unreachable!("handled above"),
+            }
+        }
+    }
+}
+
+/// The embedded knowledge base, or the one in `dir`.
+pub fn load(dir: Option<&std::path::Path>) -> Result<KnowledgeBase, CliError> {
+    match dir {
+        Some(dir) => Ok(KnowledgeBase::load_dir(dir)?),
+        None => KnowledgeBase::embedded().map_err(|d| CliError::Invalid(d.0)),
+    }
+}
+
+/// Parse a query date, with a usage error on failure.
+pub fn day(input: &str) -> Result<jiff::civil::Date, CliError> {
+    Ok(casus_core::time::parse_day(input)?)
+}

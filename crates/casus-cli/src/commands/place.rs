@@ -1,0 +1,132 @@
+//! `casus place`: how a place resolves on a date.
+
+use casus_core::query::{resolve_place, territory_status, Holder};
+use casus_core::KnowledgeBase;
+use serde::Serialize;
+
+use crate::args::{Format, PlaceArgs};
+use crate::error::CliError;
+use crate::output::{bold, dim, print_csv, print_json, truth};
+
+#[derive(Serialize)]
+struct PlaceJson<'a> {
+    input: &'a str,
+    date: String,
+    place: Option<&'a str>,
+    coords: Option<(f64, f64)>,
+    territory: &'a str,
+    territory_name: &'a str,
+    ancestry: &'a [String],
+    sovereign: &'a [Holder],
+    controller: &'a [Holder],
+    claimants: &'a [Holder],
+    regions: &'a [String],
+}
+
+pub fn run(kb: &KnowledgeBase, args: &PlaceArgs) -> Result<(), CliError> {
+    let date = super::day(&args.on)?;
+    let place = resolve_place(kb, &args.place)?;
+    let status = territory_status(kb, place.territory, date);
+    match args.format.format {
+        Format::Json => print_json(&PlaceJson {
+            input: &place.input,
+            date: date.to_string(),
+            place: place.place_name.as_deref(),
+            coords: place.coords,
+            territory: &status.territory,
+            territory_name: &status.name,
+            ancestry: &status.ancestry,
+            sovereign: &status.sovereign,
+            controller: &status.controller,
+            claimants: &status.claimants,
+            regions: &status.regions,
+        }),
+        Format::Csv => {
+            let mut rows = Vec::new();
+            for (role, hs) in [
+                ("sovereign", &status.sovereign),
+                ("controller", &status.controller),
+                ("claimant", &status.claimants),
+            ] {
+                for h in hs {
+                    rows.push(vec![
+                        status.territory.clone(),
+                        role.to_string(),
+                        h.polity.clone(),
+                        truth(h.holds).to_string(),
+                        h.interval.to_string(),
+                        h.source.citation.clone(),
+                    ]);
+                }
+            }
+            print_csv(
+                &["territory", "role", "polity", "holds", "interval", "source"],
+                &rows,
+            )
+        }
+        Format::Text => {
+            println!(
+                "{} {} on {}",
+                bold("Place"),
+                place.place_name.as_deref().unwrap_or(&place.input),
+                date
+            );
+            if let Some((lat, lon)) = place.coords {
+                println!("  coordinates: {lat:.4}, {lon:.4}");
+            }
+            let chain: Vec<String> = status
+                .ancestry
+                .iter()
+                .map(|t| {
+                    kb.territory(t)
+                        .map(|x| x.name.clone())
+                        .unwrap_or_else(|| t.clone())
+                })
+                .collect();
+            println!("  territory:   {}", chain.join(" ⊂ "));
+            let show = |label: &str, hs: &[Holder]| {
+                if hs.is_empty() {
+                    println!("  {label:<12} none recorded");
+                }
+                for h in hs {
+                    let unc = match h.holds {
+                        casus_core::Truth::Unknown => " (uncertain on this date: imprecise bound)",
+                        _ => "",
+                    };
+                    let src_unc = if h.source.uncertain {
+                        ", uncertain"
+                    } else {
+                        ""
+                    };
+                    println!(
+                        "  {label:<12} {} ({}){unc}  {}",
+                        h.name,
+                        h.interval,
+                        dim(&format!("[{}{src_unc}]", h.source.citation))
+                    );
+                }
+            };
+            show("sovereign:", &status.sovereign);
+            show("controller:", &status.controller);
+            show("claimants:", &status.claimants);
+            let regions: Vec<String> = status
+                .regions
+                .iter()
+                .map(|r| {
+                    kb.region(r)
+                        .map(|x| x.name.clone())
+                        .unwrap_or_else(|| r.clone())
+                })
+                .collect();
+            println!(
+                "  regions:     {}",
+                if regions.is_empty() {
+                    "none".to_string()
+                } else {
+                    regions.join(", ")
+                }
+            );
+            Ok(())
+        }
+    }
+}

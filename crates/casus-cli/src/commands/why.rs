@@ -1,0 +1,226 @@
+//! `casus why`: judge an attack and explain every verdict.
+
+use casus_core::engine::{default_defenders, Analysis, Proof, Verdict};
+use casus_core::query::{resolve_place, resolve_polity};
+use casus_core::{analyse, KnowledgeBase, Scenario, Target, Truth};
+
+use crate::args::{Format, TargetArg, WhyArgs};
+use crate::error::CliError;
+use crate::output::{bold, dim, print_csv, print_json, table, verdict};
+
+pub fn run(kb: &KnowledgeBase, args: &WhyArgs) -> Result<(), CliError> {
+    let date = super::day(&args.on)?;
+    let attackers = args
+        .attackers
+        .iter()
+        .map(|a| resolve_polity(kb, a))
+        .collect::<Result<Vec<_>, _>>()?;
+    let place = resolve_place(kb, &args.at)?;
+    let mut defenders = args
+        .defenders
+        .iter()
+        .map(|d| resolve_polity(kb, d))
+        .collect::<Result<Vec<_>, _>>()?;
+    if defenders.is_empty() {
+        defenders = default_defenders(kb, &place, date, &attackers);
+    }
+    if let Some(both) = defenders.iter().find(|d| attackers.contains(d)) {
+        return Err(CliError::Usage(format!(
+            "{} is given both as an attacker and as a defender",
+            kb.polity_name(both)
+        )));
+    }
+    let scenario = Scenario {
+        attackers,
+        defenders,
+        place,
+        date,
+        target: match args.target {
+            TargetArg::Territory => Target::Territory,
+            TargetArg::Forces => Target::Forces,
+        },
+    };
+    let analysis = analyse(kb, &scenario);
+    match args.format.format {
+        Format::Json => print_json(&analysis),
+        Format::Csv => print_csv(
+            &[
+                "treaty",
+                "article",
+                "kind",
+                "obligor",
+                "beneficiary",
+                "verdict",
+                "reasons",
+            ],
+            &analysis
+                .verdicts
+                .iter()
+                .map(|v| {
+                    vec![
+                        v.treaty.clone(),
+                        v.article.clone(),
+                        v.kind.label().to_string(),
+                        v.obligor.clone(),
+                        v.beneficiary.clone(),
+                        v.verdict.label().to_string(),
+                        v.reasons.join(" "),
+                    ]
+                })
+                .collect::<Vec<_>>(),
+        ),
+        Format::Text => {
+            print!("{}", render_text(kb, &analysis, args.proof));
+            Ok(())
+        }
+    }
+}
+
+/// The text report: scenario, verdict table, then grouped reasons.
+pub fn render_text(kb: &KnowledgeBase, a: &Analysis, with_proof: bool) -> String {
+    let mut out = String::new();
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|i| kb.polity_name(i))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let s = &a.scenario;
+    out.push_str(&format!(
+        "{} {} by {} at {}\n",
+        bold("Attack on"),
+        s.date,
+        names(&s.attackers),
+        s.place.place.as_deref().unwrap_or(&s.place.territory_name)
+    ));
+    let holder = |h: &Option<String>| {
+        h.as_deref()
+            .map(|p| kb.polity_name(p).to_string())
+            .unwrap_or_else(|| "none recorded".into())
+    };
+    out.push_str(&format!(
+        "  place:     {} — territory {}; sovereign {}; controller {}\n",
+        s.place.input,
+        s.place.territory_name,
+        holder(&s.place.sovereign),
+        holder(&s.place.controller)
+    ));
+    out.push_str(&format!(
+        "  defenders: {}\n",
+        if s.defenders.is_empty() {
+            "none".to_string()
+        } else {
+            names(&s.defenders)
+        }
+    ));
+    if a.verdicts.is_empty() {
+        out.push_str(
+            "\nNo commitment in the knowledge base binds anyone to the defenders on this date.\n",
+        );
+    } else {
+        let mut t = table(&[
+            "treaty",
+            "art.",
+            "kind",
+            "obligor",
+            "beneficiary",
+            "verdict",
+        ]);
+        for v in &a.verdicts {
+            t.add_row(vec![
+                v.treaty_name.clone(),
+                v.article.clone(),
+                v.kind.label().to_string(),
+                kb.polity_name(&v.obligor).to_string(),
+                kb.polity_name(&v.beneficiary).to_string(),
+                verdict(v.verdict),
+            ]);
+        }
+        out.push('\n');
+        out.push_str(&t.to_string());
+        out.push_str("\n\n");
+        out.push_str(&bold("Why"));
+        out.push('\n');
+        for group in group(&a.verdicts) {
+            let v = group[0];
+            let obligors: Vec<&str> = group.iter().map(|g| kb.polity_name(&g.obligor)).collect();
+            out.push_str(&format!(
+                "\n{} Art. {} ({}, {}) — owed by {} to {}: {}\n",
+                v.treaty_name,
+                v.article,
+                v.kind.label(),
+                v.response.label(),
+                obligors.join(", "),
+                kb.polity_name(&v.beneficiary),
+                verdict(v.verdict)
+            ));
+            for r in &v.reasons {
+                out.push_str(&format!("  - {r}\n"));
+            }
+            if !v.conditions.is_empty() {
+                out.push_str(&format!(
+                    "  - Conditions on the response: {}.\n",
+                    v.conditions.join("; ")
+                ));
+            }
+            for c in &v.claims {
+                let mark = if c.agrees { "agrees" } else { "DISAGREES" };
+                out.push_str(&format!(
+                    "  - Claim ({mark}): {}, {}, {}: {} [{}]\n",
+                    c.speaker, c.office, c.date, c.summary, c.source.citation
+                ));
+            }
+            if with_proof {
+                for g in &group {
+                    out.push_str(&format!("  proof for {}:\n", kb.polity_name(&g.obligor)));
+                    proof_lines(&g.proof, 2, &mut out);
+                }
+            }
+        }
+    }
+    for n in &a.notes {
+        out.push_str(&format!("\nNote: {n}\n"));
+    }
+    if !with_proof && !a.verdicts.is_empty() {
+        out.push_str(&dim("\n(--proof shows every step with its source; --format json gives the full proof tree)\n"));
+    }
+    out
+}
+
+/// Consecutive verdicts that differ only in the obligor.
+fn group(verdicts: &[Verdict]) -> Vec<Vec<&Verdict>> {
+    let mut groups: Vec<Vec<&Verdict>> = Vec::new();
+    for v in verdicts {
+        let same = groups.last().is_some_and(|g| {
+            let w = g[0];
+            w.treaty == v.treaty
+                && w.provision == v.provision
+                && w.beneficiary == v.beneficiary
+                && w.verdict == v.verdict
+                && w.reasons == v.reasons
+        });
+        match groups.last_mut() {
+            Some(g) if same => g.push(v),
+            _ => groups.push(vec![v]),
+        }
+    }
+    groups
+}
+
+fn proof_lines(p: &Proof, depth: usize, out: &mut String) {
+    let mark = match p.holds {
+        Truth::Yes => "✓",
+        Truth::No => "✗",
+        Truth::Unknown => "?",
+    };
+    let indent = "  ".repeat(depth);
+    out.push_str(&format!("{indent}{mark} {}", p.statement));
+    if let Some(s) = &p.source {
+        let unc = if s.uncertain { ", uncertain" } else { "" };
+        out.push_str(&dim(&format!("  [{}{unc}; {}]", s.citation, s.at)));
+    }
+    out.push('\n');
+    for q in &p.premises {
+        proof_lines(q, depth + 1, out);
+    }
+}

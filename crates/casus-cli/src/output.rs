@@ -1,0 +1,96 @@
+//! Presentation helpers shared by the commands: colour, tables, CSV and
+//! JSON writers, and one-line diagnostics.
+
+use std::io::Write;
+
+use casus_core::{Diagnostic, Severity, Truth, VerdictKind};
+use comfy_table::{presets, ContentArrangement, Table};
+use owo_colors::{OwoColorize, Stream};
+use serde::Serialize;
+
+use crate::args::ColourChoice;
+use crate::error::CliError;
+
+pub fn init_colour(choice: ColourChoice) {
+    match choice {
+        ColourChoice::Auto => owo_colors::unset_override(),
+        ColourChoice::Always => owo_colors::set_override(true),
+        ColourChoice::Never => owo_colors::set_override(false),
+    }
+}
+
+/// A table for people: aligned columns, no heavy borders.
+pub fn table(header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(presets::UTF8_HORIZONTAL_ONLY)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header.iter().map(|h| h.to_string()));
+    t
+}
+
+pub fn bold(s: &str) -> String {
+    s.if_supports_color(Stream::Stdout, |s| s.bold().to_string())
+        .to_string()
+}
+
+pub fn dim(s: &str) -> String {
+    s.if_supports_color(Stream::Stdout, |s| s.dimmed().to_string())
+        .to_string()
+}
+
+pub fn verdict(v: VerdictKind) -> String {
+    let label = v.label();
+    match v {
+        VerdictKind::Triggered => label
+            .if_supports_color(Stream::Stdout, |s| s.red().bold().to_string())
+            .to_string(),
+        VerdictKind::NotTriggered => label
+            .if_supports_color(Stream::Stdout, |s| s.green().to_string())
+            .to_string(),
+        VerdictKind::Contested => label
+            .if_supports_color(Stream::Stdout, |s| s.yellow().bold().to_string())
+            .to_string(),
+    }
+}
+
+pub fn truth(t: Truth) -> &'static str {
+    match t {
+        Truth::Yes => "yes",
+        Truth::No => "no",
+        Truth::Unknown => "uncertain",
+    }
+}
+
+pub fn diagnostic_line(d: &Diagnostic) -> String {
+    let level = match d.severity {
+        Severity::Error => "error"
+            .if_supports_color(Stream::Stderr, |s| s.red().bold().to_string())
+            .to_string(),
+        Severity::Warning => "warning"
+            .if_supports_color(Stream::Stderr, |s| s.yellow().bold().to_string())
+            .to_string(),
+    };
+    let mut line = format!("{}: {level}[{}]: {}", d.loc, d.code, d.message);
+    if let Some(h) = &d.help {
+        line.push_str(&format!("\n  help: {h}"));
+    }
+    line
+}
+
+pub fn print_json<T: Serialize>(value: &T) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+pub fn print_csv(header: &[&str], rows: &[Vec<String>]) -> Result<(), CliError> {
+    let mut w = csv::Writer::from_writer(std::io::stdout().lock());
+    let csv_err = |e: csv::Error| CliError::Data(format!("cannot write CSV: {e}"));
+    w.write_record(header).map_err(csv_err)?;
+    for r in rows {
+        w.write_record(r).map_err(csv_err)?;
+    }
+    w.flush()?;
+    Ok(())
+}

@@ -1,0 +1,59 @@
+//! Benchmarks for the core issue's speed targets: start-up (load and
+//! validate the embedded knowledge base), one `why` query, and every ordered
+//! pair of states as attacker and defender at one place.
+
+use casus_core::engine::{analyse, Scenario, Target};
+use casus_core::query::resolve_place;
+use casus_core::time::parse_day;
+use casus_core::KnowledgeBase;
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+
+fn bench(c: &mut Criterion) {
+    c.bench_function("load_and_validate_embedded_kb", |b| {
+        b.iter(|| black_box(KnowledgeBase::embedded().expect("loads")))
+    });
+
+    let kb = KnowledgeBase::embedded().expect("loads");
+    let scenario = Scenario {
+        attackers: vec!["AZE".into()],
+        defenders: vec!["ARM".into()],
+        place: resolve_place(&kb, "Stepanakert").expect("known place"),
+        date: parse_day("2020-10-07").expect("date"),
+        target: Target::Territory,
+    };
+    c.bench_function("why_stepanakert_2020", |b| {
+        b.iter(|| black_box(analyse(&kb, black_box(&scenario))))
+    });
+
+    let jermuk = resolve_place(&kb, "Jermuk").expect("known place");
+    let date = parse_day("2022-09-13").expect("date");
+    let states: Vec<String> = kb.polities.iter().map(|p| p.id.clone()).collect();
+    let mut group = c.benchmark_group("all_ordered_pairs_at_jermuk");
+    group.sample_size(10);
+    group.bench_function(format!("{}x{}", states.len(), states.len() - 1), |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            for a in &states {
+                for d in &states {
+                    if a == d {
+                        continue;
+                    }
+                    let s = Scenario {
+                        attackers: vec![a.clone()],
+                        defenders: vec![d.clone()],
+                        place: jermuk.clone(),
+                        date,
+                        target: Target::Territory,
+                    };
+                    n += analyse(&kb, &s).verdicts.len();
+                }
+            }
+            black_box(n)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

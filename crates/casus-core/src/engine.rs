@@ -1,0 +1,967 @@
+//! The trigger engine: for an attack (attackers, defenders, place, date) it
+//! decides, for each relevant (treaty provision, obligor, beneficiary),
+//! whether the obligation is `triggered`, `not_triggered` or `contested`, and
+//! builds a proof tree whose leaves are sourced facts.
+//!
+//! The rule is a three-valued conjunction: every premise (treaty in force,
+//! both parties bound, no suspension, attack in scope, adversary matches, …)
+//! is Yes, No or Unknown. Any No gives `not_triggered`; otherwise any Unknown
+//! gives `contested`; otherwise `triggered`. Official claims that disagree
+//! with the result make it `contested`. Output order is deterministic:
+//! treaties by id, provisions in file order, obligors and beneficiaries by id.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::kb::KnowledgeBase;
+use crate::model::*;
+use crate::query::{membership, statuses_on, territory_status, ResolvedPlace, TerritoryStatus};
+use crate::time::Truth;
+
+/// What was hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// The territory at the place.
+    #[default]
+    Territory,
+    /// The defenders' forces, vessels or aircraft at the place.
+    Forces,
+}
+
+/// An armed attack to judge.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scenario {
+    pub attackers: Vec<String>,
+    pub defenders: Vec<String>,
+    pub place: ResolvedPlace,
+    pub date: Date,
+    pub target: Target,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictKind {
+    Triggered,
+    NotTriggered,
+    Contested,
+}
+
+impl VerdictKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            VerdictKind::Triggered => "triggered",
+            VerdictKind::NotTriggered => "not_triggered",
+            VerdictKind::Contested => "contested",
+        }
+    }
+}
+
+/// A citation of the evidence for one fact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceRef {
+    pub citation: String,
+    /// `file:line:col` in the knowledge base.
+    pub at: String,
+    pub uncertain: bool,
+}
+
+impl From<&Source> for SourceRef {
+    fn from(s: &Source) -> SourceRef {
+        SourceRef {
+            citation: s.citation.clone(),
+            at: s.loc.to_string(),
+            uncertain: s.uncertain,
+        }
+    }
+}
+
+/// A node of a proof: a statement, whether it holds, the fact it rests on
+/// (for leaves) and the premises it follows from (for inner nodes).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Proof {
+    pub statement: String,
+    pub holds: Truth,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRef>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub premises: Vec<Proof>,
+}
+
+impl Proof {
+    fn fact(statement: impl Into<String>, holds: Truth, source: &Source) -> Proof {
+        Proof {
+            statement: statement.into(),
+            holds,
+            source: Some(source.into()),
+            premises: Vec::new(),
+        }
+    }
+    fn rule(statement: impl Into<String>, holds: Truth, premises: Vec<Proof>) -> Proof {
+        Proof {
+            statement: statement.into(),
+            holds,
+            source: None,
+            premises,
+        }
+    }
+}
+
+/// A claim cited by a verdict.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CitedClaim {
+    pub id: String,
+    pub speaker: String,
+    pub office: String,
+    pub date: String,
+    pub stance: Stance,
+    /// Does the claim agree with the verdict?
+    pub agrees: bool,
+    pub summary: String,
+    pub source: SourceRef,
+}
+
+/// The answer for one (provision, obligor, beneficiary).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    pub treaty: String,
+    pub treaty_name: String,
+    pub provision: String,
+    pub article: String,
+    pub kind: ObligationKind,
+    pub response: Response,
+    pub obligor: String,
+    pub beneficiary: String,
+    pub verdict: VerdictKind,
+    /// Plain sentences: why this verdict.
+    pub reasons: Vec<String>,
+    /// Conditions on the response (request, council decision, …).
+    pub conditions: Vec<String>,
+    pub claims: Vec<CitedClaim>,
+    pub proof: Proof,
+}
+
+/// The place as resolved on the date of the attack.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceReport {
+    pub input: String,
+    pub place: Option<String>,
+    pub territory: String,
+    pub territory_name: String,
+    pub sovereign: Option<String>,
+    pub controller: Option<String>,
+    pub regions: Vec<String>,
+    #[serde(skip)]
+    pub status: TerritoryStatus,
+}
+
+/// Everything `why` answers for one scenario.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub scenario: ScenarioReport,
+    pub verdicts: Vec<Verdict>,
+    /// Instruments that touch the defenders but create no obligation.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScenarioReport {
+    pub attackers: Vec<String>,
+    pub defenders: Vec<String>,
+    pub place: PlaceReport,
+    pub date: String,
+    pub target: Target,
+}
+
+/// The default defenders for an attack at a place: its sovereign and its
+/// controller on the date (deduplicated, attackers removed).
+pub fn default_defenders(
+    kb: &KnowledgeBase,
+    place: &ResolvedPlace,
+    date: Date,
+    attackers: &[String],
+) -> Vec<String> {
+    let status = territory_status(kb, place.territory, date);
+    let mut out = Vec::new();
+    for h in status
+        .main_sovereign()
+        .into_iter()
+        .chain(status.main_controller())
+    {
+        if !out.contains(&h.polity) && !attackers.contains(&h.polity) {
+            out.push(h.polity.clone());
+        }
+    }
+    out
+}
+
+/// Judge one scenario against the whole knowledge base.
+pub fn analyse(kb: &KnowledgeBase, scenario: &Scenario) -> Analysis {
+    let status = territory_status(kb, scenario.place.territory, scenario.date);
+    let mut verdicts = Vec::new();
+    let mut notes = Vec::new();
+    let mut treaties: Vec<&Treaty> = kb.treaties.iter().collect();
+    treaties.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut defenders = scenario.defenders.clone();
+    defenders.sort();
+    defenders.dedup();
+    for treaty in treaties {
+        if treaty.in_force.interval.contains(scenario.date) == Truth::No {
+            continue;
+        }
+        if matches!(
+            treaty.kind,
+            InstrumentKind::Assurance | InstrumentKind::DomesticLaw
+        ) {
+            for d in &defenders {
+                if membership(treaty, d, scenario.date).0 != Truth::No
+                    || treaty.provisions.iter().any(|p| names_beneficiary(p, d))
+                {
+                    notes.push(format!(
+                        "{} ({}) concerns {} but is {}: it creates no obligation to defend.",
+                        treaty.name,
+                        treaty.id,
+                        kb.polity_name(d),
+                        treaty.kind.label()
+                    ));
+                }
+            }
+            continue;
+        }
+        for provision in &treaty.provisions {
+            if provision.validity.contains(scenario.date) == Truth::No {
+                continue;
+            }
+            for (obligor, beneficiary) in pairs(treaty, provision, scenario, &defenders) {
+                let ctx = Ctx {
+                    kb,
+                    scenario,
+                    status: &status,
+                    treaty,
+                    provision,
+                };
+                verdicts.push(ctx.judge(&obligor, &beneficiary));
+            }
+        }
+    }
+    let main =
+        |hs: &[crate::query::Holder]| hs.iter().max_by_key(|h| h.holds).map(|h| h.polity.clone());
+    Analysis {
+        scenario: ScenarioReport {
+            attackers: scenario.attackers.clone(),
+            defenders,
+            place: PlaceReport {
+                input: scenario.place.input.clone(),
+                place: scenario.place.place_name.clone(),
+                territory: status.territory.clone(),
+                territory_name: status.name.clone(),
+                sovereign: main(&status.sovereign),
+                controller: main(&status.controller),
+                regions: status.regions.clone(),
+                status: status.clone(),
+            },
+            date: scenario.date.to_string(),
+            target: scenario.target,
+        },
+        verdicts,
+        notes,
+    }
+}
+
+fn names_beneficiary(p: &Provision, polity: &str) -> bool {
+    matches!(&p.owed, Owed::Directed { beneficiaries, .. } if beneficiaries.iter().any(|b| b == polity))
+}
+
+/// The (obligor, beneficiary) pairs a provision could bind in this scenario.
+fn pairs(
+    treaty: &Treaty,
+    provision: &Provision,
+    scenario: &Scenario,
+    defenders: &[String],
+) -> Vec<(String, String)> {
+    let date = scenario.date;
+    let is_party = |p: &str| membership(treaty, p, date).0 != Truth::No;
+    let mut parties: Vec<&str> = treaty
+        .parties
+        .iter()
+        .map(|p| p.polity.as_str())
+        .filter(|p| is_party(p))
+        .collect();
+    parties.sort();
+    parties.dedup();
+    let owes = |o: &str, b: &str| match &provision.owed {
+        Owed::Mutual => o != b,
+        Owed::Directed {
+            obligors,
+            beneficiaries,
+        } => o != b && obligors.iter().any(|x| x == o) && beneficiaries.iter().any(|x| x == b),
+    };
+    let mut out = Vec::new();
+    match provision.kind {
+        ObligationKind::Offense => {}
+        ObligationKind::NonAggression => {
+            // Owed by each attacker that is a party to each defender.
+            let mut attackers = scenario.attackers.clone();
+            attackers.sort();
+            for a in &attackers {
+                for d in defenders {
+                    if is_party(a) && is_party(d) && owes(a, d) {
+                        out.push((a.clone(), d.clone()));
+                    }
+                }
+            }
+        }
+        ObligationKind::Defense | ObligationKind::Consultation | ObligationKind::Neutrality => {
+            for d in defenders {
+                if !is_party(d) {
+                    continue;
+                }
+                for o in &parties {
+                    if owes(o, d) {
+                        out.push((o.to_string(), d.clone()));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+struct Ctx<'a> {
+    kb: &'a KnowledgeBase,
+    scenario: &'a Scenario,
+    status: &'a TerritoryStatus,
+    treaty: &'a Treaty,
+    provision: &'a Provision,
+}
+
+impl Ctx<'_> {
+    fn name<'b>(&'b self, id: &'b str) -> &'b str {
+        self.kb.polity_name(id)
+    }
+
+    fn date(&self) -> Date {
+        self.scenario.date
+    }
+
+    fn judge(&self, obligor: &str, beneficiary: &str) -> Verdict {
+        let t = self.treaty;
+        let p = self.provision;
+        let mut premises = vec![
+            self.in_force(),
+            self.party(beneficiary),
+            self.party(obligor),
+        ];
+        premises.extend(self.participation(beneficiary));
+        premises.extend(self.participation(obligor));
+        premises.extend(self.dyad(obligor, beneficiary));
+        if p.kind == ObligationKind::NonAggression {
+            premises.push(Proof::rule(
+                format!(
+                    "{} is among the attackers and {} is attacked: the non-aggression obligation is breached",
+                    self.name(obligor),
+                    self.name(beneficiary)
+                ),
+                Truth::Yes,
+                vec![],
+            ));
+        } else {
+            premises.extend(self.attackers_check(obligor));
+            premises.extend(self.adversary());
+            premises.push(self.scope(beneficiary));
+        }
+        let holds = premises
+            .iter()
+            .fold(Truth::Yes, |acc, pr| acc.and(pr.holds));
+        let mut verdict = match holds {
+            Truth::Yes => VerdictKind::Triggered,
+            Truth::No => VerdictKind::NotTriggered,
+            Truth::Unknown => VerdictKind::Contested,
+        };
+        let deciding = |want: Truth| -> Vec<String> {
+            premises
+                .iter()
+                .filter(|pr| pr.holds == want)
+                .map(|pr| sentence(&pr.statement))
+                .collect()
+        };
+        let mut reasons = match verdict {
+            VerdictKind::NotTriggered => deciding(Truth::No),
+            VerdictKind::Contested => deciding(Truth::Unknown),
+            VerdictKind::Triggered => premises
+                .last()
+                .map(|pr| vec![sentence(&pr.statement)])
+                .unwrap_or_default(),
+        };
+        let claims = self.claims(verdict);
+        let disagreeing: Vec<&CitedClaim> = claims
+            .iter()
+            .filter(|c| !c.agrees && c.stance != Stance::Unclear)
+            .collect();
+        if !disagreeing.is_empty() && verdict != VerdictKind::Contested {
+            for c in &disagreeing {
+                reasons.push(format!(
+                    "{} ({}, {}) holds that it {}, against the reading of the text.",
+                    c.speaker,
+                    c.office,
+                    c.date,
+                    c.stance.label()
+                ));
+            }
+            verdict = VerdictKind::Contested;
+        }
+        let conditions = p
+            .conditions
+            .iter()
+            .map(|c| condition_text(self.kb, c, beneficiary))
+            .collect();
+        let proof = Proof::rule(
+            format!(
+                "{} Art. {} ({}) {} for {} toward {}",
+                t.short_name,
+                p.article,
+                p.kind.label(),
+                match verdict {
+                    VerdictKind::Triggered => "is triggered",
+                    VerdictKind::NotTriggered => "is not triggered",
+                    VerdictKind::Contested => "is contested",
+                },
+                self.name(obligor),
+                self.name(beneficiary)
+            ),
+            match verdict {
+                VerdictKind::Triggered => Truth::Yes,
+                VerdictKind::NotTriggered => Truth::No,
+                VerdictKind::Contested => Truth::Unknown,
+            },
+            premises,
+        );
+        Verdict {
+            treaty: t.id.clone(),
+            treaty_name: t.short_name.clone(),
+            provision: p.id.clone(),
+            article: p.article.clone(),
+            kind: p.kind,
+            response: p.response,
+            obligor: obligor.to_string(),
+            beneficiary: beneficiary.to_string(),
+            verdict,
+            reasons,
+            conditions,
+            claims,
+            proof,
+        }
+    }
+
+    fn in_force(&self) -> Proof {
+        let t = self.treaty;
+        let holds = t.in_force.interval.contains(self.date());
+        let mut premises = vec![Proof::fact(
+            format!("{} is in force {}", t.name, t.in_force.interval),
+            holds,
+            &t.in_force.source,
+        )];
+        let validity = self.provision.validity.contains(self.date());
+        if self.provision.validity != crate::time::Interval::always() {
+            premises.push(Proof::fact(
+                format!(
+                    "this text of Art. {} applies {}",
+                    self.provision.article, self.provision.validity
+                ),
+                validity,
+                &self.provision.source,
+            ));
+        }
+        let both = holds.and(validity);
+        let statement = match both {
+            Truth::Yes => format!("{} and Art. {} are in force on {}", t.short_name, self.provision.article, self.date()),
+            Truth::No => format!("{} (Art. {}) is not in force on {}", t.short_name, self.provision.article, self.date()),
+            Truth::Unknown => format!(
+                "whether {} (Art. {}) is in force on {} is uncertain ({}; the date of entry into force is imprecise)",
+                t.short_name,
+                self.provision.article,
+                self.date(),
+                t.in_force.interval
+            ),
+        };
+        Proof::rule(statement, both, premises)
+    }
+
+    fn party(&self, polity: &str) -> Proof {
+        let (holds, spell) = membership(self.treaty, polity, self.date());
+        let name = self.name(polity);
+        let short = &self.treaty.short_name;
+        match spell {
+            Some(s) => {
+                let statement = match holds {
+                    Truth::Yes => format!("{name} is a party to {short} ({})", s.membership.interval),
+                    Truth::No => format!("{name} is not a party to {short} on {} (member {})", self.date(), s.membership.interval),
+                    Truth::Unknown => format!(
+                        "whether {name} is a party to {short} on {} is uncertain (member {}, an imprecise date)",
+                        self.date(),
+                        s.membership.interval
+                    ),
+                };
+                Proof::fact(statement, holds, &s.membership.source)
+            }
+            None => Proof::rule(
+                format!("{name} is not a party to {short}"),
+                Truth::No,
+                vec![],
+            ),
+        }
+    }
+
+    fn participation(&self, polity: &str) -> Vec<Proof> {
+        statuses_on(self.treaty, polity, self.date())
+            .into_iter()
+            .filter(|(s, _)| s.status.value != ParticipationStatus::OutsideMilitaryStructure)
+            .map(|(s, t)| {
+                let mut statement = format!(
+                    "{} has {} in {} since {}",
+                    self.name(polity),
+                    s.status.value.label(),
+                    self.treaty.short_name,
+                    s.status
+                        .interval
+                        .from
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "an unknown date".into())
+                );
+                statement.push_str(match s.status.value {
+                    ParticipationStatus::Frozen => {
+                        ": whether it would request, or be given, assistance is uncertain"
+                    }
+                    _ => ": whether the obligations still bind it is uncertain",
+                });
+                // A status that certainly holds makes the verdict uncertain,
+                // never certain either way.
+                let _ = t;
+                Proof::fact(statement, Truth::Unknown, &s.status.source)
+            })
+            .collect()
+    }
+
+    fn dyad(&self, obligor: &str, beneficiary: &str) -> Vec<Proof> {
+        self.treaty
+            .dyad_suspensions
+            .iter()
+            .filter(|d| d.obligor == obligor && d.beneficiary == beneficiary)
+            .filter_map(|d| {
+                let t = d.spell.interval.contains(self.date());
+                (t != Truth::No).then(|| {
+                    Proof::fact(
+                        format!(
+                            "{} has suspended its {} obligations toward {} ({})",
+                            self.name(obligor),
+                            self.treaty.short_name,
+                            self.name(beneficiary),
+                            d.spell.interval
+                        ),
+                        t.not(),
+                        &d.spell.source,
+                    )
+                })
+            })
+            .collect()
+    }
+
+    fn attackers_check(&self, obligor: &str) -> Vec<Proof> {
+        let mut out = Vec::new();
+        if self.scenario.attackers.iter().any(|a| a == obligor) {
+            out.push(Proof::rule(
+                format!("{} is itself one of the attackers", self.name(obligor)),
+                Truth::No,
+                vec![],
+            ));
+        }
+        let party_attackers: Vec<&str> = self
+            .scenario
+            .attackers
+            .iter()
+            .filter(|a| membership(self.treaty, a, self.date()).0 == Truth::Yes)
+            .map(String::as_str)
+            .collect();
+        if !party_attackers.is_empty() && !self.scenario.attackers.iter().any(|a| a == obligor) {
+            out.push(Proof::rule(
+                format!(
+                    "the attacker ({}) is itself a party to {}: whether an attack by one party on another triggers the others' obligation is unsettled",
+                    party_attackers.iter().map(|a| self.name(a)).collect::<Vec<_>>().join(", "),
+                    self.treaty.short_name
+                ),
+                Truth::Unknown,
+                vec![],
+            ));
+        }
+        out
+    }
+
+    fn adversary(&self) -> Vec<Proof> {
+        self.provision
+            .conditions
+            .iter()
+            .filter_map(|c| match &c.condition {
+                ConditionKind::Adversary { polities } => {
+                    let hit = self.scenario.attackers.iter().any(|a| polities.contains(a));
+                    let names: Vec<&str> = polities.iter().map(|p| self.name(p)).collect();
+                    let statement = if hit {
+                        format!(
+                            "the attacker is one of the named adversaries ({})",
+                            names.join(", ")
+                        )
+                    } else {
+                        format!("the provision only covers attacks by {}", names.join(", "))
+                    };
+                    Some(Proof::fact(statement, Truth::from_bool(hit), &c.source))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Does the attack fall within the provision's scope?
+    fn scope(&self, beneficiary: &str) -> Proof {
+        let rules: Vec<Proof> = self
+            .provision
+            .scope
+            .iter()
+            .filter_map(|r| self.scope_rule(r, beneficiary))
+            .collect();
+        if self.provision.scope.is_empty() {
+            return Proof::rule(
+                "the provision states no geographic limit".to_string(),
+                Truth::Yes,
+                vec![],
+            );
+        }
+        let holds = rules.iter().fold(Truth::No, |acc, r| acc.or(r.holds));
+        let place = self.place_phrase();
+        let statement = match holds {
+            Truth::Yes => {
+                let why = rules
+                    .iter()
+                    .find(|r| r.holds == Truth::Yes)
+                    .map(|r| r.statement.clone())
+                    .unwrap_or_default();
+                format!(
+                    "the attack falls within the scope of Art. {}: {why}",
+                    self.provision.article
+                )
+            }
+            Truth::No => format!(
+                "the attack is outside the scope of Art. {}: {place}; {}",
+                self.provision.article,
+                rules
+                    .iter()
+                    .map(|r| r.statement.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            Truth::Unknown => format!(
+                "whether the attack falls within the scope of Art. {} is uncertain: {}",
+                self.provision.article,
+                rules
+                    .iter()
+                    .filter(|r| r.holds == Truth::Unknown)
+                    .map(|r| r.statement.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        };
+        Proof::rule(statement, holds, rules)
+    }
+
+    fn place_phrase(&self) -> String {
+        let s = self.status;
+        let sov = s
+            .main_sovereign()
+            .map(|h| format!("de jure territory of {}", h.name))
+            .unwrap_or_else(|| "a territory with no recognised sovereign".into());
+        let ctl = s
+            .main_controller()
+            .map(|h| format!("controlled by {}", h.name))
+            .unwrap_or_else(|| "with no recorded controller".into());
+        match &self.scenario.place.place_name {
+            Some(p) => format!("{p} lies in {}, {sov}, {ctl}", s.name),
+            None => format!("{} is {sov}, {ctl}", s.name),
+        }
+    }
+
+    fn party_note(&self, polity: &str) -> &'static str {
+        match membership(self.treaty, polity, self.date()).0 {
+            Truth::Yes => "a party",
+            Truth::No => "not a party",
+            Truth::Unknown => "of uncertain membership",
+        }
+    }
+
+    fn scope_rule(&self, rule: &ScopeRule, beneficiary: &str) -> Option<Proof> {
+        let valid = rule.validity.contains(self.date());
+        if valid == Truth::No {
+            return None;
+        }
+        let s = self.status;
+        let b = self.name(beneficiary);
+        let short = &self.treaty.short_name;
+        let leaves = |holders: &[crate::query::Holder], role: &str| -> Vec<Proof> {
+            holders
+                .iter()
+                .map(|h| {
+                    Proof::fact(
+                        format!(
+                            "{role} of {} {}: {}",
+                            self.kb
+                                .territory(&h.from_territory)
+                                .map(|t| t.name.as_str())
+                                .unwrap_or(&h.from_territory),
+                            h.interval,
+                            h.name
+                        ),
+                        h.holds,
+                        &h.source,
+                    )
+                })
+                .collect()
+        };
+        let mut proof = match &rule.rule {
+            ScopeKind::PartyTerritory { regions, parties } => {
+                let sov = s.sovereign_is(beneficiary);
+                let ctl = s.controller_is(beneficiary);
+                let mut premises = leaves(&s.sovereign, "sovereign");
+                premises.extend(leaves(&s.controller, "controller"));
+                let in_parties = parties.is_empty() || parties.iter().any(|p| p == beneficiary);
+                let in_regions =
+                    regions.is_empty() || regions.iter().any(|r| s.regions.contains(r));
+                let region_names: Vec<&str> = regions
+                    .iter()
+                    .map(|r| self.kb.region(r).map(|x| x.name.as_str()).unwrap_or(r))
+                    .collect();
+                let holds;
+                let statement;
+                if !in_parties {
+                    holds = Truth::No;
+                    statement = format!(
+                        "this rule covers only the territory of {}",
+                        parties
+                            .iter()
+                            .map(|p| self.name(p))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
+                } else if sov == Truth::Yes {
+                    if in_regions {
+                        holds = Truth::Yes;
+                        statement = if regions.is_empty() {
+                            format!("{} is de jure territory of {b}", s.name)
+                        } else {
+                            format!(
+                                "{} is de jure territory of {b} in {}",
+                                s.name,
+                                region_names.join(" or ")
+                            )
+                        };
+                    } else {
+                        holds = Truth::No;
+                        statement = format!(
+                            "{} is territory of {b} but not in {}",
+                            s.name,
+                            region_names.join(" or ")
+                        );
+                    }
+                } else if sov == Truth::Unknown {
+                    holds = if in_regions {
+                        Truth::Unknown
+                    } else {
+                        Truth::No
+                    };
+                    statement = format!(
+                        "whether {} is de jure territory of {b} on {} is uncertain",
+                        s.name,
+                        self.date()
+                    );
+                } else if ctl != Truth::No && in_regions {
+                    holds = Truth::Unknown;
+                    let sov_name = s
+                        .main_sovereign()
+                        .map(|h| h.name.as_str())
+                        .unwrap_or("no recognised state");
+                    statement = format!(
+                        "{} is held by {b} on the ground but is de jure territory of {sov_name}: de jure and de facto disagree",
+                        s.name
+                    );
+                } else {
+                    holds = Truth::No;
+                    let sov = s
+                        .main_sovereign()
+                        .map(|h| {
+                            format!(
+                                "de jure territory of {} ({} to {short})",
+                                h.name,
+                                self.party_note(&h.polity)
+                            )
+                        })
+                        .unwrap_or_else(|| "not the territory of any recognised state".into());
+                    let ctl = s
+                        .main_controller()
+                        .map(|h| {
+                            format!("controlled by {} ({})", h.name, self.party_note(&h.polity))
+                        })
+                        .unwrap_or_else(|| "with no recorded controller".into());
+                    statement = format!("{} is {sov} and {ctl}, not territory of {b}", s.name);
+                }
+                Proof::rule(statement, holds, premises)
+            }
+            ScopeKind::AdministeredBy { party } => {
+                let admin = party.as_deref().unwrap_or(beneficiary);
+                let holds = s.controller_is(admin);
+                let statement = match holds {
+                    Truth::Yes => format!(
+                        "{} is under the administration of {}",
+                        s.name,
+                        self.name(admin)
+                    ),
+                    Truth::No => format!(
+                        "{} is not under the administration of {}",
+                        s.name,
+                        self.name(admin)
+                    ),
+                    Truth::Unknown => format!(
+                        "whether {} is under the administration of {} is uncertain",
+                        s.name,
+                        self.name(admin)
+                    ),
+                };
+                Proof::rule(statement, holds, leaves(&s.controller, "controller"))
+            }
+            ScopeKind::Territory { territory } => {
+                let holds = Truth::from_bool(s.ancestry.iter().any(|t| t == territory));
+                let tname = self
+                    .kb
+                    .territory(territory)
+                    .map(|t| t.name.as_str())
+                    .unwrap_or(territory);
+                let statement = if holds == Truth::Yes {
+                    format!("{} lies in {tname}, named in the scope", s.name)
+                } else {
+                    format!("{} is not {tname}", s.name)
+                };
+                Proof::rule(statement, holds, vec![])
+            }
+            ScopeKind::ForcesIn { regions } => {
+                let names: Vec<&str> = regions
+                    .iter()
+                    .map(|r| self.kb.region(r).map(|x| x.name.as_str()).unwrap_or(r))
+                    .collect();
+                if self.scenario.target != Target::Forces {
+                    Proof::rule(
+                        format!("the rule on forces, vessels and aircraft in {} does not apply: the attack is on territory", names.join(", ")),
+                        Truth::No,
+                        vec![],
+                    )
+                } else {
+                    let hit = regions.iter().any(|r| s.regions.contains(r));
+                    Proof::rule(
+                        if hit {
+                            format!("forces of {b} attacked in {}", names.join(" or "))
+                        } else {
+                            format!("forces of {b} attacked outside {}", names.join(", "))
+                        },
+                        Truth::from_bool(hit),
+                        vec![],
+                    )
+                }
+            }
+            ScopeKind::Anywhere => Proof::rule(
+                format!("the provision covers an attack on {b} anywhere"),
+                Truth::Yes,
+                vec![],
+            ),
+        };
+        proof.premises.push(Proof::fact(
+            format!(
+                "scope rule of Art. {}{}",
+                self.provision.article,
+                rule.note
+                    .as_deref()
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default()
+            ),
+            valid,
+            &rule.source,
+        ));
+        proof.holds = proof.holds.and(valid);
+        Some(proof)
+    }
+
+    fn claims(&self, verdict: VerdictKind) -> Vec<CitedClaim> {
+        let mut out: Vec<CitedClaim> = self
+            .kb
+            .claims
+            .iter()
+            .filter(|c| c.treaty == self.treaty.id)
+            .filter(|c| c.provision.as_ref().is_none_or(|p| p == &self.provision.id))
+            .filter(|c| match &c.subject {
+                ClaimSubject::Territory { territory } => self.status.ancestry.contains(territory),
+                ClaimSubject::Adversary { polity } => self.scenario.attackers.contains(polity),
+            })
+            .map(|c| CitedClaim {
+                id: c.id.clone(),
+                speaker: c.speaker.clone(),
+                office: c.office.clone(),
+                date: c.date.to_string(),
+                stance: c.stance,
+                agrees: match (c.stance, verdict) {
+                    (Stance::Applies, VerdictKind::Triggered) => true,
+                    (Stance::DoesNotApply, VerdictKind::NotTriggered) => true,
+                    (Stance::Unclear, VerdictKind::Contested) => true,
+                    _ => false,
+                },
+                summary: c.summary.clone(),
+                source: (&c.source).into(),
+            })
+            .collect();
+        out.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
+        out
+    }
+}
+
+fn condition_text(kb: &KnowledgeBase, c: &Condition, beneficiary: &str) -> String {
+    let mut s = match &c.condition {
+        ConditionKind::RequestByAttacked => {
+            format!("at the request of {}", kb.polity_name(beneficiary))
+        }
+        ConditionKind::CouncilDecision { body } => format!("subject to a decision of the {body}"),
+        ConditionKind::ConstitutionalProcesses => {
+            "in accordance with each party's constitutional processes".to_string()
+        }
+        ConditionKind::Adversary { polities } => format!(
+            "only against {}",
+            polities
+                .iter()
+                .map(|p| kb.polity_name(p))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        ConditionKind::ConsultationFirst => {
+            "after consultations that decide the form of help".to_string()
+        }
+        ConditionKind::Other { text } => text.clone(),
+    };
+    if c.source.uncertain {
+        s.push_str(" (uncertain)");
+    }
+    s
+}
+
+/// Capitalise the first letter and end with a full stop.
+fn sentence(s: &str) -> String {
+    let mut chars = s.chars();
+    let mut out = match chars.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    };
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}

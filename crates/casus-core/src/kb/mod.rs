@@ -1,0 +1,414 @@
+//! The knowledge base: loading TOML files (embedded or from a directory),
+//! validating them, and looking entities up by id or by the names people type.
+//!
+//! Loading is all-or-nothing for errors but exhaustive in reporting: every
+//! file is parsed, every problem collected, and only a knowledge base with no
+//! errors is returned. Warnings travel with the loaded base.
+
+mod check;
+mod convert;
+pub mod raw;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::model::*;
+use crate::names::NameIndex;
+
+pub use convert::RefKind;
+
+/// The shipped knowledge base, compiled into the binary.
+static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../kb");
+
+/// One knowledge-base file: a path relative to the base's root, and its text.
+#[derive(Debug, Clone)]
+pub struct KbFile {
+    pub path: String,
+    pub text: String,
+}
+
+/// Something a user named: a place, a territory or a polity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Named {
+    Place(usize),
+    Territory(usize),
+    Polity(usize),
+}
+
+/// A loaded, validated knowledge base.
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeBase {
+    pub polities: Vec<Polity>,
+    pub territories: Vec<Territory>,
+    pub regions: Vec<Region>,
+    pub places: Vec<Place>,
+    pub claims: Vec<Claim>,
+    pub treaties: Vec<Treaty>,
+    /// Problems that did not stop loading.
+    pub warnings: Vec<Diagnostic>,
+    /// Which files were read, in order.
+    pub files: Vec<String>,
+    by_id: HashMap<(RefKind, String), usize>,
+    names: NameIndex<Named>,
+    treaty_names: NameIndex<usize>,
+    /// Territory index -> indexes of its children.
+    children: Vec<Vec<usize>>,
+}
+
+/// Errors reading a knowledge base from disk.
+#[derive(Debug, thiserror::Error)]
+pub enum KbError {
+    #[error("cannot read knowledge-base directory {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path} is not a directory")]
+    NotADirectory { path: PathBuf },
+    #[error("no knowledge-base files (*.toml) under {path}")]
+    Empty { path: PathBuf },
+    #[error(transparent)]
+    Invalid(#[from] Diagnostics),
+}
+
+impl KnowledgeBase {
+    /// The files of the embedded knowledge base.
+    pub fn embedded_files() -> Vec<KbFile> {
+        let mut files = Vec::new();
+        collect_embedded(&EMBEDDED, &mut files);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+
+    /// Load and validate the embedded knowledge base.
+    pub fn embedded() -> Result<KnowledgeBase, Diagnostics> {
+        KnowledgeBase::from_files(&KnowledgeBase::embedded_files())
+    }
+
+    /// Read every `*.toml` file under `dir` (recursively).
+    pub fn read_dir(dir: &Path) -> Result<Vec<KbFile>, KbError> {
+        if !dir.is_dir() {
+            return Err(if dir.exists() {
+                KbError::NotADirectory { path: dir.into() }
+            } else {
+                KbError::Io {
+                    path: dir.into(),
+                    source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such directory"),
+                }
+            });
+        }
+        let mut files = Vec::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            let entries = std::fs::read_dir(&d).map_err(|source| KbError::Io {
+                path: d.clone(),
+                source,
+            })?;
+            for entry in entries {
+                let entry = entry.map_err(|source| KbError::Io {
+                    path: d.clone(),
+                    source,
+                })?;
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "toml") {
+                    let text = std::fs::read_to_string(&path).map_err(|source| KbError::Io {
+                        path: path.clone(),
+                        source,
+                    })?;
+                    files.push(KbFile {
+                        path: path.display().to_string(),
+                        text,
+                    });
+                }
+            }
+        }
+        if files.is_empty() {
+            return Err(KbError::Empty { path: dir.into() });
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    }
+
+    /// Load and validate a knowledge base from a directory.
+    pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, KbError> {
+        let files = KnowledgeBase::read_dir(dir)?;
+        Ok(KnowledgeBase::from_files(&files)?)
+    }
+
+    /// Parse, convert and validate a set of files. Every problem is reported.
+    pub fn from_files(files: &[KbFile]) -> Result<KnowledgeBase, Diagnostics> {
+        let (kb, diagnostics) = KnowledgeBase::build(files);
+        if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            return Err(Diagnostics(diagnostics));
+        }
+        let mut kb = kb;
+        kb.warnings = diagnostics;
+        Ok(kb)
+    }
+
+    /// Parse and check without failing: the (possibly partial) base and all
+    /// diagnostics, errors and warnings, in file order.
+    pub fn build(files: &[KbFile]) -> (KnowledgeBase, Vec<Diagnostic>) {
+        let mut kb = KnowledgeBase::default();
+        let mut diagnostics = Vec::new();
+        let mut refs = Vec::new();
+        let mut locs = check::EntityLocs::default();
+        for file in files {
+            kb.files.push(file.path.clone());
+            let ctx = convert::FileCtx::new(&file.path, &file.text);
+            let raw: raw::RawFile = match toml::from_str(&file.text) {
+                Ok(raw) => raw,
+                Err(e) => {
+                    let loc = ctx.loc_at(e.span().map(|s| s.start).unwrap_or(0));
+                    diagnostics.push(Diagnostic::error("syntax", loc, e.message().to_string()));
+                    continue;
+                }
+            };
+            let out = ctx.convert(raw);
+            diagnostics.extend(out.diagnostics);
+            refs.extend(out.refs);
+            for (v, loc) in out.polities {
+                locs.polities.push(loc);
+                kb.polities.push(v);
+            }
+            for (v, loc) in out.territories {
+                locs.territories.push(loc);
+                kb.territories.push(v);
+            }
+            for (v, loc) in out.regions {
+                locs.regions.push(loc);
+                kb.regions.push(v);
+            }
+            for (v, loc) in out.places {
+                locs.places.push(loc);
+                kb.places.push(v);
+            }
+            for (v, loc) in out.claims {
+                locs.claims.push(loc);
+                kb.claims.push(v);
+            }
+            for (v, loc) in out.treaties {
+                locs.treaties.push(loc);
+                kb.treaties.push(v);
+            }
+        }
+        kb.index(&locs, &mut diagnostics);
+        check::check(&kb, &refs, &locs, &mut diagnostics);
+        diagnostics.sort_by(|a, b| a.loc.cmp(&b.loc).then(a.code.cmp(b.code)));
+        (kb, diagnostics)
+    }
+
+    fn index(&mut self, locs: &check::EntityLocs, diagnostics: &mut Vec<Diagnostic>) {
+        let mut add = |kind: RefKind, id: &str, i: usize, loc: &Loc, by_id: &mut HashMap<_, _>| {
+            if by_id.insert((kind, id.to_string()), i).is_some() {
+                diagnostics.push(Diagnostic::error(
+                    "duplicate-id",
+                    loc.clone(),
+                    format!("{} id {id:?} is defined more than once", kind.label()),
+                ));
+            }
+        };
+        let mut by_id = HashMap::new();
+        for (i, p) in self.polities.iter().enumerate() {
+            add(RefKind::Polity, &p.id, i, &locs.polities[i], &mut by_id);
+        }
+        for (i, t) in self.territories.iter().enumerate() {
+            add(
+                RefKind::Territory,
+                &t.id,
+                i,
+                &locs.territories[i],
+                &mut by_id,
+            );
+        }
+        for (i, r) in self.regions.iter().enumerate() {
+            add(RefKind::Region, &r.id, i, &locs.regions[i], &mut by_id);
+        }
+        for (i, t) in self.treaties.iter().enumerate() {
+            add(RefKind::Treaty, &t.id, i, &locs.treaties[i], &mut by_id);
+        }
+        self.by_id = by_id;
+
+        let mut names = NameIndex::default();
+        for (i, p) in self.places.iter().enumerate() {
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                names.insert(n, Named::Place(i));
+            }
+        }
+        for (i, t) in self.territories.iter().enumerate() {
+            names.insert(&t.id, Named::Territory(i));
+            for n in std::iter::once(&t.name).chain(&t.aliases) {
+                names.insert(n, Named::Territory(i));
+            }
+        }
+        for (i, p) in self.polities.iter().enumerate() {
+            names.insert(&p.id, Named::Polity(i));
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                names.insert(n, Named::Polity(i));
+            }
+        }
+        self.names = names;
+
+        let mut treaty_names = NameIndex::default();
+        for (i, t) in self.treaties.iter().enumerate() {
+            for n in [&t.id, &t.name, &t.short_name]
+                .into_iter()
+                .chain(&t.aliases)
+            {
+                treaty_names.insert(n, i);
+            }
+        }
+        self.treaty_names = treaty_names;
+
+        let mut children = vec![Vec::new(); self.territories.len()];
+        for (i, t) in self.territories.iter().enumerate() {
+            if let Some(p) = t
+                .parent
+                .as_ref()
+                .and_then(|p| self.by_id.get(&(RefKind::Territory, p.clone())))
+            {
+                children[*p].push(i);
+            }
+        }
+        self.children = children;
+    }
+
+    pub fn index_of(&self, kind: RefKind, id: &str) -> Option<usize> {
+        self.by_id.get(&(kind, id.to_string())).copied()
+    }
+
+    pub fn polity(&self, id: &str) -> Option<&Polity> {
+        self.index_of(RefKind::Polity, id)
+            .map(|i| &self.polities[i])
+    }
+
+    pub fn territory(&self, id: &str) -> Option<&Territory> {
+        self.index_of(RefKind::Territory, id)
+            .map(|i| &self.territories[i])
+    }
+
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.index_of(RefKind::Region, id).map(|i| &self.regions[i])
+    }
+
+    pub fn treaty(&self, id: &str) -> Option<&Treaty> {
+        self.index_of(RefKind::Treaty, id)
+            .map(|i| &self.treaties[i])
+    }
+
+    /// The display name of a polity id (the id itself if unknown).
+    pub fn polity_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.polity(id).map(|p| p.name.as_str()).unwrap_or(id)
+    }
+
+    /// Entities whose name or alias folds like `name`.
+    pub fn lookup(&self, name: &str) -> &[Named] {
+        self.names.get(name)
+    }
+
+    /// Names close to `name`, for "did you mean".
+    pub fn suggest(&self, name: &str) -> Vec<String> {
+        self.names.suggest(name)
+    }
+
+    /// Treaties whose id, name or alias folds like `name`.
+    pub fn lookup_treaty(&self, name: &str) -> &[usize] {
+        self.treaty_names.get(name)
+    }
+
+    pub fn suggest_treaty(&self, name: &str) -> Vec<String> {
+        self.treaty_names.suggest(name)
+    }
+
+    /// The children of a territory.
+    pub fn children_of(&self, territory: usize) -> &[usize] {
+        &self.children[territory]
+    }
+
+    /// A territory and its ancestors, innermost first. Stops on a cycle.
+    pub fn ancestry(&self, territory: usize) -> Vec<usize> {
+        let mut out = vec![territory];
+        let mut cur = territory;
+        while let Some(p) = self.territories[cur]
+            .parent
+            .as_ref()
+            .and_then(|p| self.index_of(RefKind::Territory, p))
+        {
+            if out.contains(&p) {
+                break;
+            }
+            out.push(p);
+            cur = p;
+        }
+        out
+    }
+}
+
+fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<KbFile>) {
+    for file in dir.files() {
+        if file.path().extension().is_some_and(|e| e == "toml") {
+            if let Some(text) = file.contents_utf8() {
+                out.push(KbFile {
+                    path: format!("kb/{}", file.path().display()),
+                    text: text.to_string(),
+                });
+            }
+        }
+    }
+    for sub in dir.dirs() {
+        collect_embedded(sub, out);
+    }
+}
+
+/// Errors writing the embedded knowledge base out.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{path} already exists and is not empty; choose a new or empty directory (nothing was written)")]
+    NotEmpty { path: PathBuf },
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Write the embedded knowledge base into `dir`, which must be new or empty:
+/// nothing the user has is overwritten. Calls `progress` after each file.
+pub fn export_embedded(dir: &Path, mut progress: impl FnMut(&str)) -> Result<usize, ExportError> {
+    if dir.exists() {
+        let non_empty = std::fs::read_dir(dir)
+            .map_err(|source| ExportError::Io {
+                path: dir.into(),
+                source,
+            })?
+            .next()
+            .is_some();
+        if non_empty || !dir.is_dir() {
+            return Err(ExportError::NotEmpty { path: dir.into() });
+        }
+    }
+    let files = KnowledgeBase::embedded_files();
+    for f in &files {
+        let rel = f.path.strip_prefix("kb/").unwrap_or(&f.path);
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|source| ExportError::Io {
+                path: parent.into(),
+                source,
+            })?;
+        }
+        std::fs::write(&path, &f.text).map_err(|source| ExportError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        progress(rel);
+    }
+    Ok(files.len())
+}

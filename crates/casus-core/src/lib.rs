@@ -1,0 +1,21 @@
+//! casus-core: treaty law as code for collective defense.
+//!
+//! The library knows nothing of terminals or HTTP. It owns the domain model
+//! ([`model`]), dates with precision ([`time`]), the knowledge base and its
+//! validation ([`kb`]), name resolution and territorial status ([`query`]),
+//! the trigger engine ([`engine`]) and standing commitments
+//! ([`commitments`]). Front ends (the `casus` CLI) sit on top.
+
+pub mod commitments;
+pub mod diagnostic;
+pub mod engine;
+pub mod kb;
+pub mod model;
+pub mod names;
+pub mod query;
+pub mod time;
+
+pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use engine::{analyse, Analysis, Scenario, Target, Verdict, VerdictKind};
+pub use kb::KnowledgeBase;
+pub use time::{FuzzyDate, Interval, Truth};

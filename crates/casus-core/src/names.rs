@@ -1,0 +1,128 @@
+//! Name matching: the forms people type, folded for case and accents, and
+//! "did you mean" suggestions for near misses.
+
+use std::collections::HashMap;
+
+use deunicode::deunicode;
+
+/// Fold a name for matching: transliterate to ASCII, lower-case, and keep
+/// only letters and digits separated by single spaces. "Şuşa" and "susa",
+/// "Xankəndi" and "xankendi", "Nagorno-Karabakh" and "nagorno karabakh"
+/// fold to the same key.
+pub fn fold(name: &str) -> String {
+    let ascii = deunicode(name).to_lowercase();
+    let mut out = String::with_capacity(ascii.len());
+    let mut pending_space = false;
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// An index from folded names to values of type `T`.
+#[derive(Debug, Clone)]
+pub struct NameIndex<T> {
+    map: HashMap<String, Vec<T>>,
+    /// Every (folded name, display name) pair, for suggestions.
+    names: Vec<(String, String)>,
+}
+
+impl<T> Default for NameIndex<T> {
+    fn default() -> Self {
+        NameIndex {
+            map: HashMap::new(),
+            names: Vec::new(),
+        }
+    }
+}
+
+impl<T: Clone + PartialEq> NameIndex<T> {
+    pub fn insert(&mut self, name: &str, value: T) {
+        let key = fold(name);
+        if key.is_empty() {
+            return;
+        }
+        let entry = self.map.entry(key.clone()).or_default();
+        if !entry.contains(&value) {
+            entry.push(value);
+        }
+        self.names.push((key, name.to_string()));
+    }
+
+    /// Every value registered under a name that folds like `name`.
+    pub fn get(&self, name: &str) -> &[T] {
+        self.map.get(&fold(name)).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Up to three known names closest to `name`, best first.
+    pub fn suggest(&self, name: &str) -> Vec<String> {
+        suggest_from(
+            name,
+            self.names.iter().map(|(k, d)| (k.as_str(), d.as_str())),
+        )
+    }
+}
+
+/// Up to three candidates close to `input`, best first. Candidates are
+/// (folded, display) pairs.
+pub fn suggest_from<'a>(
+    input: &str,
+    candidates: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Vec<String> {
+    let key = fold(input);
+    if key.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(f64, &str)> = candidates
+        .filter_map(|(folded, display)| {
+            let score = strsim::jaro_winkler(&key, folded);
+            (score >= 0.8).then_some((score, display))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let mut out: Vec<String> = Vec::new();
+    for (_, display) in scored {
+        if !out.iter().any(|o| o == display) {
+            out.push(display.to_string());
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_case_and_punctuation() {
+        assert_eq!(fold("Şuşa"), "susa");
+        assert_eq!(fold("Xankəndi"), "xankendi");
+        assert_eq!(fold("  Nagorno-Karabakh "), "nagorno karabakh");
+        assert_eq!(fold("Türkiye"), "turkiye");
+    }
+
+    #[test]
+    fn suggests_near_misses() {
+        let mut idx = NameIndex::default();
+        idx.insert("Armenia", 1);
+        idx.insert("Azerbaijan", 2);
+        idx.insert("Albania", 3);
+        assert!(idx.get("ARMENIA").contains(&1));
+        assert_eq!(
+            idx.suggest("Armenai").first().map(String::as_str),
+            Some("Armenia")
+        );
+        assert!(idx.suggest("zzzz").is_empty());
+    }
+}

@@ -1,0 +1,324 @@
+//! Resolving what a user typed (a place, a polity, a treaty) against the
+//! knowledge base, and the dated status of a territory: sovereign,
+//! controller, claimants and region tags on a given day.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::kb::{KnowledgeBase, Named, RefKind};
+use crate::model::*;
+use crate::time::Truth;
+
+/// A name that did not resolve, or resolved to more than one thing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QueryError {
+    #[error("unknown {what} {input:?}{}", did_you_mean(.suggestions))]
+    Unknown {
+        what: &'static str,
+        input: String,
+        suggestions: Vec<String>,
+    },
+    #[error("{input:?} is ambiguous: it names {}", .candidates.join(", "))]
+    Ambiguous {
+        input: String,
+        candidates: Vec<String>,
+    },
+}
+
+fn did_you_mean(s: &[String]) -> String {
+    match s {
+        [] => String::new(),
+        [one] => format!("; did you mean {one:?}?"),
+        many => format!(
+            "; did you mean one of: {}?",
+            many.iter()
+                .map(|m| format!("{m:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// What a place name resolved to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResolvedPlace {
+    /// What the user typed.
+    pub input: String,
+    /// The place, when the input named one (rather than a territory).
+    pub place: Option<String>,
+    pub place_name: Option<String>,
+    pub coords: Option<(f64, f64)>,
+    /// Index of the innermost territory.
+    #[serde(skip)]
+    pub territory: usize,
+    pub territory_id: String,
+    pub territory_name: String,
+}
+
+/// Resolve a place or territory name (or a polity name, meaning its mainland).
+pub fn resolve_place(kb: &KnowledgeBase, input: &str) -> Result<ResolvedPlace, QueryError> {
+    let hits = kb.lookup(input);
+    let pick = |named: &Named| -> Option<ResolvedPlace> {
+        match *named {
+            Named::Place(i) => {
+                let p = &kb.places[i];
+                let t = kb.index_of(RefKind::Territory, &p.territory)?;
+                Some(ResolvedPlace {
+                    input: input.to_string(),
+                    place: Some(p.id.clone()),
+                    place_name: Some(p.name.clone()),
+                    coords: p.coords,
+                    territory: t,
+                    territory_id: kb.territories[t].id.clone(),
+                    territory_name: kb.territories[t].name.clone(),
+                })
+            }
+            Named::Territory(t) => Some(ResolvedPlace {
+                input: input.to_string(),
+                place: None,
+                place_name: None,
+                coords: None,
+                territory: t,
+                territory_id: kb.territories[t].id.clone(),
+                territory_name: kb.territories[t].name.clone(),
+            }),
+            Named::Polity(_) => None,
+        }
+    };
+    // Places first, then territories; a polity name means its mainland.
+    let places: Vec<&Named> = hits
+        .iter()
+        .filter(|n| matches!(n, Named::Place(_)))
+        .collect();
+    let territories: Vec<&Named> = hits
+        .iter()
+        .filter(|n| matches!(n, Named::Territory(_)))
+        .collect();
+    for group in [places, territories] {
+        match group.as_slice() {
+            [] => continue,
+            [one] => {
+                if let Some(r) = pick(one) {
+                    return Ok(r);
+                }
+            }
+            many => {
+                let candidates = many
+                    .iter()
+                    .filter_map(|n| pick(n))
+                    .map(|r| match r.place_name {
+                        Some(p) => format!("{p} (in {})", r.territory_name),
+                        None => r.territory_name,
+                    })
+                    .collect();
+                return Err(QueryError::Ambiguous {
+                    input: input.to_string(),
+                    candidates,
+                });
+            }
+        }
+    }
+    if let Some(Named::Polity(p)) = hits.iter().find(|n| matches!(n, Named::Polity(_))) {
+        let polity = &kb.polities[*p].id;
+        let mainland = kb.territories.iter().position(|t| {
+            t.kind == TerritoryKind::Mainland && t.sovereign.iter().any(|s| &s.value == polity)
+        });
+        if let Some(t) = mainland {
+            return pick(&Named::Territory(t)).ok_or_else(|| unknown(kb, "place", input));
+        }
+    }
+    Err(unknown(kb, "place", input))
+}
+
+fn unknown(kb: &KnowledgeBase, what: &'static str, input: &str) -> QueryError {
+    QueryError::Unknown {
+        what,
+        input: input.to_string(),
+        suggestions: kb.suggest(input),
+    }
+}
+
+/// Resolve a polity by id (any case), name or alias.
+pub fn resolve_polity(kb: &KnowledgeBase, input: &str) -> Result<String, QueryError> {
+    if let Some(p) = kb.polity(&input.trim().to_uppercase()) {
+        return Ok(p.id.clone());
+    }
+    let polities: Vec<usize> = kb
+        .lookup(input)
+        .iter()
+        .filter_map(|n| match n {
+            Named::Polity(i) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    match polities.as_slice() {
+        [one] => Ok(kb.polities[*one].id.clone()),
+        [] => {
+            let suggestions = kb
+                .suggest(input)
+                .into_iter()
+                .filter(|s| kb.lookup(s).iter().any(|n| matches!(n, Named::Polity(_))))
+                .collect();
+            Err(QueryError::Unknown {
+                what: "state or polity",
+                input: input.to_string(),
+                suggestions,
+            })
+        }
+        many => Err(QueryError::Ambiguous {
+            input: input.to_string(),
+            candidates: many
+                .iter()
+                .map(|i| format!("{} ({})", kb.polities[*i].name, kb.polities[*i].id))
+                .collect(),
+        }),
+    }
+}
+
+/// Resolve a treaty by id, name, short name or alias.
+pub fn resolve_treaty(kb: &KnowledgeBase, input: &str) -> Result<usize, QueryError> {
+    match kb.lookup_treaty(input) {
+        [one] => Ok(*one),
+        [] => Err(QueryError::Unknown {
+            what: "treaty",
+            input: input.to_string(),
+            suggestions: kb.suggest_treaty(input),
+        }),
+        many => Err(QueryError::Ambiguous {
+            input: input.to_string(),
+            candidates: many.iter().map(|i| kb.treaties[*i].id.clone()).collect(),
+        }),
+    }
+}
+
+/// Who holds something on a day, and how sure we are.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Holder {
+    pub polity: String,
+    pub name: String,
+    /// `Unknown` when the day falls within an imprecise bound of the fact.
+    pub holds: Truth,
+    /// The territory whose fact this is (may be an ancestor of the place's).
+    pub from_territory: String,
+    pub source: Source,
+    pub interval: crate::time::Interval,
+}
+
+/// A territory's dated status on one day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TerritoryStatus {
+    pub territory: String,
+    pub name: String,
+    /// De jure holders whose spell may cover the day (normally one).
+    pub sovereign: Vec<Holder>,
+    pub controller: Vec<Holder>,
+    pub claimants: Vec<Holder>,
+    /// Region ids from the territory and its ancestors.
+    pub regions: Vec<String>,
+    /// Territory ids from innermost outwards.
+    pub ancestry: Vec<String>,
+}
+
+impl TerritoryStatus {
+    /// Is `polity` the sovereign on that day?
+    pub fn sovereign_is(&self, polity: &str) -> Truth {
+        holder_is(&self.sovereign, polity)
+    }
+    /// Is `polity` the controller on that day?
+    pub fn controller_is(&self, polity: &str) -> Truth {
+        holder_is(&self.controller, polity)
+    }
+    /// The most certain sovereign, if any.
+    pub fn main_sovereign(&self) -> Option<&Holder> {
+        self.sovereign.iter().max_by_key(|h| h.holds)
+    }
+    pub fn main_controller(&self) -> Option<&Holder> {
+        self.controller.iter().max_by_key(|h| h.holds)
+    }
+}
+
+fn holder_is(holders: &[Holder], polity: &str) -> Truth {
+    holders
+        .iter()
+        .filter(|h| h.polity == polity)
+        .map(|h| h.holds)
+        .max()
+        .unwrap_or(Truth::No)
+}
+
+/// The status of territory `t` on `date`, inheriting from ancestors where
+/// the territory has no fact of its own for that day.
+pub fn territory_status(kb: &KnowledgeBase, t: usize, date: Date) -> TerritoryStatus {
+    let chain = kb.ancestry(t);
+    let pick = |get: fn(&Territory) -> &Vec<Dated<String>>| -> Vec<Holder> {
+        for &i in &chain {
+            let terr = &kb.territories[i];
+            let holders: Vec<Holder> = get(terr)
+                .iter()
+                .filter_map(|d| {
+                    let holds = d.interval.contains(date);
+                    (holds != Truth::No).then(|| Holder {
+                        polity: d.value.clone(),
+                        name: kb.polity_name(&d.value).to_string(),
+                        holds,
+                        from_territory: terr.id.clone(),
+                        source: d.source.clone(),
+                        interval: d.interval,
+                    })
+                })
+                .collect();
+            if !holders.is_empty() {
+                return holders;
+            }
+        }
+        Vec::new()
+    };
+    let mut regions = Vec::new();
+    for &i in &chain {
+        for r in &kb.territories[i].regions {
+            if !regions.contains(r) {
+                regions.push(r.clone());
+            }
+        }
+    }
+    TerritoryStatus {
+        territory: kb.territories[t].id.clone(),
+        name: kb.territories[t].name.clone(),
+        sovereign: pick(|t| &t.sovereign),
+        controller: pick(|t| &t.controller),
+        claimants: pick(|t| &t.claimants),
+        regions,
+        ancestry: chain
+            .iter()
+            .map(|&i| kb.territories[i].id.clone())
+            .collect(),
+    }
+}
+
+/// Is `polity` a party to `treaty` on `date`? The membership spell that
+/// decides it, if any.
+pub fn membership<'a>(treaty: &'a Treaty, polity: &str, date: Date) -> (Truth, Option<&'a Party>) {
+    let mut best: (Truth, Option<&Party>) = (Truth::No, None);
+    for p in treaty.parties.iter().filter(|p| p.polity == polity) {
+        let t = p.membership.interval.contains(date);
+        if t > best.0 || best.1.is_none() {
+            best = (t.max(best.0), Some(p));
+        }
+    }
+    best
+}
+
+/// Participation statuses (frozen, suspended, …) of `polity` that may hold on `date`.
+pub fn statuses_on<'a>(
+    treaty: &'a Treaty,
+    polity: &str,
+    date: Date,
+) -> Vec<(&'a StatusSpell, Truth)> {
+    treaty
+        .statuses
+        .iter()
+        .filter(|s| s.polity == polity)
+        .map(|s| (s, s.status.interval.contains(date)))
+        .filter(|(_, t)| *t != Truth::No)
+        .collect()
+}

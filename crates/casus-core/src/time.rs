@@ -1,0 +1,399 @@
+//! Civil dates with their precision, and intervals of them.
+//!
+//! A source that gives only a year or a month keeps that precision: `1999` is
+//! not 1 January 1999. Asking whether an interval holds on a day is therefore
+//! a three-valued question ([`Truth`]): a day inside the span of an imprecise
+//! bound gets [`Truth::Unknown`], which the engine turns into `contested`.
+//!
+//! Interval bounds are inclusive: `from` is the first day a fact holds, `to`
+//! the last. A missing `from` means "since before anything we model"; a
+//! missing `to` means "still holds".
+
+use std::fmt;
+use std::str::FromStr;
+
+use jiff::civil::Date;
+use serde::{Serialize, Serializer};
+
+/// Three-valued truth: the answer to "does this hold on that day?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Truth {
+    No,
+    Unknown,
+    Yes,
+}
+
+impl Truth {
+    /// Logical AND in Kleene's three-valued logic.
+    pub fn and(self, other: Truth) -> Truth {
+        self.min(other)
+    }
+    /// Logical OR in Kleene's three-valued logic.
+    pub fn or(self, other: Truth) -> Truth {
+        self.max(other)
+    }
+    pub fn not(self) -> Truth {
+        match self {
+            Truth::No => Truth::Yes,
+            Truth::Unknown => Truth::Unknown,
+            Truth::Yes => Truth::No,
+        }
+    }
+    pub fn from_bool(b: bool) -> Truth {
+        if b {
+            Truth::Yes
+        } else {
+            Truth::No
+        }
+    }
+}
+
+/// How precisely a [`FuzzyDate`] is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+/// A civil date known to the year, the month or the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FuzzyDate {
+    year: i16,
+    month: Option<i8>,
+    day: Option<i8>,
+}
+
+/// Why a date string could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid date {input:?}: {reason} (expected YYYY, YYYY-MM or YYYY-MM-DD)")]
+pub struct DateError {
+    pub input: String,
+    pub reason: String,
+}
+
+impl FuzzyDate {
+    pub fn day(date: Date) -> FuzzyDate {
+        FuzzyDate {
+            year: date.year(),
+            month: Some(date.month()),
+            day: Some(date.day()),
+        }
+    }
+
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (None, _) => Precision::Year,
+            (Some(_), None) => Precision::Month,
+            (Some(_), Some(_)) => Precision::Day,
+        }
+    }
+
+    pub fn year(&self) -> i16 {
+        self.year
+    }
+
+    /// The first day this date could denote.
+    pub fn earliest(&self) -> Date {
+        let month = self.month.unwrap_or(1);
+        let day = self.day.unwrap_or(1);
+        // Validated on construction, so this cannot fail; fall back to the
+        // first of the year rather than panic if it ever did.
+        Date::new(self.year, month, day).unwrap_or_else(|_| Date::constant(2000, 1, 1))
+    }
+
+    /// The last day this date could denote.
+    pub fn latest(&self) -> Date {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => Date::new(self.year, m, d).unwrap_or(self.earliest()),
+            (Some(m), None) => {
+                let first = Date::new(self.year, m, 1).unwrap_or(self.earliest());
+                first.last_of_month()
+            }
+            (None, _) => Date::new(self.year, 12, 31).unwrap_or(self.earliest()),
+        }
+    }
+
+    /// Is `date` certainly before, certainly after, or possibly equal to this?
+    pub fn compare(&self, date: Date) -> std::cmp::Ordering {
+        use std::cmp::Ordering;
+        if date < self.earliest() {
+            Ordering::Less
+        } else if date > self.latest() {
+            Ordering::Greater
+        } else {
+            Ordering::Equal
+        }
+    }
+}
+
+impl FromStr for FuzzyDate {
+    type Err = DateError;
+
+    fn from_str(input: &str) -> Result<FuzzyDate, DateError> {
+        let err = |reason: &str| DateError {
+            input: input.to_string(),
+            reason: reason.to_string(),
+        };
+        let s = input.trim();
+        let parts: Vec<&str> = s.split('-').collect();
+        if parts.is_empty() || parts.len() > 3 || parts.iter().any(|p| p.is_empty()) {
+            return Err(err("wrong shape"));
+        }
+        if parts[0].len() != 4 || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
+            return Err(err("wrong shape"));
+        }
+        let year: i16 = parts[0].parse().map_err(|_| err("bad year"))?;
+        if year < 1000 {
+            return Err(err("year out of range"));
+        }
+        let month: Option<i8> = match parts.get(1) {
+            None => None,
+            Some(m) => {
+                if m.len() != 2 {
+                    return Err(err("month must have two digits"));
+                }
+                let m: i8 = m.parse().map_err(|_| err("bad month"))?;
+                if !(1..=12).contains(&m) {
+                    return Err(err("month must be between 01 and 12"));
+                }
+                Some(m)
+            }
+        };
+        let day: Option<i8> = match parts.get(2) {
+            None => None,
+            Some(d) => {
+                if d.len() != 2 {
+                    return Err(err("day must have two digits"));
+                }
+                let d: i8 = d.parse().map_err(|_| err("bad day"))?;
+                let m = month.unwrap_or(1);
+                if Date::new(year, m, d).is_err() {
+                    return Err(err(&format!("month {m:02} of {year} has no day {d:02}")));
+                }
+                Some(d)
+            }
+        };
+        Ok(FuzzyDate { year, month, day })
+    }
+}
+
+impl fmt::Display for FuzzyDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for FuzzyDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Parse a query date: it must be a full day.
+pub fn parse_day(input: &str) -> Result<Date, DateError> {
+    let fuzzy: FuzzyDate = input.parse()?;
+    if fuzzy.precision() != Precision::Day {
+        return Err(DateError {
+            input: input.to_string(),
+            reason: "a query date needs a day (YYYY-MM-DD)".to_string(),
+        });
+    }
+    Ok(fuzzy.earliest())
+}
+
+/// An inclusive interval of civil dates with possibly imprecise bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Interval {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<FuzzyDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<FuzzyDate>,
+}
+
+impl Interval {
+    pub fn new(from: Option<FuzzyDate>, to: Option<FuzzyDate>) -> Interval {
+        Interval { from, to }
+    }
+
+    pub fn always() -> Interval {
+        Interval::default()
+    }
+
+    /// Does the interval hold on `date`? `Unknown` when `date` falls within
+    /// the span of an imprecise bound (e.g. `to = "1999"` asked about
+    /// 1999-06-01).
+    pub fn contains(&self, date: Date) -> Truth {
+        use std::cmp::Ordering::*;
+        let after_start = match &self.from {
+            None => Truth::Yes,
+            Some(f) => match f.compare(date) {
+                Less => Truth::No,
+                Greater => Truth::Yes,
+                Equal if f.precision() == Precision::Day => Truth::Yes,
+                Equal => Truth::Unknown,
+            },
+        };
+        let before_end = match &self.to {
+            None => Truth::Yes,
+            Some(t) => match t.compare(date) {
+                Less => Truth::Yes,
+                Greater => Truth::No,
+                Equal if t.precision() == Precision::Day => Truth::Yes,
+                Equal => Truth::Unknown,
+            },
+        };
+        after_start.and(before_end)
+    }
+
+    /// Is the interval inverted (it certainly ends before it starts)?
+    pub fn is_inverted(&self) -> bool {
+        match (&self.from, &self.to) {
+            (Some(f), Some(t)) => t.latest() < f.earliest(),
+            _ => false,
+        }
+    }
+
+    /// Do two intervals certainly share at least one day?
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        let start = |i: &Interval| i.from.map(|d| d.latest());
+        let end = |i: &Interval| i.to.map(|d| d.earliest());
+        let a_starts_before_b_ends = match (start(self), end(other)) {
+            (Some(s), Some(e)) => s <= e,
+            _ => true,
+        };
+        let b_starts_before_a_ends = match (start(other), end(self)) {
+            (Some(s), Some(e)) => s <= e,
+            _ => true,
+        };
+        a_starts_before_b_ends && b_starts_before_a_ends
+    }
+
+    /// Does this interval lie within `outer`? `Unknown` at imprecise edges.
+    pub fn within(&self, outer: &Interval) -> Truth {
+        let starts_ok = match (&outer.from, &self.from) {
+            (None, _) => Truth::Yes,
+            (Some(_), None) => Truth::No,
+            (Some(o), Some(s)) => {
+                if s.earliest() >= o.latest() {
+                    Truth::Yes
+                } else if s.latest() < o.earliest() {
+                    Truth::No
+                } else {
+                    Truth::Unknown
+                }
+            }
+        };
+        let ends_ok = match (&outer.to, &self.to) {
+            (None, _) => Truth::Yes,
+            (Some(_), None) => Truth::No,
+            (Some(o), Some(s)) => {
+                if s.latest() <= o.earliest() {
+                    Truth::Yes
+                } else if s.earliest() > o.latest() {
+                    Truth::No
+                } else {
+                    Truth::Unknown
+                }
+            }
+        };
+        starts_ok.and(ends_ok)
+    }
+}
+
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.from, &self.to) {
+            (None, None) => write!(f, "always"),
+            (Some(a), None) => write!(f, "from {a}"),
+            (None, Some(b)) => write!(f, "until {b}"),
+            (Some(a), Some(b)) => write!(f, "{a} to {b}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        parse_day(s).unwrap()
+    }
+    fn fz(s: &str) -> FuzzyDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn parses_all_precisions() {
+        assert_eq!(fz("1999").precision(), Precision::Year);
+        assert_eq!(fz("1999-04").precision(), Precision::Month);
+        assert_eq!(fz("1999-04-20").precision(), Precision::Day);
+        assert_eq!(fz("1999-04").to_string(), "1999-04");
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        assert!("2020-13-40".parse::<FuzzyDate>().is_err());
+        assert!("2021-02-29".parse::<FuzzyDate>().is_err());
+        assert!("2020-02-29".parse::<FuzzyDate>().is_ok());
+        assert!("20-01-01".parse::<FuzzyDate>().is_err());
+        assert!("".parse::<FuzzyDate>().is_err());
+        assert!("1999-4".parse::<FuzzyDate>().is_err());
+        assert!(parse_day("1999-04").is_err());
+    }
+
+    #[test]
+    fn imprecise_bounds_give_unknown_inside_their_span() {
+        let i = Interval::new(Some(fz("1994-04-20")), Some(fz("1999")));
+        assert_eq!(i.contains(d("1995-01-01")), Truth::Yes);
+        assert_eq!(i.contains(d("1999-06-01")), Truth::Unknown);
+        assert_eq!(i.contains(d("2000-01-01")), Truth::No);
+        assert_eq!(i.contains(d("1994-04-19")), Truth::No);
+        assert_eq!(i.contains(d("1994-04-20")), Truth::Yes);
+    }
+
+    #[test]
+    fn month_bound() {
+        let i = Interval::new(Some(fz("2020-10")), None);
+        assert_eq!(i.contains(d("2020-09-30")), Truth::No);
+        assert_eq!(i.contains(d("2020-10-15")), Truth::Unknown);
+        assert_eq!(i.contains(d("2020-11-01")), Truth::Yes);
+    }
+
+    #[test]
+    fn overlap_and_inversion() {
+        let a = Interval::new(Some(fz("1990")), Some(fz("1995-01-01")));
+        let b = Interval::new(Some(fz("1995-01-02")), None);
+        assert!(!a.overlaps(&b));
+        let c = Interval::new(Some(fz("1994-12-31")), None);
+        assert!(a.overlaps(&c));
+        assert!(Interval::new(Some(fz("2000")), Some(fz("1999"))).is_inverted());
+        assert!(!Interval::new(Some(fz("1999-05")), Some(fz("1999"))).is_inverted());
+    }
+
+    #[test]
+    fn within() {
+        let outer = Interval::new(Some(fz("1991-09-21")), None);
+        assert_eq!(
+            Interval::new(Some(fz("1994-04-20")), None).within(&outer),
+            Truth::Yes
+        );
+        assert_eq!(
+            Interval::new(Some(fz("1990")), None).within(&outer),
+            Truth::No
+        );
+        assert_eq!(
+            Interval::new(Some(fz("1991")), None).within(&outer),
+            Truth::Unknown
+        );
+    }
+}

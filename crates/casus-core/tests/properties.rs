@@ -1,0 +1,154 @@
+//! Property tests: parsers never panic on any input, and engine invariants
+//! hold for random scenarios over the embedded knowledge base.
+
+use casus_core::engine::{analyse, Scenario, Target, VerdictKind};
+use casus_core::query::{resolve_place, resolve_polity, resolve_treaty, ResolvedPlace};
+use casus_core::time::{parse_day, FuzzyDate, Interval};
+use casus_core::{KnowledgeBase, Truth};
+use jiff::civil::Date;
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn kb() -> &'static KnowledgeBase {
+    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+    KB.get_or_init(|| KnowledgeBase::embedded().expect("embedded knowledge base loads"))
+}
+
+proptest! {
+    #[test]
+    fn date_parser_never_panics_and_round_trips(s in "\\PC{0,16}") {
+        if let Ok(d) = s.parse::<FuzzyDate>() {
+            prop_assert_eq!(d.to_string().parse::<FuzzyDate>().unwrap(), d);
+        }
+        let _ = parse_day(&s);
+    }
+
+    #[test]
+    fn date_like_strings(y in 0u32..10000, m in 0u32..20, d in 0u32..40) {
+        let s = format!("{y:04}-{m:02}-{d:02}");
+        if let Ok(date) = parse_day(&s) {
+            prop_assert_eq!(date.to_string(), s);
+        }
+    }
+
+    #[test]
+    fn resolvers_never_panic(s in "\\PC{0,24}") {
+        let _ = resolve_place(kb(), &s);
+        let _ = resolve_polity(kb(), &s);
+        let _ = resolve_treaty(kb(), &s);
+    }
+
+    #[test]
+    fn imprecise_interval_is_between_its_precise_readings(y in 1950i16..2030, off in -400i32..400) {
+        let year: FuzzyDate = y.to_string().parse().unwrap();
+        let date = Date::new(y, 6, 15).unwrap().checked_add(jiff::Span::new().days(off)).unwrap();
+        let imprecise = Interval::new(Some(year), None).contains(date);
+        let earliest = Interval::new(Some(FuzzyDate::day(year.earliest())), None).contains(date);
+        let latest = Interval::new(Some(FuzzyDate::day(year.latest())), None).contains(date);
+        // Certain only where both precise readings agree.
+        if earliest == latest {
+            prop_assert_eq!(imprecise, earliest);
+        } else {
+            prop_assert_eq!(imprecise, Truth::Unknown);
+        }
+    }
+}
+
+fn scenario_strategy() -> impl Strategy<Value = Scenario> {
+    let kb = kb();
+    let n_pol = kb.polities.len();
+    let n_terr = kb.territories.len();
+    (
+        0..n_pol,
+        0..n_pol,
+        0..n_terr,
+        1990i16..2027,
+        1i8..13,
+        1i8..29,
+        any::<bool>(),
+    )
+        .prop_map(move |(a, d, t, y, m, day, forces)| Scenario {
+            attackers: vec![kb.polities[a].id.clone()],
+            defenders: vec![kb.polities[d].id.clone()],
+            place: ResolvedPlace {
+                input: kb.territories[t].name.clone(),
+                place: None,
+                place_name: None,
+                coords: None,
+                territory: t,
+                territory_id: kb.territories[t].id.clone(),
+                territory_name: kb.territories[t].name.clone(),
+            },
+            date: Date::new(y, m, day).unwrap(),
+            target: if forces {
+                Target::Forces
+            } else {
+                Target::Territory
+            },
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn engine_invariants(s in scenario_strategy()) {
+        let a = analyse(kb(), &s);
+        let b = analyse(kb(), &s);
+        // Deterministic.
+        prop_assert_eq!(&a.verdicts, &b.verdicts);
+        for v in &a.verdicts {
+            prop_assert_ne!(&v.obligor, &v.beneficiary);
+            // The verdict is exactly the three-valued conjunction of the
+            // premises, except that disagreeing claims can only weaken a
+            // certain answer to `contested`.
+            let conj = v.proof.premises.iter().fold(Truth::Yes, |acc, p| acc.and(p.holds));
+            match v.verdict {
+                VerdictKind::Triggered => prop_assert_eq!(conj, Truth::Yes),
+                VerdictKind::NotTriggered => prop_assert_eq!(conj, Truth::No),
+                VerdictKind::Contested => prop_assert!(conj == Truth::Unknown || v.claims.iter().any(|c| !c.agrees)),
+            }
+            // An attacker is never obliged to defend against itself.
+            if s.attackers.contains(&v.obligor) && v.kind != casus_core::model::ObligationKind::NonAggression {
+                prop_assert_eq!(v.verdict, VerdictKind::NotTriggered);
+            }
+            prop_assert!(!v.reasons.is_empty());
+        }
+        // Ordered by treaty id.
+        let ids: Vec<&str> = a.verdicts.iter().map(|v| v.treaty.as_str()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        prop_assert_eq!(ids, sorted);
+    }
+}
+
+#[test]
+fn every_fact_in_the_shipped_base_has_a_source() {
+    let kb = kb();
+    let empty = |s: &casus_core::model::Source| s.citation.trim().is_empty();
+    for p in &kb.polities {
+        assert!(!empty(&p.source), "{}", p.id);
+        assert!(p.existence.iter().all(|e| !empty(&e.source)), "{}", p.id);
+    }
+    for t in &kb.territories {
+        assert!(!empty(&t.source), "{}", t.id);
+        for s in t.sovereign.iter().chain(&t.controller).chain(&t.claimants) {
+            assert!(!empty(&s.source), "{} {}", t.id, s.value);
+        }
+    }
+    for t in &kb.treaties {
+        assert!(!empty(&t.source) && !empty(&t.in_force.source), "{}", t.id);
+        for p in &t.parties {
+            assert!(!empty(&p.membership.source), "{} {}", t.id, p.polity);
+        }
+        for p in &t.provisions {
+            assert!(!empty(&p.source), "{} {}", t.id, p.id);
+            assert!(!p.article.is_empty());
+            assert!(p.scope.iter().all(|r| !empty(&r.source)));
+        }
+    }
+    for c in &kb.claims {
+        assert!(!empty(&c.source), "{}", c.id);
+    }
+    assert!(kb.warnings.is_empty(), "{:?}", kb.warnings);
+}
