@@ -347,6 +347,7 @@ impl Ctx<'_> {
     fn judge(&self, obligor: &str, beneficiary: &str) -> Verdict {
         let t = self.treaty;
         let p = self.provision;
+        let mut questions = Questions::default();
         let mut premises = vec![
             self.in_force(),
             self.party(beneficiary),
@@ -367,8 +368,15 @@ impl Ctx<'_> {
             ));
         } else {
             premises.extend(self.attackers_check(obligor));
-            premises.extend(self.adversary());
-            premises.push(self.scope(beneficiary));
+            let adversary = self.adversary();
+            let adversary_truth = adversary.iter().fold(Truth::Yes, |acc, p| acc.and(p.holds));
+            premises.extend(adversary);
+            let scope = self.scope(beneficiary);
+            questions = Questions {
+                scope: Some(scope.holds),
+                adversary: Some(adversary_truth),
+            };
+            premises.push(scope);
         }
         let holds = premises
             .iter()
@@ -393,7 +401,7 @@ impl Ctx<'_> {
                 .map(|pr| vec![sentence(&pr.statement)])
                 .unwrap_or_default(),
         };
-        let claims = self.claims(verdict);
+        let claims = self.claims(verdict, questions);
         let disagreeing: Vec<&CitedClaim> = claims
             .iter()
             .filter(|c| !c.agrees && c.stance != Stance::Unclear)
@@ -401,7 +409,7 @@ impl Ctx<'_> {
         if !disagreeing.is_empty() && verdict != VerdictKind::Contested {
             for c in &disagreeing {
                 reasons.push(format!(
-                    "{} ({}, {}) holds that it {}, against the reading of the text.",
+                    "{} ({}, {}) holds that the obligation {} here, against the reading of the text.",
                     c.speaker,
                     c.office,
                     c.date,
@@ -614,6 +622,11 @@ impl Ctx<'_> {
                     };
                     Some(Proof::fact(statement, Truth::from_bool(hit), &c.source))
                 }
+                ConditionKind::UnnamedRestriction { text } => Some(Proof::fact(
+                    format!("the obligation is restricted ({text}) but the source does not say to what, so whether this attack is covered cannot be decided"),
+                    Truth::Unknown,
+                    &c.source,
+                )),
                 _ => None,
             })
             .collect()
@@ -893,36 +906,59 @@ impl Ctx<'_> {
         Some(proof)
     }
 
-    fn claims(&self, verdict: VerdictKind) -> Vec<CitedClaim> {
+    /// Claims about this treaty (and provision) on the attacked territory or
+    /// an attacker. A territory claim agrees when its stance matches the scope
+    /// premise; an adversary claim when it matches the adversary premise.
+    fn claims(&self, verdict: VerdictKind, q: Questions) -> Vec<CitedClaim> {
+        let overall = match verdict {
+            VerdictKind::Triggered => Truth::Yes,
+            VerdictKind::NotTriggered => Truth::No,
+            VerdictKind::Contested => Truth::Unknown,
+        };
         let mut out: Vec<CitedClaim> = self
             .kb
             .claims
             .iter()
             .filter(|c| c.treaty == self.treaty.id)
             .filter(|c| c.provision.as_ref().is_none_or(|p| p == &self.provision.id))
-            .filter(|c| match &c.subject {
-                ClaimSubject::Territory { territory } => self.status.ancestry.contains(territory),
-                ClaimSubject::Adversary { polity } => self.scenario.attackers.contains(polity),
-            })
-            .map(|c| CitedClaim {
-                id: c.id.clone(),
-                speaker: c.speaker.clone(),
-                office: c.office.clone(),
-                date: c.date.to_string(),
-                stance: c.stance,
-                agrees: match (c.stance, verdict) {
-                    (Stance::Applies, VerdictKind::Triggered) => true,
-                    (Stance::DoesNotApply, VerdictKind::NotTriggered) => true,
-                    (Stance::Unclear, VerdictKind::Contested) => true,
-                    _ => false,
-                },
-                summary: c.summary.clone(),
-                source: (&c.source).into(),
+            .filter_map(|c| {
+                let answer = match &c.subject {
+                    ClaimSubject::Territory { territory } => {
+                        self.status.ancestry.contains(territory).then_some(q.scope.unwrap_or(overall))
+                    }
+                    ClaimSubject::Adversary { polity } => self
+                        .scenario
+                        .attackers
+                        .contains(polity)
+                        .then_some(q.adversary.unwrap_or(overall)),
+                }?;
+                let agrees = matches!(
+                    (c.stance, answer),
+                    (Stance::Applies, Truth::Yes) | (Stance::DoesNotApply, Truth::No) | (Stance::Unclear, Truth::Unknown)
+                );
+                Some(CitedClaim {
+                    id: c.id.clone(),
+                    speaker: c.speaker.clone(),
+                    office: c.office.clone(),
+                    date: c.date.to_string(),
+                    stance: c.stance,
+                    agrees,
+                    summary: c.summary.clone(),
+                    source: (&c.source).into(),
+                })
             })
             .collect();
         out.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
         out
     }
+}
+
+/// The answers to the questions claims can speak to, where the provision
+/// poses them.
+#[derive(Debug, Clone, Copy, Default)]
+struct Questions {
+    scope: Option<Truth>,
+    adversary: Option<Truth>,
 }
 
 fn condition_text(kb: &KnowledgeBase, c: &Condition, beneficiary: &str) -> String {
@@ -945,6 +981,7 @@ fn condition_text(kb: &KnowledgeBase, c: &Condition, beneficiary: &str) -> Strin
         ConditionKind::ConsultationFirst => {
             "after consultations that decide the form of help".to_string()
         }
+        ConditionKind::UnnamedRestriction { text } => format!("restricted: {text}"),
         ConditionKind::Other { text } => text.clone(),
     };
     if c.source.uncertain {

@@ -114,6 +114,9 @@ pub struct Territory {
     /// are inherited from the parent where this territory has no fact of its
     /// own for a date.
     pub parent: Option<String>,
+    /// ISO 3166-1 alpha-2 or ISO 3166-2 codes of the boundary-layer areas
+    /// that make up this territory, for coordinate lookup.
+    pub iso_codes: Vec<String>,
     /// De jure holder, in the view of most states and the UN.
     pub sovereign: Vec<Dated<String>>,
     /// Who holds it on the ground.
@@ -327,6 +330,10 @@ pub enum ConditionKind {
     Adversary { polities: Vec<String> },
     /// The parties first consult and agree on the help case by case.
     ConsultationFirst,
+    /// The obligation is limited (to a location, an adversary, a conflict…)
+    /// but the source does not say how: the engine cannot decide, so a
+    /// verdict that depends on it is `contested`, naming `text`.
+    UnnamedRestriction { text: String },
     /// Anything else, in words.
     Other { text: String },
 }

@@ -10,7 +10,15 @@ use deunicode::deunicode;
 /// "Xankəndi" and "xankendi", "Nagorno-Karabakh" and "nagorno karabakh"
 /// fold to the same key.
 pub fn fold(name: &str) -> String {
-    let ascii = deunicode(name).to_lowercase();
+    // deunicode renders the Azerbaijani schwa as a symbol; people type "e".
+    let name: String = name
+        .chars()
+        .map(|c| match c {
+            'ə' | 'Ə' | 'ǝ' => 'e',
+            c => c,
+        })
+        .collect();
+    let ascii = deunicode(&name).to_lowercase();
     let mut out = String::with_capacity(ascii.len());
     let mut pending_space = false;
     for c in ascii.chars() {

@@ -371,6 +371,7 @@ impl<'a> FileCtx<'a> {
             aliases: Self::strings(&r.aliases),
             kind: kind?,
             parent,
+            iso_codes: Self::strings(&r.iso_codes),
             sovereign,
             controller,
             claimants,
@@ -824,6 +825,7 @@ impl<'a> FileCtx<'a> {
                 ("constitutional_processes", "constitutional_processes"),
                 ("adversary", "adversary"),
                 ("consultation_first", "consultation_first"),
+                ("unnamed_restriction", "unnamed_restriction"),
                 ("other", "other"),
             ],
         )?;
@@ -854,6 +856,13 @@ impl<'a> FileCtx<'a> {
                 }
             }
             "consultation_first" => ConditionKind::ConsultationFirst,
+            "unnamed_restriction" => match &r.text {
+                Some(t) => ConditionKind::UnnamedRestriction { text: t.get_ref().clone() },
+                None => {
+                    self.error("bad-condition", at, "condition `unnamed_restriction` needs `text`");
+                    return None;
+                }
+            },
             _ => match &r.text {
                 Some(t) => ConditionKind::Other {
                     text: t.get_ref().clone(),

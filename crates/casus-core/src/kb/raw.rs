@@ -85,6 +85,10 @@ pub struct RawTerritory {
     pub aliases: Vec<S<String>>,
     pub kind: S<String>,
     pub parent: Option<S<String>>,
+    /// ISO 3166-1 alpha-2 or ISO 3166-2 codes of the boundary-layer areas
+    /// that make up this territory (`["AM"]`, `["US-HI"]`).
+    #[serde(default)]
+    pub iso_codes: Vec<S<String>>,
     #[serde(default)]
     pub sovereign: Vec<S<RawPolitySpell>>,
     #[serde(default)]
