@@ -923,9 +923,11 @@ impl Ctx<'_> {
             .filter(|c| c.provision.as_ref().is_none_or(|p| p == &self.provision.id))
             .filter_map(|c| {
                 let answer = match &c.subject {
-                    ClaimSubject::Territory { territory } => {
-                        self.status.ancestry.contains(territory).then_some(q.scope.unwrap_or(overall))
-                    }
+                    ClaimSubject::Territory { territory } => self
+                        .status
+                        .ancestry
+                        .contains(territory)
+                        .then_some(q.scope.unwrap_or(overall)),
                     ClaimSubject::Adversary { polity } => self
                         .scenario
                         .attackers
@@ -934,7 +936,9 @@ impl Ctx<'_> {
                 }?;
                 let agrees = matches!(
                     (c.stance, answer),
-                    (Stance::Applies, Truth::Yes) | (Stance::DoesNotApply, Truth::No) | (Stance::Unclear, Truth::Unknown)
+                    (Stance::Applies, Truth::Yes)
+                        | (Stance::DoesNotApply, Truth::No)
+                        | (Stance::Unclear, Truth::Unknown)
                 );
                 Some(CitedClaim {
                     id: c.id.clone(),

@@ -115,18 +115,6 @@ impl FuzzyDate {
             (None, _) => Date::new(self.year, 12, 31).unwrap_or(self.earliest()),
         }
     }
-
-    /// Is `date` certainly before, certainly after, or possibly equal to this?
-    pub fn compare(&self, date: Date) -> std::cmp::Ordering {
-        use std::cmp::Ordering;
-        if date < self.earliest() {
-            Ordering::Less
-        } else if date > self.latest() {
-            Ordering::Greater
-        } else {
-            Ordering::Equal
-        }
-    }
 }
 
 impl FromStr for FuzzyDate {
@@ -233,24 +221,20 @@ impl Interval {
     /// the span of an imprecise bound (e.g. `to = "1999"` asked about
     /// 1999-06-01).
     pub fn contains(&self, date: Date) -> Truth {
-        use std::cmp::Ordering::*;
+        // The fact has certainly started once the latest reading of `from`
+        // is reached, and has certainly not ended up to the earliest
+        // reading of `to` (bounds are inclusive).
         let after_start = match &self.from {
             None => Truth::Yes,
-            Some(f) => match f.compare(date) {
-                Less => Truth::No,
-                Greater => Truth::Yes,
-                Equal if f.precision() == Precision::Day => Truth::Yes,
-                Equal => Truth::Unknown,
-            },
+            Some(f) if date >= f.latest() => Truth::Yes,
+            Some(f) if date < f.earliest() => Truth::No,
+            Some(_) => Truth::Unknown,
         };
         let before_end = match &self.to {
             None => Truth::Yes,
-            Some(t) => match t.compare(date) {
-                Less => Truth::Yes,
-                Greater => Truth::No,
-                Equal if t.precision() == Precision::Day => Truth::Yes,
-                Equal => Truth::Unknown,
-            },
+            Some(t) if date <= t.earliest() => Truth::Yes,
+            Some(t) if date > t.latest() => Truth::No,
+            Some(_) => Truth::Unknown,
         };
         after_start.and(before_end)
     }

@@ -857,9 +857,15 @@ impl<'a> FileCtx<'a> {
             }
             "consultation_first" => ConditionKind::ConsultationFirst,
             "unnamed_restriction" => match &r.text {
-                Some(t) => ConditionKind::UnnamedRestriction { text: t.get_ref().clone() },
+                Some(t) => ConditionKind::UnnamedRestriction {
+                    text: t.get_ref().clone(),
+                },
                 None => {
-                    self.error("bad-condition", at, "condition `unnamed_restriction` needs `text`");
+                    self.error(
+                        "bad-condition",
+                        at,
+                        "condition `unnamed_restriction` needs `text`",
+                    );
                     return None;
                 }
             },
