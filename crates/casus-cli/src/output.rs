@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use casus_core::{Diagnostic, Severity, Truth, VerdictKind};
-use comfy_table::{presets, ContentArrangement, Table};
+use comfy_table::{ContentArrangement, Table};
 use owo_colors::{OwoColorize, Stream};
 use serde::Serialize;
 
@@ -19,10 +19,14 @@ pub fn init_colour(choice: ColourChoice) {
     }
 }
 
+/// comfy-table preset: every component blank except the header rule.
+const HEADER_RULE_ONLY: &str = "     ──            ";
+
 /// A table for people: aligned columns, no heavy borders.
 pub fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
-    t.load_preset(presets::UTF8_HORIZONTAL_ONLY)
+    // Only a rule under the header: aligned columns without a grid.
+    t.load_preset(HEADER_RULE_ONLY)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header.iter().map(|h| h.to_string()));
     t

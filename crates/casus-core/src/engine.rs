@@ -566,7 +566,7 @@ impl Ctx<'_> {
                             self.name(beneficiary),
                             d.spell.interval
                         ),
-                        t.not(),
+                        !t,
                         &d.spell.source,
                     )
                 })
@@ -662,7 +662,7 @@ impl Ctx<'_> {
                 )
             }
             Truth::No => format!(
-                "the attack is outside the scope of Art. {}: {place}; {}",
+                "the attack is outside the scope of Art. {}: {place}{}",
                 self.provision.article,
                 rules
                     .iter()
@@ -684,19 +684,11 @@ impl Ctx<'_> {
         Proof::rule(statement, holds, rules)
     }
 
+    /// "Stepanakert lies in Nagorno-Karabakh: " when a place was named.
     fn place_phrase(&self) -> String {
-        let s = self.status;
-        let sov = s
-            .main_sovereign()
-            .map(|h| format!("de jure territory of {}", h.name))
-            .unwrap_or_else(|| "a territory with no recognised sovereign".into());
-        let ctl = s
-            .main_controller()
-            .map(|h| format!("controlled by {}", h.name))
-            .unwrap_or_else(|| "with no recorded controller".into());
         match &self.scenario.place.place_name {
-            Some(p) => format!("{p} lies in {}, {sov}, {ctl}", s.name),
-            None => format!("{} is {sov}, {ctl}", s.name),
+            Some(p) => format!("{p} lies in {}; ", self.status.name),
+            None => String::new(),
         }
     }
 
@@ -764,12 +756,12 @@ impl Ctx<'_> {
                 } else if sov == Truth::Yes {
                     if in_regions {
                         holds = Truth::Yes;
+                        let here = self.scenario.place.place_name.as_deref().unwrap_or(&s.name);
                         statement = if regions.is_empty() {
-                            format!("{} is de jure territory of {b}", s.name)
+                            format!("{here} is de jure territory of {b}")
                         } else {
                             format!(
-                                "{} is de jure territory of {b} in {}",
-                                s.name,
+                                "{here} is de jure territory of {b} in {}",
                                 region_names.join(" or ")
                             )
                         };

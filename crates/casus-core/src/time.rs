@@ -33,18 +33,22 @@ impl Truth {
     pub fn or(self, other: Truth) -> Truth {
         self.max(other)
     }
-    pub fn not(self) -> Truth {
-        match self {
-            Truth::No => Truth::Yes,
-            Truth::Unknown => Truth::Unknown,
-            Truth::Yes => Truth::No,
-        }
-    }
     pub fn from_bool(b: bool) -> Truth {
         if b {
             Truth::Yes
         } else {
             Truth::No
+        }
+    }
+}
+
+impl std::ops::Not for Truth {
+    type Output = Truth;
+    fn not(self) -> Truth {
+        match self {
+            Truth::No => Truth::Yes,
+            Truth::Unknown => Truth::Unknown,
+            Truth::Yes => Truth::No,
         }
     }
 }

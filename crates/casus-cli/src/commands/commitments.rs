@@ -79,14 +79,25 @@ pub fn run(kb: &KnowledgeBase, args: &CommitmentsArgs) -> Result<(), CliError> {
                 for s in &m.statuses {
                     println!("  status: {s}");
                 }
-                let mut t = table(&["art.", "kind", "response", "owes to", "owed by"]);
+                let mut t = table(&["art.", "kind", "response", "between"]);
                 for o in &m.obligations {
+                    let between = if o.owes_to == o.owed_by {
+                        format!("mutual with {}", names(&o.owes_to))
+                    } else {
+                        let mut parts = Vec::new();
+                        if !o.owes_to.is_empty() {
+                            parts.push(format!("owes {}", names(&o.owes_to)));
+                        }
+                        if !o.owed_by.is_empty() {
+                            parts.push(format!("owed by {}", names(&o.owed_by)));
+                        }
+                        parts.join("; ")
+                    };
                     t.add_row(vec![
                         o.article.clone(),
                         o.kind.label().to_string(),
                         o.response.label().to_string(),
-                        names(&o.owes_to),
-                        names(&o.owed_by),
+                        between,
                     ]);
                 }
                 println!("{t}");

@@ -118,20 +118,25 @@ pub fn render_text(kb: &KnowledgeBase, a: &Analysis, with_proof: bool) -> String
             "\nNo commitment in the knowledge base binds anyone to the defenders on this date.\n",
         );
     } else {
+        let groups = group(&a.verdicts);
         let mut t = table(&[
             "treaty",
             "art.",
             "kind",
-            "obligor",
+            "obligor(s)",
             "beneficiary",
             "verdict",
         ]);
-        for v in &a.verdicts {
+        for g in &groups {
+            let v = g[0];
             t.add_row(vec![
                 v.treaty_name.clone(),
                 v.article.clone(),
                 v.kind.label().to_string(),
-                kb.polity_name(&v.obligor).to_string(),
+                g.iter()
+                    .map(|x| kb.polity_name(&x.obligor))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 kb.polity_name(&v.beneficiary).to_string(),
                 verdict(v.verdict),
             ]);
@@ -141,7 +146,7 @@ pub fn render_text(kb: &KnowledgeBase, a: &Analysis, with_proof: bool) -> String
         out.push_str("\n\n");
         out.push_str(&bold("Why"));
         out.push('\n');
-        for group in group(&a.verdicts) {
+        for group in groups {
             let v = group[0];
             let obligors: Vec<&str> = group.iter().map(|g| kb.polity_name(&g.obligor)).collect();
             out.push_str(&format!(
