@@ -958,28 +958,7 @@ struct Questions {
 }
 
 fn condition_text(kb: &KnowledgeBase, c: &Condition, beneficiary: &str) -> String {
-    let mut s = match &c.condition {
-        ConditionKind::RequestByAttacked => {
-            format!("at the request of {}", kb.polity_name(beneficiary))
-        }
-        ConditionKind::CouncilDecision { body } => format!("subject to a decision of the {body}"),
-        ConditionKind::ConstitutionalProcesses => {
-            "in accordance with each party's constitutional processes".to_string()
-        }
-        ConditionKind::Adversary { polities } => format!(
-            "only against {}",
-            polities
-                .iter()
-                .map(|p| kb.polity_name(p))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        ConditionKind::ConsultationFirst => {
-            "after consultations that decide the form of help".to_string()
-        }
-        ConditionKind::UnnamedRestriction { text } => format!("restricted: {text}"),
-        ConditionKind::Other { text } => text.clone(),
-    };
+    let mut s = crate::describe::condition(kb, &c.condition, Some(beneficiary));
     if c.source.uncertain {
         s.push_str(" (uncertain)");
     }

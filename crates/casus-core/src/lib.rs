@@ -7,6 +7,7 @@
 //! ([`commitments`]). Front ends (the `casus` CLI) sit on top.
 
 pub mod commitments;
+pub mod describe;
 pub mod diagnostic;
 pub mod engine;
 pub mod kb;

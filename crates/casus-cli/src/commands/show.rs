@@ -95,13 +95,24 @@ pub fn run(kb: &KnowledgeBase, args: &ShowArgs) -> Result<(), CliError> {
                     } else {
                         format!(" [{}]", r.validity)
                     };
-                    println!("  scope: {}{extra}", serde_json::to_string(&r.rule)?);
+                    println!(
+                        "  scope: {}{extra}",
+                        casus_core::describe::scope(kb, &r.rule)
+                    );
                     if let Some(n) = &r.note {
                         println!("         {}", dim(n));
                     }
                 }
                 for c in &p.conditions {
-                    println!("  condition: {}", serde_json::to_string(&c.condition)?);
+                    let unc = if c.source.uncertain {
+                        " (uncertain)"
+                    } else {
+                        ""
+                    };
+                    println!(
+                        "  condition: {}{unc}",
+                        casus_core::describe::condition(kb, &c.condition, None)
+                    );
                 }
                 println!("  {}", dim(&format!("[{}]", p.source.citation)));
                 if let Some(n) = &p.note {
