@@ -60,9 +60,10 @@ impl VerdictKind {
 /// A citation of the evidence for one fact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceRef {
-    pub citation: String,
+    pub citation: std::sync::Arc<str>,
     /// `file:line:col` in the knowledge base.
-    pub at: String,
+    #[serde(serialize_with = "serialize_display")]
+    pub at: Loc,
     pub uncertain: bool,
 }
 
@@ -70,10 +71,14 @@ impl From<&Source> for SourceRef {
     fn from(s: &Source) -> SourceRef {
         SourceRef {
             citation: s.citation.clone(),
-            at: s.loc.to_string(),
+            at: s.loc.clone(),
             uncertain: s.uncertain,
         }
     }
+}
+
+fn serialize_display<S: serde::Serializer>(v: &Loc, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(v)
 }
 
 /// A node of a proof: a statement, whether it holds, the fact it rests on
@@ -232,14 +237,24 @@ pub fn analyse(kb: &KnowledgeBase, scenario: &Scenario) -> Analysis {
             if provision.validity.contains(scenario.date) == Truth::No {
                 continue;
             }
-            for (obligor, beneficiary) in pairs(treaty, provision, scenario, &defenders) {
-                let ctx = Ctx {
-                    kb,
-                    scenario,
-                    status: &status,
-                    treaty,
-                    provision,
-                };
+            let pairs = pairs(treaty, provision, scenario, &defenders);
+            if pairs.is_empty() {
+                continue;
+            }
+            let mut ctx = Ctx {
+                kb,
+                scenario,
+                status: &status,
+                treaty,
+                provision,
+                in_force: None,
+                adversary: Vec::new(),
+                scopes: Vec::new(),
+            };
+            // Premises that do not depend on the obligor are built once.
+            ctx.in_force = Some(ctx.in_force());
+            ctx.adversary = ctx.adversary();
+            for (obligor, beneficiary) in pairs {
                 verdicts.push(ctx.judge(&obligor, &beneficiary));
             }
         }
@@ -333,6 +348,12 @@ struct Ctx<'a> {
     status: &'a TerritoryStatus,
     treaty: &'a Treaty,
     provision: &'a Provision,
+    /// Cached: whether the treaty and this text are in force.
+    in_force: Option<Proof>,
+    /// Cached: adversary conditions.
+    adversary: Vec<Proof>,
+    /// Cached scope proofs, by beneficiary.
+    scopes: Vec<(String, Proof)>,
 }
 
 impl Ctx<'_> {
@@ -344,15 +365,15 @@ impl Ctx<'_> {
         self.scenario.date
     }
 
-    fn judge(&self, obligor: &str, beneficiary: &str) -> Verdict {
+    fn judge(&mut self, obligor: &str, beneficiary: &str) -> Verdict {
         let t = self.treaty;
         let p = self.provision;
         let mut questions = Questions::default();
-        let mut premises = vec![
-            self.in_force(),
-            self.party(beneficiary),
-            self.party(obligor),
-        ];
+        let in_force = match &self.in_force {
+            Some(cached) => cached.clone(),
+            None => self.in_force(),
+        };
+        let mut premises = vec![in_force, self.party(beneficiary), self.party(obligor)];
         premises.extend(self.participation(beneficiary));
         premises.extend(self.participation(obligor));
         premises.extend(self.dyad(obligor, beneficiary));
@@ -368,10 +389,17 @@ impl Ctx<'_> {
             ));
         } else {
             premises.extend(self.attackers_check(obligor));
-            let adversary = self.adversary();
+            let adversary = self.adversary.clone();
             let adversary_truth = adversary.iter().fold(Truth::Yes, |acc, p| acc.and(p.holds));
             premises.extend(adversary);
-            let scope = self.scope(beneficiary);
+            let scope = match self.scopes.iter().find(|(b, _)| b == beneficiary) {
+                Some((_, cached)) => cached.clone(),
+                None => {
+                    let fresh = self.scope(beneficiary);
+                    self.scopes.push((beneficiary.to_string(), fresh.clone()));
+                    fresh
+                }
+            };
             questions = Questions {
                 scope: Some(scope.holds),
                 adversary: Some(adversary_truth),

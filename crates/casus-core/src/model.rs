@@ -30,8 +30,8 @@ impl fmt::Display for Loc {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Source {
     /// Human-readable citation: treaty and article, official statement with
-    /// date, or dataset and version.
-    pub citation: String,
+    /// date, or dataset and version. Shared, since proofs cite it often.
+    pub citation: Arc<str>,
     /// The compiler of the fact could not confirm it, or sources disagree.
     pub uncertain: bool,
     /// Where in the knowledge base the fact is written.

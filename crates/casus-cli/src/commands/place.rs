@@ -55,7 +55,7 @@ pub fn run(kb: &KnowledgeBase, args: &PlaceArgs) -> Result<(), CliError> {
                         h.polity.clone(),
                         truth(h.holds).to_string(),
                         h.interval.to_string(),
-                        h.source.citation.clone(),
+                        h.source.citation.to_string(),
                     ]);
                 }
             }

@@ -20,7 +20,7 @@ pub fn run(kb: &KnowledgeBase, args: &ShowArgs) -> Result<(), CliError> {
                         p.polity.clone(),
                         p.signed.map(|d| d.to_string()).unwrap_or_default(),
                         p.membership.interval.to_string(),
-                        p.membership.source.citation.clone(),
+                        p.membership.source.citation.to_string(),
                     ]
                 })
                 .collect::<Vec<_>>(),
@@ -52,7 +52,7 @@ pub fn run(kb: &KnowledgeBase, args: &ShowArgs) -> Result<(), CliError> {
                     format!("{} ({})", kb.polity_name(&p.polity), p.polity),
                     p.signed.map(|d| d.to_string()).unwrap_or_default(),
                     format!("{}{unc}", p.membership.interval),
-                    p.membership.source.citation.clone(),
+                    p.membership.source.citation.to_string(),
                 ]);
             }
             println!("\n{}\n{parties}", bold("Parties"));

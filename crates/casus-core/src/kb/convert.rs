@@ -144,7 +144,7 @@ impl<'a> FileCtx<'a> {
     ) -> Source {
         match s {
             Some(s) if !s.get_ref().trim().is_empty() => Source {
-                citation: s.get_ref().trim().to_string(),
+                citation: Arc::from(s.get_ref().trim()),
                 uncertain,
                 loc: at,
             },
@@ -155,7 +155,7 @@ impl<'a> FileCtx<'a> {
                     format!("{what} has no source: every fact needs a `source`"),
                 );
                 Source {
-                    citation: String::new(),
+                    citation: Arc::from(""),
                     uncertain,
                     loc: at,
                 }
@@ -531,7 +531,7 @@ impl<'a> FileCtx<'a> {
                     value: (),
                     interval: Interval::always(),
                     source: Source {
-                        citation: String::new(),
+                        citation: Arc::from(""),
                         uncertain: true,
                         loc: at.clone(),
                     },
