@@ -233,6 +233,11 @@ pub fn analyse(kb: &KnowledgeBase, scenario: &Scenario) -> Analysis {
             }
             continue;
         }
+        // Every verdict has a defender as beneficiary: skip treaties that
+        // never had one as a party.
+        if !treaty.parties.iter().any(|p| defenders.contains(&p.polity)) {
+            continue;
+        }
         for provision in &treaty.provisions {
             if provision.validity.contains(scenario.date) == Truth::No {
                 continue;
