@@ -155,6 +155,8 @@ pub struct PlaceReport {
     pub territory_name: String,
     pub sovereign: Option<String>,
     pub controller: Option<String>,
+    /// No control record: the sovereign is assumed to hold the territory.
+    pub controller_assumed: bool,
     pub regions: Vec<String>,
     #[serde(skip)]
     pub status: TerritoryStatus,
@@ -277,6 +279,7 @@ pub fn analyse(kb: &KnowledgeBase, scenario: &Scenario) -> Analysis {
                 territory_name: status.name.clone(),
                 sovereign: main(&status.sovereign),
                 controller: main(&status.controller),
+                controller_assumed: status.controller_assumed,
                 regions: status.regions.clone(),
                 status: status.clone(),
             },
@@ -766,7 +769,9 @@ impl Ctx<'_> {
                 let sov = s.sovereign_is(beneficiary);
                 let ctl = s.controller_is(beneficiary);
                 let mut premises = leaves(&s.sovereign, "sovereign");
-                premises.extend(leaves(&s.controller, "controller"));
+                if !s.controller_assumed {
+                    premises.extend(leaves(&s.controller, "controller"));
+                }
                 let in_parties = parties.is_empty() || parties.iter().any(|p| p == beneficiary);
                 let in_regions =
                     regions.is_empty() || regions.iter().any(|r| s.regions.contains(r));
@@ -869,7 +874,12 @@ impl Ctx<'_> {
                         self.name(admin)
                     ),
                 };
-                Proof::rule(statement, holds, leaves(&s.controller, "controller"))
+                let role = if s.controller_assumed {
+                    "sovereign (no separate control record, so assumed to administer it)"
+                } else {
+                    "controller"
+                };
+                Proof::rule(statement, holds, leaves(&s.controller, role))
             }
             ScopeKind::Territory { territory } => {
                 let holds = Truth::from_bool(s.ancestry.iter().any(|t| t == territory));

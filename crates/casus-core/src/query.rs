@@ -212,6 +212,9 @@ pub struct TerritoryStatus {
     /// De jure holders whose spell may cover the day (normally one).
     pub sovereign: Vec<Holder>,
     pub controller: Vec<Holder>,
+    /// True when the knowledge base records no controller for the day and
+    /// the sovereign is assumed to hold the territory on the ground.
+    pub controller_assumed: bool,
     pub claimants: Vec<Holder>,
     /// Region ids from the territory and its ancestors.
     pub regions: Vec<String>,
@@ -281,11 +284,18 @@ pub fn territory_status(kb: &KnowledgeBase, t: usize, date: Date) -> TerritorySt
             }
         }
     }
+    let sovereign = pick(|t| &t.sovereign);
+    let mut controller = pick(|t| &t.controller);
+    let controller_assumed = controller.is_empty() && !sovereign.is_empty();
+    if controller_assumed {
+        controller = sovereign.clone();
+    }
     TerritoryStatus {
         territory: kb.territories[t].id.clone(),
         name: kb.territories[t].name.clone(),
-        sovereign: pick(|t| &t.sovereign),
-        controller: pick(|t| &t.controller),
+        sovereign,
+        controller,
+        controller_assumed,
         claimants: pick(|t| &t.claimants),
         regions,
         ancestry: chain

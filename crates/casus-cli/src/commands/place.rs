@@ -19,6 +19,7 @@ struct PlaceJson<'a> {
     ancestry: &'a [String],
     sovereign: &'a [Holder],
     controller: &'a [Holder],
+    controller_assumed: bool,
     claimants: &'a [Holder],
     regions: &'a [String],
 }
@@ -38,6 +39,7 @@ pub fn run(kb: &KnowledgeBase, args: &PlaceArgs) -> Result<(), CliError> {
             ancestry: &status.ancestry,
             sovereign: &status.sovereign,
             controller: &status.controller,
+            controller_assumed: status.controller_assumed,
             claimants: &status.claimants,
             regions: &status.regions,
         }),
@@ -107,7 +109,16 @@ pub fn run(kb: &KnowledgeBase, args: &PlaceArgs) -> Result<(), CliError> {
                 }
             };
             show("sovereign:", &status.sovereign);
-            show("controller:", &status.controller);
+            if status.controller_assumed {
+                let names: Vec<&str> = status.controller.iter().map(|h| h.name.as_str()).collect();
+                println!(
+                    "  controller:  {} {}",
+                    names.join(", "),
+                    dim("(no separate control record: the sovereign is assumed to hold it)")
+                );
+            } else {
+                show("controller:", &status.controller);
+            }
             show("claimants:", &status.claimants);
             let regions: Vec<String> = status
                 .regions

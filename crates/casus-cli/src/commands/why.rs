@@ -104,6 +104,11 @@ pub fn render_text(kb: &KnowledgeBase, a: &Analysis, with_proof: bool) -> String
         s.place.territory_name,
         holder(&s.place.sovereign),
         holder(&s.place.controller)
+            + if s.place.controller_assumed {
+                " (assumed: no separate record)"
+            } else {
+                ""
+            }
     ));
     out.push_str(&format!(
         "  defenders: {}\n",
@@ -133,10 +138,7 @@ pub fn render_text(kb: &KnowledgeBase, a: &Analysis, with_proof: bool) -> String
                 v.treaty_name.clone(),
                 v.article.clone(),
                 v.kind.label().to_string(),
-                g.iter()
-                    .map(|x| kb.polity_name(&x.obligor))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                obligors_cell(kb, g),
                 kb.polity_name(&v.beneficiary).to_string(),
                 verdict(v.verdict),
             ]);
@@ -190,6 +192,17 @@ pub fn render_text(kb: &KnowledgeBase, a: &Analysis, with_proof: bool) -> String
         out.push_str(&dim("\n(--proof shows every step with its source; --format json gives the full proof tree)\n"));
     }
     out
+}
+
+/// The obligors of a group, compact enough for a table cell.
+fn obligors_cell(kb: &KnowledgeBase, g: &[&Verdict]) -> String {
+    if g.len() > 6 {
+        return format!("{} parties (listed below)", g.len());
+    }
+    g.iter()
+        .map(|x| kb.polity_name(&x.obligor))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Consecutive verdicts that differ only in the obligor.
