@@ -122,6 +122,15 @@ fn nato_art5_covers_vilnius() {
 }
 
 #[test]
+fn nato_art5_does_not_cover_pago_pago() {
+    let v = why("CHN", "USA", "Pago Pago", "2026-01-01");
+    assert_eq!(v["scenario"]["place"]["territory"], "american-samoa");
+    assert_all(&v, "nato", "art5", "USA", "not_triggered");
+    // Art. 4 consultation has no geographic limit.
+    assert_verdict(&v, "nato", "art4", "CAN", "USA", "triggered");
+}
+
+#[test]
 fn nato_art5_does_not_cover_honolulu() {
     let v = why("CHN", "USA", "Honolulu", "2026-01-01");
     assert_all(&v, "nato", "art5", "USA", "not_triggered");
@@ -194,7 +203,6 @@ fn anzus_us_obligation_to_new_zealand_suspended_since_1986() {
 // ------------------------------------------------------------------ US-Japan
 
 #[test]
-#[ignore = "needs controller spells on the japan and south-korea territories (administered_by tests the controller; none is recorded yet)"]
 fn us_japan_art5_covers_territory_administered_by_japan() {
     let v = why("CHN", "JPN", "Tokyo", "2026-01-01");
     assert_verdict(&v, "us-japan-1960", "art5", "USA", "JPN", "triggered");
@@ -217,10 +225,41 @@ fn us_japan_1960_not_in_force_before_23_june_1960() {
     );
 }
 
+#[test]
+fn us_japan_art5_covers_the_senkakus_as_every_president_since_2014_said() {
+    let v = why("CHN", "JPN", "Uotsuri-jima", "2026-01-01");
+    assert_eq!(v["scenario"]["place"]["territory"], "senkaku-islands");
+    let x = verdict(&v, "us-japan-1960", "art5", "USA", "JPN");
+    assert_eq!(x["verdict"], "triggered", "{x:#}");
+    let claims = x["claims"].as_array().unwrap();
+    for speaker in ["Barack Obama", "Donald Trump", "Joe Biden"] {
+        let c = claims
+            .iter()
+            .find(|c| c["speaker"] == speaker)
+            .unwrap_or_else(|| panic!("{speaker} cited: {x:#}"));
+        assert_eq!(c["agrees"], true, "{c:#}");
+    }
+}
+
+#[test]
+fn us_japan_art5_covers_naha_only_after_the_1972_reversion() {
+    let v = why("CHN", "JPN", "Naha", "2026-01-01");
+    assert_verdict(&v, "us-japan-1960", "art5", "USA", "JPN", "triggered");
+    let v = why("CHN", "JPN", "Naha", "1970-01-01");
+    assert_verdict(&v, "us-japan-1960", "art5", "USA", "JPN", "not_triggered");
+    let r = reasons(&v, "us-japan-1960", "art5", "USA", "JPN");
+    assert!(r.contains("controlled by United States"), "{r}");
+}
+
+#[test]
+fn us_japan_art5_does_not_cover_the_southern_kurils() {
+    let v = why("RUS", "JPN", "Kunashir", "2026-01-01");
+    assert_verdict(&v, "us-japan-1960", "art5", "USA", "JPN", "not_triggered");
+}
+
 // ------------------------------------------------------------------ US-ROK
 
 #[test]
-#[ignore = "needs controller spells on the japan and south-korea territories (administered_by tests the controller; none is recorded yet)"]
 fn us_rok_art3_covers_seoul() {
     let v = why("PRK", "KOR", "Seoul", "2026-01-01");
     assert_verdict(&v, "us-rok-1953", "art3", "USA", "KOR", "triggered");
@@ -255,6 +294,18 @@ fn us_philippines_art4_does_not_cover_us_forces_in_europe() {
     );
 }
 
+#[test]
+fn us_philippines_art4_covers_forces_at_second_thomas_shoal_with_the_us_statements() {
+    let v = why_forces("CHN", "PHL", "Second Thomas Shoal", "2024-03-05");
+    let x = verdict(&v, "us-philippines-1951", "art4", "USA", "PHL");
+    assert_eq!(x["verdict"], "triggered", "{x:#}");
+    let claims = x["claims"].to_string();
+    assert!(claims.contains("Pompeo"), "{claims}");
+    assert!(claims.contains("Matthew Miller"), "{claims}");
+    let v = why_forces("CHN", "PHL", "Scarborough Shoal", "2024-04-11");
+    assert_verdict(&v, "us-philippines-1951", "art4", "USA", "PHL", "triggered");
+}
+
 // ------------------------------------------------------------------ SEATO
 
 #[test]
@@ -284,6 +335,20 @@ fn seato_pakistan_left_in_1973() {
 fn warsaw_pact_art4_covers_warsaw_in_1970() {
     let v = why("DEU", "POL", "Warsaw", "1970-01-01");
     assert_verdict(&v, "warsaw-pact", "art4", "SUN", "POL", "triggered");
+}
+
+#[test]
+fn warsaw_pact_art4_covers_east_germany_in_1970_not_in_1991() {
+    let v = why("DEU", "DDR", "East Germany", "1970-01-01");
+    assert_verdict(&v, "warsaw-pact", "art4", "SUN", "DDR", "triggered");
+    let v = why("DEU", "POL", "Warsaw", "1990-12-01");
+    assert_verdict(&v, "warsaw-pact", "art4", "SUN", "POL", "triggered");
+    assert!(
+        !verdicts(&v, "warsaw-pact", "art4", "POL")
+            .iter()
+            .any(|x| x["obligor"] == "DDR"),
+        "the GDR left in Sep 1990: {v:#}"
+    );
 }
 
 #[test]
@@ -329,6 +394,19 @@ fn russia_dprk_art4_covers_russian_territory_with_the_kursk_claims() {
     let claims = x["claims"].to_string();
     assert!(claims.contains("Zakharova"), "{claims}");
     assert!(claims.contains("Workers' Party"), "{claims}");
+}
+
+#[test]
+fn russia_dprk_art4_covers_the_kursk_incursion_and_contests_crimea() {
+    let v = why("UKR", "RUS", "Sudzha", "2024-12-10");
+    assert_eq!(v["scenario"]["place"]["territory"], "kursk-incursion-area");
+    let x = verdict(&v, "russia-dprk-2024", "art4", "PRK", "RUS");
+    assert_eq!(x["verdict"], "triggered", "{x:#}");
+    // Crimea: held by Russia, de jure Ukrainian.
+    let v = why("UKR", "RUS", "Sevastopol", "2025-01-15");
+    let x = verdict(&v, "russia-dprk-2024", "art4", "PRK", "RUS");
+    assert_eq!(x["verdict"], "contested", "{x:#}");
+    assert!(x["reasons"].to_string().contains("de jure"), "{x:#}");
 }
 
 #[test]
@@ -530,6 +608,35 @@ fn budapest_memorandum_is_an_assurance_with_no_obligation_to_defend() {
     );
 }
 
+#[test]
+fn taiwan_relations_act_is_domestic_law_with_no_obligation_to_defend() {
+    let v = why("CHN", "TWN", "Taipei", "2026-01-01");
+    let notes = v["notes"].to_string();
+    assert!(notes.contains("taiwan-relations-act"), "{notes}");
+    assert!(notes.contains("no obligation to defend"), "{notes}");
+    assert!(
+        !v["verdicts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["treaty"] == "taiwan-relations-act"),
+        "{v:#}"
+    );
+}
+
+#[test]
+fn sino_american_treaty_covered_taiwan_until_1979() {
+    let v = why("CHN", "TWN", "Taipei", "1970-01-01");
+    assert_verdict(&v, "us-roc-1954", "art5", "USA", "TWN", "triggered");
+    let v = why_forces("CHN", "TWN", "Manila", "1970-01-01");
+    assert_verdict(&v, "us-roc-1954", "art5", "USA", "TWN", "not_triggered");
+    let v = why("CHN", "TWN", "Taipei", "1985-01-01");
+    assert!(
+        verdicts(&v, "us-roc-1954", "art5", "TWN").is_empty(),
+        "{v:#}"
+    );
+}
+
 // ------------------------------------------------------------------ Listings
 
 fn ids(v: &Value) -> Vec<String> {
@@ -582,6 +689,13 @@ fn us_defense_commitments_on_2026_01_01_each_with_its_article() {
         .find(|m| m["treaty"] == "budapest-1994")
         .expect("Budapest Memorandum listed");
     assert_eq!(budapest["kind"], "assurance");
+    let tra = v["memberships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["treaty"] == "taiwan-relations-act")
+        .expect("Taiwan Relations Act listed");
+    assert_eq!(tra["kind"], "domestic_law");
 }
 
 #[test]
@@ -597,6 +711,7 @@ fn treaties_in_force_on_1960_01_01() {
         "us-rok-1953",
         "us-philippines-1951",
         "arab-league-1950",
+        "us-roc-1954",
     ] {
         assert!(ids.contains(&id.to_string()), "{id} in force: {ids:?}");
     }
