@@ -446,6 +446,32 @@ fn russia_belarus_art4_covers_minsk_but_not_forces_abroad() {
     );
 }
 
+// ------------------------------------------------------------------ Russia-Abkhazia, Russia-South Ossetia
+
+#[test]
+fn russian_alliances_with_abkhazia_and_south_ossetia_are_contested_on_georgian_soil() {
+    for (treaty, polity, at) in [
+        ("russia-abkhazia-2014", "ABK", "Sukhumi"),
+        ("russia-south-ossetia-2015", "SOS", "Tskhinvali"),
+    ] {
+        let v = why("GEO", polity, at, "2026-01-01");
+        let x = verdict(&v, treaty, "mutual-defence", "RUS", polity);
+        assert_eq!(x["verdict"], "contested", "{x:#}");
+        assert!(
+            x["reasons"]
+                .to_string()
+                .contains("de jure territory of Georgia"),
+            "{x:#}"
+        );
+        // The other way round: an attack on Russia proper.
+        let v = why("UKR", "RUS", "Moscow", "2026-01-01");
+        assert_verdict(&v, treaty, "mutual-defence", polity, "RUS", "triggered");
+        // Their forces abroad are outside the clause.
+        let v = why_forces("GEO", polity, "Tbilisi", "2026-01-01");
+        assert_verdict(&v, treaty, "mutual-defence", "RUS", polity, "not_triggered");
+    }
+}
+
 // ------------------------------------------------------------------ EU 42(7)
 
 #[test]
