@@ -603,6 +603,35 @@ fn france_greece_and_aachen_cover_their_parties_territory() {
 }
 
 #[test]
+fn france_guarantees_djibouti_under_the_1977_protocol_then_the_2011_treaty() {
+    // Ras Doumeira, June 2008: the 1977 protocol.
+    let v = why("ERI", "DJI", "Djibouti", "2008-06-10");
+    let x = verdict(&v, "france-djibouti-1977", "art1", "FRA", "DJI");
+    assert_eq!(x["verdict"], "triggered", "{x:#}");
+    assert!(x["conditions"].to_string().contains("request"), "{x:#}");
+    assert!(verdicts(&v, "france-djibouti-2011", "art4", "DJI").is_empty());
+    let v = why("ERI", "DJI", "Djibouti", "2026-01-01");
+    assert_verdict(
+        &v,
+        "france-djibouti-2011",
+        "art4",
+        "FRA",
+        "DJI",
+        "triggered",
+    );
+    assert!(verdicts(&v, "france-djibouti-1977", "art1", "DJI").is_empty());
+    let v = why_forces("ERI", "DJI", "Vilnius", "2026-01-01");
+    assert_verdict(
+        &v,
+        "france-djibouti-2011",
+        "art4",
+        "FRA",
+        "DJI",
+        "not_triggered",
+    );
+}
+
+#[test]
 fn compacts_of_free_association_cover_the_freely_associated_states() {
     for (treaty, polity, at) in [
         ("us-micronesia-compact", "FSM", "Palikir"),
