@@ -156,6 +156,17 @@ fn rio_art3_does_not_cover_us_forces_in_europe() {
 }
 
 #[test]
+fn rio_art3_covers_us_forces_in_panama_and_contests_the_falklands_in_1982() {
+    let v = why_forces("SUN", "USA", "Panama City", "1989-12-01");
+    assert_verdict(&v, "rio", "art3", "BRA", "USA", "triggered");
+    // Argentina held the islands; the UK was their sovereign.
+    let v = why("GBR", "ARG", "Stanley", "1982-05-01");
+    let x = verdict(&v, "rio", "art3", "USA", "ARG");
+    assert_eq!(x["verdict"], "contested", "{x:#}");
+    assert!(x["reasons"].to_string().contains("de jure"), "{x:#}");
+}
+
+#[test]
 fn rio_mexico_left_in_2004() {
     let v = why("USA", "MEX", "Mexico City", "2010-01-01");
     assert!(verdicts(&v, "rio", "art3", "MEX").is_empty(), "{v:#}");
