@@ -560,7 +560,7 @@ impl Ctx<'_> {
         statuses_on(self.treaty, polity, self.date())
             .into_iter()
             .filter(|(s, _)| s.status.value != ParticipationStatus::OutsideMilitaryStructure)
-            .map(|(s, t)| {
+            .map(|(s, _)| {
                 let mut statement = format!(
                     "{} has {} in {} since {}",
                     self.name(polity),
@@ -578,9 +578,9 @@ impl Ctx<'_> {
                     }
                     _ => ": whether the obligations still bind it is uncertain",
                 });
-                // A status that certainly holds makes the verdict uncertain,
-                // never certain either way.
-                let _ = t;
+                // Frozen or suspended participation (whether it certainly
+                // holds or only may) makes the verdict uncertain, never
+                // certain either way.
                 Proof::fact(statement, Truth::Unknown, &s.status.source)
             })
             .collect()
@@ -864,9 +864,12 @@ impl Ctx<'_> {
                         self.name(admin)
                     ),
                     Truth::No => format!(
-                        "{} is not under the administration of {}",
+                        "{} is not under the administration of {} ({})",
                         s.name,
-                        self.name(admin)
+                        self.name(admin),
+                        s.main_controller()
+                            .map(|h| format!("controlled by {}", h.name))
+                            .unwrap_or_else(|| "no recorded controller".into())
                     ),
                     Truth::Unknown => format!(
                         "whether {} is under the administration of {} is uncertain",

@@ -216,7 +216,8 @@ pub struct TerritoryStatus {
     /// the sovereign is assumed to hold the territory on the ground.
     pub controller_assumed: bool,
     pub claimants: Vec<Holder>,
-    /// Region ids from the territory and its ancestors.
+    /// Region ids of the innermost territory (itself or an ancestor) that
+    /// has region tags: a child's tags replace its parent's.
     pub regions: Vec<String>,
     /// Territory ids from innermost outwards.
     pub ancestry: Vec<String>,
@@ -276,14 +277,14 @@ pub fn territory_status(kb: &KnowledgeBase, t: usize, date: Date) -> TerritorySt
         }
         Vec::new()
     };
-    let mut regions = Vec::new();
-    for &i in &chain {
-        for r in &kb.territories[i].regions {
-            if !regions.contains(r) {
-                regions.push(r.clone());
-            }
-        }
-    }
+    // The innermost territory that has region tags describes the place: an
+    // island group overseas does not inherit its state's continent.
+    let regions = chain
+        .iter()
+        .map(|&i| &kb.territories[i].regions)
+        .find(|r| !r.is_empty())
+        .cloned()
+        .unwrap_or_default();
     let sovereign = pick(|t| &t.sovereign);
     let mut controller = pick(|t| &t.controller);
     let controller_assumed = controller.is_empty() && !sovereign.is_empty();
