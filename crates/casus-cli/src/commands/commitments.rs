@@ -81,7 +81,9 @@ pub fn run(kb: &KnowledgeBase, args: &CommitmentsArgs) -> Result<(), CliError> {
                 }
                 let mut t = table(&["art.", "kind", "response", "between"]);
                 for o in &m.obligations {
-                    let between = if o.owes_to == o.owed_by {
+                    let between = if o.owes_to == o.owed_by && o.owes_to.len() > 6 {
+                        format!("mutual with the {} other parties", o.owes_to.len())
+                    } else if o.owes_to == o.owed_by {
                         format!("mutual with {}", names(&o.owes_to))
                     } else {
                         let mut parts = Vec::new();

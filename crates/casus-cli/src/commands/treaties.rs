@@ -37,7 +37,7 @@ pub fn run(kb: &KnowledgeBase, args: &TreatiesArgs) -> Result<(), CliError> {
             for s in &list {
                 let mut row = vec![
                     s.id.clone(),
-                    s.name.clone(),
+                    s.short_name.clone(),
                     s.kind.label().to_string(),
                     s.in_force.clone(),
                     s.parties_on_date.len().to_string(),
