@@ -205,21 +205,22 @@ fn obligors_cell(kb: &KnowledgeBase, g: &[&Verdict]) -> String {
         .join(", ")
 }
 
-/// Consecutive verdicts that differ only in the obligor.
+/// Verdicts that differ only in the obligor, in order of first appearance.
 fn group(verdicts: &[Verdict]) -> Vec<Vec<&Verdict>> {
     let mut groups: Vec<Vec<&Verdict>> = Vec::new();
     for v in verdicts {
-        let same = groups.last().is_some_and(|g| {
+        let same = |g: &&mut Vec<&Verdict>| {
             let w = g[0];
             w.treaty == v.treaty
                 && w.provision == v.provision
                 && w.beneficiary == v.beneficiary
                 && w.verdict == v.verdict
                 && w.reasons == v.reasons
-        });
-        match groups.last_mut() {
-            Some(g) if same => g.push(v),
-            _ => groups.push(vec![v]),
+                && w.claims == v.claims
+        };
+        match groups.iter_mut().find(same) {
+            Some(g) => g.push(v),
+            None => groups.push(vec![v]),
         }
     }
     groups
