@@ -138,6 +138,39 @@ fn nato_art5_does_not_cover_honolulu() {
     assert!(r.contains("outside the scope of Art. 5"), "{r}");
 }
 
+// ------------------------------------------------------------------ Caucasus (seed treaties)
+
+#[test]
+fn russia_armenia_1997_art3_covers_jermuk_but_not_armenian_forces_in_karabakh() {
+    let v = why("AZE", "ARM", "Jermuk", "2022-09-13");
+    assert_verdict(&v, "russia-armenia-1997", "art3", "RUS", "ARM", "triggered");
+    let v = why_forces("AZE", "ARM", "Stepanakert", "2020-10-07");
+    assert_verdict(
+        &v,
+        "russia-armenia-1997",
+        "art3",
+        "RUS",
+        "ARM",
+        "not_triggered",
+    );
+}
+
+#[test]
+fn shusha_declaration_covers_baku_but_not_azerbaijani_forces_abroad() {
+    let v = why("ARM", "AZE", "Baku", "2024-06-01");
+    let x = verdict(&v, "shusha-2021", "security-clause", "TUR", "AZE");
+    assert_eq!(x["verdict"], "triggered", "{x:#}");
+    let v = why_forces("ARM", "AZE", "Yerevan", "2024-06-01");
+    assert_verdict(
+        &v,
+        "shusha-2021",
+        "security-clause",
+        "TUR",
+        "AZE",
+        "not_triggered",
+    );
+}
+
 // ------------------------------------------------------------------ Rio
 
 #[test]
