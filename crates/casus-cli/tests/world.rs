@@ -654,6 +654,15 @@ fn france_guarantees_djibouti_under_the_1977_protocol_then_the_2011_treaty() {
     assert_eq!(x["verdict"], "triggered", "{x:#}");
     assert!(x["conditions"].to_string().contains("request"), "{x:#}");
     assert!(verdicts(&v, "france-djibouti-2011", "art4", "DJI").is_empty());
+    let v = why_forces("ERI", "DJI", "Vilnius", "2008-06-10");
+    assert_verdict(
+        &v,
+        "france-djibouti-1977",
+        "art1",
+        "FRA",
+        "DJI",
+        "not_triggered",
+    );
     let v = why("ERI", "DJI", "Djibouti", "2026-01-01");
     assert_verdict(
         &v,
