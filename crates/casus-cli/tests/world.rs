@@ -138,6 +138,71 @@ fn nato_art5_does_not_cover_honolulu() {
     assert!(r.contains("outside the scope of Art. 5"), "{r}");
 }
 
+// ------------------------------------------------------------------ Caucasus (seed treaties)
+
+#[test]
+fn russia_armenia_1997_art3_covers_jermuk_but_not_armenian_forces_in_karabakh() {
+    let v = why("AZE", "ARM", "Jermuk", "2022-09-13");
+    assert_verdict(&v, "russia-armenia-1997", "art3", "RUS", "ARM", "triggered");
+    let v = why_forces("AZE", "ARM", "Stepanakert", "2020-10-07");
+    assert_verdict(
+        &v,
+        "russia-armenia-1997",
+        "art3",
+        "RUS",
+        "ARM",
+        "not_triggered",
+    );
+}
+
+#[test]
+fn jermuk_2022_cites_armenias_appeal_and_the_csto_reply() {
+    let v = why("AZE", "ARM", "Jermuk", "2022-09-13");
+    let x = verdict(&v, "csto", "art4", "RUS", "ARM");
+    let claims = x["claims"].as_array().unwrap();
+    let appeal = claims
+        .iter()
+        .find(|c| c["id"] == "armenia-security-council-2022-09-13-csto-armenia")
+        .expect("Armenia's appeal cited");
+    assert_eq!(appeal["agrees"], true);
+    let reply = claims
+        .iter()
+        .find(|c| c["id"] == "sidorov-2022-09-15-csto-armenia")
+        .expect("the CSTO Joint Staff reply cited");
+    assert_eq!(reply["stance"], "unclear");
+    // An unclear stance does not overturn the reading of the text.
+    assert_eq!(x["verdict"], "triggered", "{x:#}");
+}
+
+#[test]
+fn nato_art4_consultations_for_poland_cite_the_2025_request() {
+    let v = why("RUS", "POL", "Warsaw", "2025-09-10");
+    let x = verdict(&v, "nato", "art4", "DEU", "POL");
+    assert_eq!(x["verdict"], "triggered", "{x:#}");
+    assert!(
+        x["claims"]
+            .to_string()
+            .contains("poland-2025-09-10-nato-art4-poland"),
+        "{x:#}"
+    );
+}
+
+#[test]
+fn shusha_declaration_covers_baku_but_not_azerbaijani_forces_abroad() {
+    let v = why("ARM", "AZE", "Baku", "2024-06-01");
+    let x = verdict(&v, "shusha-2021", "security-clause", "TUR", "AZE");
+    assert_eq!(x["verdict"], "triggered", "{x:#}");
+    let v = why_forces("ARM", "AZE", "Yerevan", "2024-06-01");
+    assert_verdict(
+        &v,
+        "shusha-2021",
+        "security-clause",
+        "TUR",
+        "AZE",
+        "not_triggered",
+    );
+}
+
 // ------------------------------------------------------------------ Rio
 
 #[test]
@@ -621,6 +686,15 @@ fn france_guarantees_djibouti_under_the_1977_protocol_then_the_2011_treaty() {
     assert_eq!(x["verdict"], "triggered", "{x:#}");
     assert!(x["conditions"].to_string().contains("request"), "{x:#}");
     assert!(verdicts(&v, "france-djibouti-2011", "art4", "DJI").is_empty());
+    let v = why_forces("ERI", "DJI", "Vilnius", "2008-06-10");
+    assert_verdict(
+        &v,
+        "france-djibouti-1977",
+        "art1",
+        "FRA",
+        "DJI",
+        "not_triggered",
+    );
     let v = why("ERI", "DJI", "Djibouti", "2026-01-01");
     assert_verdict(
         &v,
