@@ -14,6 +14,7 @@ use clap::Parser;
 use crate::args::Cli;
 
 fn main() -> ExitCode {
+    restore_default_sigpipe();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -30,5 +31,17 @@ fn main() -> ExitCode {
             e.report();
             ExitCode::from(e.exit_code())
         }
+    }
+}
+
+/// Let a closed pipe (`casus … | head`) end the process quietly, as for any
+/// Unix filter, instead of making `println!` panic. Rust ignores SIGPIPE by
+/// default; this restores the default action.
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up, before any thread is spawned; setting
+    // a signal's disposition to SIG_DFL has no other preconditions.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

@@ -101,6 +101,22 @@ pub fn commitments(kb: &KnowledgeBase, polity: &str, date: Date) -> Vec<Membersh
                             (owes_to, owed_by)
                         }
                     };
+                    // Dyads whose obligations are suspended (ANZUS, US to NZ).
+                    let suspended = |obligor: &str, beneficiary: &str| {
+                        t.dyad_suspensions.iter().any(|d| {
+                            d.obligor == obligor
+                                && d.beneficiary == beneficiary
+                                && d.spell.interval.contains(date) == Truth::Yes
+                        })
+                    };
+                    let owes_to: Vec<&str> = owes_to
+                        .into_iter()
+                        .filter(|b| !suspended(polity, b))
+                        .collect();
+                    let owed_by: Vec<&str> = owed_by
+                        .into_iter()
+                        .filter(|o| !suspended(o, polity))
+                        .collect();
                     Obligation {
                         provision: p.id.clone(),
                         article: p.article.clone(),

@@ -220,10 +220,19 @@ pub fn analyse(kb: &KnowledgeBase, scenario: &Scenario) -> Analysis {
             treaty.kind,
             InstrumentKind::Assurance | InstrumentKind::DomesticLaw
         ) {
+            // The instrument concerns a defender it names as beneficiary, or,
+            // when it names none, any defender that is a party.
+            let names_any = treaty
+                .provisions
+                .iter()
+                .any(|p| matches!(p.owed, Owed::Directed { .. }));
             for d in &defenders {
-                if membership(treaty, d, scenario.date).0 != Truth::No
-                    || treaty.provisions.iter().any(|p| names_beneficiary(p, d))
-                {
+                let concerned = if names_any {
+                    treaty.provisions.iter().any(|p| names_beneficiary(p, d))
+                } else {
+                    membership(treaty, d, scenario.date).0 != Truth::No
+                };
+                if concerned {
                     notes.push(format!(
                         "{} ({}) concerns {} but is {}: it creates no obligation to defend.",
                         treaty.name,

@@ -16,10 +16,10 @@ use crate::time::{FuzzyDate, Interval};
 /// What kind of entity a reference must name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RefKind {
-    Polity,
-    Territory,
-    Region,
-    Treaty,
+    Polity = 0,
+    Territory = 1,
+    Region = 2,
+    Treaty = 3,
 }
 
 impl RefKind {

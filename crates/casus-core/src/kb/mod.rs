@@ -51,7 +51,8 @@ pub struct KnowledgeBase {
     pub warnings: Vec<Diagnostic>,
     /// Which files were read, in order.
     pub files: Vec<String>,
-    by_id: HashMap<(RefKind, String), usize>,
+    /// Id -> index, one map per kind (looked up by `&str`, no allocation).
+    by_id: [HashMap<String, usize>; 4],
     names: NameIndex<Named>,
     treaty_names: NameIndex<usize>,
     /// Territory index -> indexes of its children.
@@ -205,8 +206,12 @@ impl KnowledgeBase {
     }
 
     fn index(&mut self, locs: &check::EntityLocs, diagnostics: &mut Vec<Diagnostic>) {
-        let mut add = |kind: RefKind, id: &str, i: usize, loc: &Loc, by_id: &mut HashMap<_, _>| {
-            if by_id.insert((kind, id.to_string()), i).is_some() {
+        let mut add = |kind: RefKind,
+                       id: &str,
+                       i: usize,
+                       loc: &Loc,
+                       by_id: &mut [HashMap<String, usize>; 4]| {
+            if by_id[kind as usize].insert(id.to_string(), i).is_some() {
                 diagnostics.push(Diagnostic::error(
                     "duplicate-id",
                     loc.clone(),
@@ -214,7 +219,7 @@ impl KnowledgeBase {
                 ));
             }
         };
-        let mut by_id = HashMap::new();
+        let mut by_id: [HashMap<String, usize>; 4] = Default::default();
         for (i, p) in self.polities.iter().enumerate() {
             add(RefKind::Polity, &p.id, i, &locs.polities[i], &mut by_id);
         }
@@ -271,7 +276,7 @@ impl KnowledgeBase {
             if let Some(p) = t
                 .parent
                 .as_ref()
-                .and_then(|p| self.by_id.get(&(RefKind::Territory, p.clone())))
+                .and_then(|p| self.by_id[RefKind::Territory as usize].get(p))
             {
                 children[*p].push(i);
             }
@@ -280,7 +285,7 @@ impl KnowledgeBase {
     }
 
     pub fn index_of(&self, kind: RefKind, id: &str) -> Option<usize> {
-        self.by_id.get(&(kind, id.to_string())).copied()
+        self.by_id[kind as usize].get(id).copied()
     }
 
     pub fn polity(&self, id: &str) -> Option<&Polity> {
