@@ -160,18 +160,15 @@ impl KnowledgeBase {
         let mut diagnostics = Vec::new();
         let mut refs = Vec::new();
         let mut locs = check::EntityLocs::default();
-        for file in files {
+        for (file, parsed) in files.iter().zip(parse_all(files)) {
             kb.files.push(file.path.clone());
-            let ctx = convert::FileCtx::new(&file.path, &file.text);
-            let raw: raw::RawFile = match toml::from_str(&file.text) {
-                Ok(raw) => raw,
-                Err(e) => {
-                    let loc = ctx.loc_at(e.span().map(|s| s.start).unwrap_or(0));
-                    diagnostics.push(Diagnostic::error("syntax", loc, e.message().to_string()));
+            let out = match parsed {
+                Ok(out) => out,
+                Err(syntax) => {
+                    diagnostics.push(syntax);
                     continue;
                 }
             };
-            let out = ctx.convert(raw);
             diagnostics.extend(out.diagnostics);
             refs.extend(out.refs);
             for (v, loc) in out.polities {
@@ -353,6 +350,60 @@ impl KnowledgeBase {
         }
         out
     }
+}
+
+/// Parse and convert one file: its entities, or the syntax error that
+/// stopped it.
+fn parse_one(file: &KbFile) -> Result<convert::Converted, Diagnostic> {
+    let ctx = convert::FileCtx::new(&file.path, &file.text);
+    match toml::from_str::<raw::RawFile>(&file.text) {
+        Ok(raw) => Ok(ctx.convert(raw)),
+        Err(e) => {
+            let loc = ctx.loc_at(e.span().map(|s| s.start).unwrap_or(0));
+            Err(Diagnostic::error("syntax", loc, e.message().to_string()))
+        }
+    }
+}
+
+/// Parse every file, spread over the available cores (files are
+/// independent; this is most of start-up). Results keep the files' order.
+fn parse_all(files: &[KbFile]) -> Vec<Result<convert::Converted, Diagnostic>> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(files.len().max(1));
+    if threads <= 1 {
+        return files.iter().map(parse_one).collect();
+    }
+    // Threads pull the next file from a shared counter, so one large file
+    // does not leave the other cores idle.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut indexed: Vec<(usize, Result<convert::Converted, Diagnostic>)> =
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(file) = files.get(i) else { break };
+                            done.push((i, parse_one(file)));
+                        }
+                        done
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| match h.join() {
+                    Ok(results) => results,
+                    // A panic in the parser would be a bug; re-raise it here.
+                    Err(panic) => std::panic::resume_unwind(panic),
+                })
+                .collect()
+        });
+    indexed.sort_by_key(|(i, _)| *i);
+    indexed.into_iter().map(|(_, r)| r).collect()
 }
 
 fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<KbFile>) {
