@@ -1,0 +1,377 @@
+//! ATOP's directed dyad-year obligations, regenerated from the member file,
+//! and their comparison with the published table (`atop5_1ddyr`, as shipped
+//! by peacesciencer: ccode1, ccode2, year, and the five obligation flags).
+//!
+//! Rules (codebook v5.1, 2.6-2.7): two members of the same alliance form a
+//! dyad in every year both rows cover (an exit of 0 runs to 2018), unless
+//! their dates never overlap (one joined after the other left within the
+//! year); the directed flag is A's own obligation flag on A's row, OR-ed over
+//! every alliance and phase the pair shares. ATOP hand-corrected multilateral
+//! alliances whose members owe different things to different partners
+//! (`obvary`); those corrections are not in the member file, and the
+//! comparison groups disagreements by that cause.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::atop::{MemberRow, Obligation};
+use crate::cow::CowStates;
+use crate::problem::{ImportError, RowProblem};
+use crate::table::Table;
+
+/// (ccode1, ccode2, year).
+pub type DyadYear = (u16, u16, i16);
+
+/// The five flags as bits, in [`Obligation::ALL`] order.
+pub type Flags = u8;
+
+/// A regenerated directed dyad-year, with what produced it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Regenerated {
+    pub flags: Flags,
+    /// Some contributing row of A has `obvary`.
+    pub obvary_a: bool,
+    /// Some contributing row of B has `obvary`.
+    pub obvary_b: bool,
+    /// Some contributing alliance is asymmetric (`asymm`).
+    pub asymm: bool,
+    /// The alliances that produced it (first few).
+    pub atopids: Vec<u32>,
+}
+
+fn flags_of(r: &MemberRow) -> Flags {
+    Obligation::ALL
+        .iter()
+        .filter(|o| r.obligations.has(**o))
+        .fold(0, |acc, o| acc | (1 << o.index()))
+}
+
+/// Regenerate the directed dyad-year table from member rows.
+pub fn regenerate(members: &[MemberRow]) -> HashMap<DyadYear, Regenerated> {
+    let mut by_alliance: BTreeMap<u32, Vec<&MemberRow>> = BTreeMap::new();
+    for m in members {
+        by_alliance.entry(m.atopid).or_default().push(m);
+    }
+    let mut out: HashMap<DyadYear, Regenerated> = HashMap::with_capacity(300_000);
+    for (atopid, rows) in &by_alliance {
+        for a in rows {
+            let (a0, a1) = a.years();
+            let fa = flags_of(a);
+            for b in rows {
+                if a.member == b.member {
+                    continue;
+                }
+                // Dates never overlap: one joined after the other left.
+                let a_end = a.exit.map(|d| d.latest());
+                let b_end = b.exit.map(|d| d.latest());
+                if a_end.is_some_and(|e| b.entry.earliest() > e)
+                    || b_end.is_some_and(|e| a.entry.earliest() > e)
+                {
+                    continue;
+                }
+                let (b0, b1) = b.years();
+                for year in a0.max(b0)..=a1.min(b1) {
+                    let e = out.entry((a.member, b.member, year)).or_default();
+                    e.flags |= fa;
+                    e.obvary_a |= a.obvary;
+                    e.obvary_b |= b.obvary;
+                    e.asymm |= a.asymm || b.asymm;
+                    if e.atopids.len() < 4 && !e.atopids.contains(atopid) {
+                        e.atopids.push(*atopid);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Read the published directed dyad-year table. Column names may carry
+/// peacesciencer's `atop_` prefix or not.
+pub fn read_table(
+    path: &Path,
+    problems: &mut Vec<RowProblem>,
+) -> Result<Vec<(DyadYear, Flags)>, ImportError> {
+    let prefixed = {
+        let t = Table::open(
+            path,
+            &["ccode1", "ccode2", "year"],
+            "an ATOP directed dyad-year table (ccode1, ccode2, year, defense…consul)",
+        )?;
+        t.has("atop_defense")
+    };
+    let cols: Vec<String> = Obligation::ALL
+        .iter()
+        .map(|o| {
+            if prefixed {
+                format!("atop_{}", o.column())
+            } else {
+                o.column().to_string()
+            }
+        })
+        .collect();
+    let mut required: Vec<&str> = vec!["ccode1", "ccode2", "year"];
+    required.extend(cols.iter().map(String::as_str));
+    let table = Table::open(
+        path,
+        &required,
+        "an ATOP directed dyad-year table (ccode1, ccode2, year, defense…consul)",
+    )?;
+    Ok(table.rows(problems, |row| {
+        let c1 = row.int_in("ccode1", 1, 9999)? as u16;
+        let c2 = row.int_in("ccode2", 1, 9999)? as u16;
+        let year = row.int_in("year", 1000, 2100)? as i16;
+        let mut flags = 0;
+        for (i, c) in cols.iter().enumerate() {
+            if row.flag(c)? {
+                flags |= 1 << i;
+            }
+        }
+        Ok(((c1, c2, year), flags))
+    }))
+}
+
+/// Why a cell disagrees, or a row is missing or extra.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cause {
+    /// A's row has `obvary`: ATOP hand-corrected to whom A owes what.
+    ObvaryObligor,
+    /// B's row has `obvary` (A's does not): the correction touched the pair.
+    ObvaryPartner,
+    /// The alliance is asymmetric but neither row has `obvary`.
+    AsymmetricAlliance,
+    /// A state not in the COW state system that year (ATOP drops those).
+    NotACowSystemMember,
+    /// None of the above.
+    Unexplained,
+}
+
+impl Cause {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Cause::ObvaryObligor => "obligor has obvary (hand-corrected in ATOP's dyadic data)",
+            Cause::ObvaryPartner => "partner has obvary (hand-corrected in ATOP's dyadic data)",
+            Cause::AsymmetricAlliance => "asymmetric alliance, neither member flagged obvary",
+            Cause::NotACowSystemMember => "a state outside the COW state system that year",
+            Cause::Unexplained => "unexplained",
+        }
+    }
+}
+
+/// Counts for one cause.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CauseCount {
+    pub cells: usize,
+    pub rows: usize,
+    /// Up to five examples: "ccode1>ccode2 year flag ours/theirs (atopids)".
+    pub examples: Vec<String>,
+}
+
+/// The comparison of the regenerated table with the published one.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Comparison {
+    pub published_rows: usize,
+    pub regenerated_rows: usize,
+    /// Rows present in both.
+    pub matched_rows: usize,
+    /// Matched rows whose five flags all agree.
+    pub identical_rows: usize,
+    /// Published rows not regenerated.
+    pub missing_rows: usize,
+    /// Regenerated rows not published, by cause.
+    pub extra_rows: usize,
+    pub extra_by_cause: BTreeMap<Cause, CauseCount>,
+    pub missing_examples: Vec<String>,
+    /// Flag cells (of matched rows) that disagree.
+    pub disagreeing_cells: usize,
+    pub cells_by_cause: BTreeMap<Cause, CauseCount>,
+    /// Disagreeing cells per flag, in ATOP's order (defense…consul).
+    pub cells_by_flag: BTreeMap<String, usize>,
+    /// Published rows skipped as unreadable.
+    pub skipped_published_rows: usize,
+}
+
+fn example(k: &DyadYear, what: &str, atopids: &[u32]) -> String {
+    let ids: Vec<String> = atopids.iter().map(u32::to_string).collect();
+    format!("{}>{} {} {what} (atopid {})", k.0, k.1, k.2, ids.join(", "))
+}
+
+/// Compare regenerated rows with the published table. `cow` explains extra
+/// rows for states outside the COW system.
+pub fn compare(
+    ours: &HashMap<DyadYear, Regenerated>,
+    published: &[(DyadYear, Flags)],
+    cow: Option<&CowStates>,
+) -> Comparison {
+    let mut c = Comparison {
+        published_rows: published.len(),
+        regenerated_rows: ours.len(),
+        ..Comparison::default()
+    };
+    let mut seen: HashMap<DyadYear, ()> = HashMap::with_capacity(published.len());
+    for (k, theirs) in published {
+        seen.insert(*k, ());
+        let Some(r) = ours.get(k) else {
+            c.missing_rows += 1;
+            if c.missing_examples.len() < 5 {
+                c.missing_examples.push(format!("{}>{} {}", k.0, k.1, k.2));
+            }
+            continue;
+        };
+        c.matched_rows += 1;
+        let diff = r.flags ^ theirs;
+        if diff == 0 {
+            c.identical_rows += 1;
+            continue;
+        }
+        let cause = if r.obvary_a {
+            Cause::ObvaryObligor
+        } else if r.obvary_b {
+            Cause::ObvaryPartner
+        } else if r.asymm {
+            Cause::AsymmetricAlliance
+        } else {
+            Cause::Unexplained
+        };
+        let entry = c.cells_by_cause.entry(cause).or_default();
+        entry.rows += 1;
+        for o in Obligation::ALL {
+            let bit = 1 << o.index();
+            if diff & bit == 0 {
+                continue;
+            }
+            c.disagreeing_cells += 1;
+            entry.cells += 1;
+            *c.cells_by_flag.entry(o.column().to_string()).or_default() += 1;
+            if entry.examples.len() < 5 {
+                let what = format!(
+                    "{} ours {} published {}",
+                    o.column(),
+                    u8::from(r.flags & bit != 0),
+                    u8::from(theirs & bit != 0)
+                );
+                entry.examples.push(example(k, &what, &r.atopids));
+            }
+        }
+    }
+    let mut extra: Vec<(&DyadYear, &Regenerated)> = ours
+        .iter()
+        .filter(|(k, _)| !seen.contains_key(*k))
+        .collect();
+    extra.sort_by_key(|(k, _)| **k);
+    for (k, r) in extra {
+        c.extra_rows += 1;
+        let outside =
+            cow.is_some_and(|s| !s.member_in_year(k.0, k.2) || !s.member_in_year(k.1, k.2));
+        let cause = if outside {
+            Cause::NotACowSystemMember
+        } else {
+            Cause::Unexplained
+        };
+        let e = c.extra_by_cause.entry(cause).or_default();
+        e.rows += 1;
+        if e.examples.len() < 5 {
+            e.examples.push(example(k, "extra", &r.atopids));
+        }
+    }
+    c
+}
+
+impl Comparison {
+    /// Matched rows as a share of the published rows.
+    pub fn row_match_share(&self) -> f64 {
+        if self.published_rows == 0 {
+            return 0.0;
+        }
+        self.matched_rows as f64 / self.published_rows as f64
+    }
+
+    /// Agreeing flag cells as a share of all flag cells of the published rows
+    /// (missing rows count as disagreeing).
+    pub fn cell_match_share(&self) -> f64 {
+        let total = self.published_rows * 5;
+        if total == 0 {
+            return 0.0;
+        }
+        let bad = self.disagreeing_cells + self.missing_rows * 5;
+        (total - bad.min(total)) as f64 / total as f64
+    }
+}
+
+/// Read both files, regenerate and compare. Problems of either file are
+/// pushed to `problems`.
+pub fn compare_files(
+    member_file: &Path,
+    published: &Path,
+    cow: Option<&CowStates>,
+    problems: &mut Vec<RowProblem>,
+) -> Result<Comparison, ImportError> {
+    let members = crate::atop::read_members(member_file, problems)?;
+    let before = problems.len();
+    let table = read_table(published, problems)?;
+    let skipped = problems.len() - before;
+    let ours = regenerate(&members);
+    let mut c = compare(&ours, &table, cow);
+    c.skipped_published_rows = skipped;
+    Ok(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atop::Obligations;
+
+    fn row(
+        atopid: u32,
+        member: u16,
+        from: &str,
+        to: Option<&str>,
+        ob: [bool; 5],
+        obvary: bool,
+    ) -> MemberRow {
+        MemberRow {
+            line: 2,
+            atopid,
+            member,
+            phase: 0,
+            entry: from.parse().unwrap(),
+            exit: to.map(|t| t.parse().unwrap()),
+            obligations: Obligations(ob),
+            conditions: vec![],
+            asymm: obvary,
+            obvary,
+        }
+    }
+
+    #[test]
+    fn pairs_members_in_overlapping_years_with_their_own_flags() {
+        let d = [true, false, false, false, true];
+        let c = [false, false, false, false, true];
+        let rows = vec![
+            row(1, 220, "1832-01-01", Some("1833-12-31"), d, true),
+            row(1, 211, "1832-01-01", Some("1833-06-30"), c, false),
+            // Joins after 211 left, within 1833: no dyad with 211.
+            row(1, 300, "1833-09-01", Some("1834-12-31"), c, false),
+        ];
+        let t = regenerate(&rows);
+        assert_eq!(t[&(220, 211, 1832)].flags, 0b10001);
+        assert_eq!(t[&(211, 220, 1833)].flags, 0b10000);
+        assert!(t.contains_key(&(220, 300, 1833)));
+        assert!(!t.contains_key(&(211, 300, 1833)));
+        assert!(!t.contains_key(&(220, 300, 1834)));
+        let published = vec![
+            ((220, 211, 1832), 0b10001),
+            ((211, 220, 1832), 0b10001),
+            ((2, 20, 1950), 1),
+        ];
+        let cmp = compare(&t, &published, None);
+        assert_eq!(cmp.matched_rows, 2);
+        assert_eq!(cmp.missing_rows, 1);
+        assert_eq!(cmp.disagreeing_cells, 1);
+        assert_eq!(cmp.cells_by_cause[&Cause::ObvaryPartner].cells, 1);
+        assert_eq!(cmp.extra_rows, t.len() - 2);
+    }
+}
