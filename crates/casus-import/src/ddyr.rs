@@ -48,6 +48,16 @@ fn flags_of(r: &MemberRow) -> Flags {
         .fold(0, |acc, o| acc | (1 << o.index()))
 }
 
+fn add(e: &mut Regenerated, a: &MemberRow, b: &MemberRow, atopid: u32) {
+    e.flags |= flags_of(a);
+    e.obvary_a |= a.obvary;
+    e.obvary_b |= b.obvary;
+    e.asymm |= a.asymm || b.asymm;
+    if e.atopids.len() < 4 && !e.atopids.contains(&atopid) {
+        e.atopids.push(atopid);
+    }
+}
+
 /// Regenerate the directed dyad-year table from member rows.
 pub fn regenerate(members: &[MemberRow]) -> HashMap<DyadYear, Regenerated> {
     let mut by_alliance: BTreeMap<u32, Vec<&MemberRow>> = BTreeMap::new();
@@ -55,34 +65,51 @@ pub fn regenerate(members: &[MemberRow]) -> HashMap<DyadYear, Regenerated> {
         by_alliance.entry(m.atopid).or_default().push(m);
     }
     let mut out: HashMap<DyadYear, Regenerated> = HashMap::with_capacity(300_000);
+    // Within one alliance, a year spanning a phase change takes the flags of
+    // the last phase in force that year (ATOP's table does; e.g. atopid 1362
+    // in 1888).
+    let mut in_alliance: HashMap<DyadYear, (u8, &MemberRow, &MemberRow)> = HashMap::new();
     for (atopid, rows) in &by_alliance {
+        in_alliance.clear();
         for a in rows {
             let (a0, a1) = a.years();
-            let fa = flags_of(a);
             for b in rows {
                 if a.member == b.member {
                     continue;
                 }
-                // Dates never overlap: one joined after the other left.
+                // One joined on or after the day the other left (a successor
+                // state entering the day its predecessor exits, 1990
+                // Germany and Yemen): never allied at the same time.
                 let a_end = a.exit.map(|d| d.latest());
                 let b_end = b.exit.map(|d| d.latest());
-                if a_end.is_some_and(|e| b.entry.earliest() > e)
-                    || b_end.is_some_and(|e| a.entry.earliest() > e)
+                if a_end.is_some_and(|e| b.entry.earliest() >= e)
+                    || b_end.is_some_and(|e| a.entry.earliest() >= e)
                 {
                     continue;
                 }
                 let (b0, b1) = b.years();
+                let phase = a.phase.min(b.phase);
                 for year in a0.max(b0)..=a1.min(b1) {
-                    let e = out.entry((a.member, b.member, year)).or_default();
-                    e.flags |= fa;
-                    e.obvary_a |= a.obvary;
-                    e.obvary_b |= b.obvary;
-                    e.asymm |= a.asymm || b.asymm;
-                    if e.atopids.len() < 4 && !e.atopids.contains(atopid) {
-                        e.atopids.push(*atopid);
+                    let slot = in_alliance
+                        .entry((a.member, b.member, year))
+                        .or_insert((phase, a, b));
+                    if phase > slot.0 {
+                        *slot = (phase, a, b);
+                    } else if phase == slot.0 && (slot.1.line != a.line || slot.2.line != b.line) {
+                        // Two rows of one member in one phase (it left and
+                        // rejoined): both count.
+                        add(
+                            out.entry((a.member, b.member, year)).or_default(),
+                            a,
+                            b,
+                            *atopid,
+                        );
                     }
                 }
             }
+        }
+        for (k, (_, a, b)) in &in_alliance {
+            add(out.entry(*k).or_default(), a, b, *atopid);
         }
     }
     out

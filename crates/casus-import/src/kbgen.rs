@@ -254,9 +254,9 @@ fn alliance_toml(
         p
     };
     let asymm = alliance.map(|a| a.asymm).unwrap_or(false) || rows.iter().any(|r| r.asymm);
-    let mut out = format!(
+    let mut out = String::from(
         "# Imported by `casus import atop` from ATOP 5.1 (atopdata.org). ATOP's files may not be\n\
-         # redistributed: keep this knowledge base local.\n\n[[treaty]]\n"
+         # redistributed: keep this knowledge base local.\n\n[[treaty]]\n",
     );
     kv(&mut out, "id", &format!("atop-{atopid}"));
     kv(&mut out, "name", &format!("ATOP {atopid}: {list}"));
