@@ -498,3 +498,67 @@ fn condition_texts(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use casus_core::kb::KbFile;
+
+    const MEMBERS: &str = "atopid,member,phase,maxphase,yrent,moent,dayent,yrexit,moexit,dayexit,defense,offense,neutral,nonagg,consul,defcoloc,concoreq,asymm,obvary\r\n\
+        9001,2,1,2,1950,1,1,1955,6,1,1,0,0,0,1,0,0,0,0\r\n\
+        9001,20,1,2,1950,1,,1955,6,1,1,0,0,0,1,0,0,0,0\r\n\
+        9001,2,2,2,1955,6,1,0,0,0,1,0,0,0,1,1,0,1,0\r\n\
+        9001,20,2,2,1955,6,1,0,0,0,0,0,0,0,1,0,1,1,0\r\n\
+        9001,267,2,2,1960,3,3,1970,12,31,0,0,0,0,1,0,0,1,0\r\n";
+    const ALLIANCES: &str =
+        "atopid,begyr,begmo,begday,endyr,endmo,endday,bilat,asymm,maxphase,statthr1,statthr2\r\n\
+        9001,1950,1,1,0,0,0,0,1,2,,\r\n";
+
+    fn import() -> (Import, Vec<KbFile>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(crate::atop::MEMBER_FILE), MEMBERS).unwrap();
+        std::fs::write(dir.path().join(crate::atop::ALLIANCE_FILE), ALLIANCES).unwrap();
+        let data = crate::atop::read_dir(dir.path()).unwrap();
+        assert!(data.problems.is_empty(), "{:?}", data.problems);
+        let base = KnowledgeBase::embedded().unwrap();
+        let mut calls = 0;
+        let import = atop_to_kb(&data, &base, None, |_, _| calls += 1);
+        assert_eq!(calls, 1);
+        let mut files = KnowledgeBase::embedded_files();
+        files.extend(import.files.iter().map(|f| KbFile {
+            path: f.path.clone(),
+            text: f.text.clone(),
+        }));
+        (import, files)
+    }
+
+    #[test]
+    fn phases_merge_into_spells_and_conditions_stay_visible() {
+        let (import, files) = import();
+        let kb = match KnowledgeBase::from_files(&files) {
+            Ok(kb) => kb,
+            Err(d) => panic!("{d:?}\n{}", import.files[0].text),
+        };
+        let t = kb.treaty("atop-9001").unwrap();
+        // USA and Canada: one spell each across both phases; COW 267 generated.
+        let usa: Vec<_> = t.parties.iter().filter(|p| p.polity == "USA").collect();
+        assert_eq!(usa.len(), 1);
+        assert_eq!(usa[0].membership.interval.to, None);
+        let can = t.parties.iter().find(|p| p.polity == "CAN").unwrap();
+        assert_eq!(can.membership.interval.from.unwrap().to_string(), "1950-01");
+        assert!(t.parties.iter().any(|p| p.polity == "COW267"));
+        // Phase 1 defense: every member, mutual. Phase 2: only the USA, directed.
+        let ids: Vec<&str> = t.provisions.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["defense-p1", "consul-p1", "defense-p2", "consul-p2"]);
+        let text = &import.files[0].text;
+        let p2 = &text[text.find("id = \"defense-p2\"").unwrap()..];
+        assert!(p2.contains("owed = \"directed\""));
+        assert!(p2.contains("obligors = [\"USA\"]"));
+        assert!(p2.contains("beneficiaries = [\"USA\", \"CAN\", \"COW267\"]"));
+        assert!(p2.contains("ATOP defcoloc: limited to a specific location"));
+        let c2 = &text[text.find("id = \"consul-p2\"").unwrap()..];
+        assert!(c2.contains("ATOP concoreq: only at a partner's request (coded for COW 20 only)"));
+        assert_eq!(import.stats.contested_provisions, 2);
+        assert_eq!(import.stats.generated_polities, 1);
+    }
+}
