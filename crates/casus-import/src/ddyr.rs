@@ -11,7 +11,7 @@
 //! (`obvary`); those corrections are not in the member file, and the
 //! comparison groups disagreements by that cause.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
@@ -28,7 +28,7 @@ pub type DyadYear = (u16, u16, i16);
 pub type Flags = u8;
 
 /// A regenerated directed dyad-year, with what produced it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Regenerated {
     pub flags: Flags,
     /// Some contributing row of A has `obvary`.
@@ -37,8 +37,30 @@ pub struct Regenerated {
     pub obvary_b: bool,
     /// Some contributing alliance is asymmetric (`asymm`).
     pub asymm: bool,
-    /// The alliances that produced it (first few).
-    pub atopids: Vec<u32>,
+    /// The first alliances that produced it (0 = none), for examples.
+    atopids: [u32; 4],
+}
+
+impl Regenerated {
+    /// The alliances that produced the row (the first four).
+    pub fn atopids(&self) -> Vec<u32> {
+        self.atopids.iter().copied().filter(|a| *a != 0).collect()
+    }
+
+    fn merge(&mut self, other: &Regenerated) {
+        self.flags |= other.flags;
+        self.obvary_a |= other.obvary_a;
+        self.obvary_b |= other.obvary_b;
+        self.asymm |= other.asymm;
+        for id in other.atopids.iter().filter(|a| **a != 0) {
+            if self.atopids.contains(id) {
+                continue;
+            }
+            if let Some(slot) = self.atopids.iter_mut().find(|a| **a == 0) {
+                *slot = *id;
+            }
+        }
+    }
 }
 
 fn flags_of(r: &MemberRow) -> Flags {
@@ -48,31 +70,43 @@ fn flags_of(r: &MemberRow) -> Flags {
         .fold(0, |acc, o| acc | (1 << o.index()))
 }
 
-fn add(e: &mut Regenerated, a: &MemberRow, b: &MemberRow, atopid: u32) {
-    e.flags |= flags_of(a);
-    e.obvary_a |= a.obvary;
-    e.obvary_b |= b.obvary;
-    e.asymm |= a.asymm || b.asymm;
-    if e.atopids.len() < 4 && !e.atopids.contains(&atopid) {
-        e.atopids.push(atopid);
+/// The regenerated table: directed dyad-years sorted by (ccode1, ccode2, year).
+#[derive(Debug, Clone, Default)]
+pub struct Regeneration {
+    pub rows: Vec<(DyadYear, Regenerated)>,
+}
+
+impl Regeneration {
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn get(&self, key: &DyadYear) -> Option<&Regenerated> {
+        self.rows
+            .binary_search_by(|(k, _)| k.cmp(key))
+            .ok()
+            .map(|i| &self.rows[i].1)
     }
 }
 
 /// Regenerate the directed dyad-year table from member rows.
-pub fn regenerate(members: &[MemberRow]) -> HashMap<DyadYear, Regenerated> {
+pub fn regenerate(members: &[MemberRow]) -> Regeneration {
     let mut by_alliance: BTreeMap<u32, Vec<&MemberRow>> = BTreeMap::new();
     for m in members {
         by_alliance.entry(m.atopid).or_default().push(m);
     }
-    let mut out: HashMap<DyadYear, Regenerated> = HashMap::with_capacity(300_000);
-    // Within one alliance, a year spanning a phase change takes the flags of
-    // the last phase in force that year (ATOP's table does; e.g. atopid 1362
-    // in 1888).
-    let mut in_alliance: HashMap<DyadYear, (u8, &MemberRow, &MemberRow)> = HashMap::new();
+    let mut out: Vec<(DyadYear, Regenerated)> = Vec::with_capacity(300_000);
+    // (dyad-year, phase, contribution) within one alliance.
+    let mut in_alliance: Vec<(DyadYear, u8, Regenerated)> = Vec::new();
     for (atopid, rows) in &by_alliance {
         in_alliance.clear();
         for a in rows {
             let (a0, a1) = a.years();
+            let fa = flags_of(a);
             for b in rows {
                 if a.member == b.member {
                     continue;
@@ -89,30 +123,46 @@ pub fn regenerate(members: &[MemberRow]) -> HashMap<DyadYear, Regenerated> {
                 }
                 let (b0, b1) = b.years();
                 let phase = a.phase.min(b.phase);
+                let r = Regenerated {
+                    flags: fa,
+                    obvary_a: a.obvary,
+                    obvary_b: b.obvary,
+                    asymm: a.asymm || b.asymm,
+                    atopids: [*atopid, 0, 0, 0],
+                };
                 for year in a0.max(b0)..=a1.min(b1) {
-                    let slot = in_alliance
-                        .entry((a.member, b.member, year))
-                        .or_insert((phase, a, b));
-                    if phase > slot.0 {
-                        *slot = (phase, a, b);
-                    } else if phase == slot.0 && (slot.1.line != a.line || slot.2.line != b.line) {
-                        // Two rows of one member in one phase (it left and
-                        // rejoined): both count.
-                        add(
-                            out.entry((a.member, b.member, year)).or_default(),
-                            a,
-                            b,
-                            *atopid,
-                        );
-                    }
+                    in_alliance.push(((a.member, b.member, year), phase, r));
                 }
             }
         }
-        for (k, (_, a, b)) in &in_alliance {
-            add(out.entry(*k).or_default(), a, b, *atopid);
+        // A year spanning a phase change takes the flags of the last phase
+        // in force that year (ATOP's table does; e.g. atopid 1362 in 1888).
+        // Rows of one member in the same phase (it left and rejoined) all count.
+        in_alliance.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+        let mut i = 0;
+        while i < in_alliance.len() {
+            let (key, phase, mut acc) = in_alliance[i];
+            let mut j = i + 1;
+            while j < in_alliance.len() && in_alliance[j].0 == key {
+                if in_alliance[j].1 == phase {
+                    acc.merge(&in_alliance[j].2);
+                }
+                j += 1;
+            }
+            out.push((key, acc));
+            i = j;
         }
     }
-    out
+    // OR over alliances.
+    out.sort_unstable_by_key(|x| x.0);
+    let mut merged: Vec<(DyadYear, Regenerated)> = Vec::with_capacity(out.len());
+    for (k, r) in out {
+        match merged.last_mut() {
+            Some((lk, lr)) if *lk == k => lr.merge(&r),
+            _ => merged.push((k, r)),
+        }
+    }
+    Regeneration { rows: merged }
 }
 
 /// Read the published directed dyad-year table. Column names may carry
@@ -121,39 +171,31 @@ pub fn read_table(
     path: &Path,
     problems: &mut Vec<RowProblem>,
 ) -> Result<Vec<(DyadYear, Flags)>, ImportError> {
-    let prefixed = {
-        let t = Table::open(
-            path,
-            &["ccode1", "ccode2", "year"],
-            "an ATOP directed dyad-year table (ccode1, ccode2, year, defense…consul)",
-        )?;
-        t.has("atop_defense")
+    const EXPECTED: &str =
+        "an ATOP directed dyad-year table (ccode1, ccode2, year, defense…consul)";
+    let table = Table::open(path, &["ccode1", "ccode2", "year"], EXPECTED)?;
+    let prefix = if table.has("atop_defense") {
+        "atop_"
+    } else {
+        ""
     };
-    let cols: Vec<String> = Obligation::ALL
+    let names: Vec<String> = Obligation::ALL
         .iter()
-        .map(|o| {
-            if prefixed {
-                format!("atop_{}", o.column())
-            } else {
-                o.column().to_string()
-            }
-        })
+        .map(|o| format!("{prefix}{}", o.column()))
         .collect();
-    let mut required: Vec<&str> = vec!["ccode1", "ccode2", "year"];
-    required.extend(cols.iter().map(String::as_str));
-    let table = Table::open(
-        path,
-        &required,
-        "an ATOP directed dyad-year table (ccode1, ccode2, year, defense…consul)",
-    )?;
+    let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    table.require(&name_refs, EXPECTED)?;
+    let index = |c: &str| table.index(c).unwrap_or(usize::MAX);
+    let (i1, i2, iy) = (index("ccode1"), index("ccode2"), index("year"));
+    let flag_idx: Vec<(usize, &str)> = name_refs.iter().map(|c| (index(c), *c)).collect();
     Ok(table.rows(problems, |row| {
-        let c1 = row.int_in("ccode1", 1, 9999)? as u16;
-        let c2 = row.int_in("ccode2", 1, 9999)? as u16;
-        let year = row.int_in("year", 1000, 2100)? as i16;
+        let c1 = row.int_at(i1, "ccode1", 1, 9999)? as u16;
+        let c2 = row.int_at(i2, "ccode2", 1, 9999)? as u16;
+        let year = row.int_at(iy, "year", 1000, 2100)? as i16;
         let mut flags = 0;
-        for (i, c) in cols.iter().enumerate() {
-            if row.flag(c)? {
-                flags |= 1 << i;
+        for (bit, (i, c)) in flag_idx.iter().enumerate() {
+            if row.flag_at(*i, c)? {
+                flags |= 1 << bit;
             }
         }
         Ok(((c1, c2, year), flags))
@@ -192,6 +234,10 @@ impl Cause {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct CauseCount {
     pub cells: usize,
+    /// Of `cells`: regenerated 1 where the published table has 0.
+    pub ours_only: usize,
+    /// Of `cells`: published 1 where the regenerated table has 0.
+    pub published_only: usize,
     pub rows: usize,
     /// Up to five examples: "ccode1>ccode2 year flag ours/theirs (atopids)".
     pub examples: Vec<String>,
@@ -229,7 +275,7 @@ fn example(k: &DyadYear, what: &str, atopids: &[u32]) -> String {
 /// Compare regenerated rows with the published table. `cow` explains extra
 /// rows for states outside the COW system.
 pub fn compare(
-    ours: &HashMap<DyadYear, Regenerated>,
+    ours: &Regeneration,
     published: &[(DyadYear, Flags)],
     cow: Option<&CowStates>,
 ) -> Comparison {
@@ -238,10 +284,15 @@ pub fn compare(
         regenerated_rows: ours.len(),
         ..Comparison::default()
     };
-    let mut seen: HashMap<DyadYear, ()> = HashMap::with_capacity(published.len());
-    for (k, theirs) in published {
-        seen.insert(*k, ());
-        let Some(r) = ours.get(k) else {
+    let mut theirs_sorted: Vec<(DyadYear, Flags)> = published.to_vec();
+    theirs_sorted.sort_unstable_by_key(|x| x.0);
+    let mut extra: Vec<(DyadYear, Regenerated)> = Vec::new();
+    let mut mine = ours.rows.iter().peekable();
+    for (k, theirs) in &theirs_sorted {
+        while let Some((mk, mr)) = mine.next_if(|(mk, _)| mk < k) {
+            extra.push((*mk, *mr));
+        }
+        let Some((_, r)) = mine.next_if(|(mk, _)| mk == k) else {
             c.missing_rows += 1;
             if c.missing_examples.len() < 5 {
                 c.missing_examples.push(format!("{}>{} {}", k.0, k.1, k.2));
@@ -272,6 +323,11 @@ pub fn compare(
             }
             c.disagreeing_cells += 1;
             entry.cells += 1;
+            if r.flags & bit != 0 {
+                entry.ours_only += 1;
+            } else {
+                entry.published_only += 1;
+            }
             *c.cells_by_flag.entry(o.column().to_string()).or_default() += 1;
             if entry.examples.len() < 5 {
                 let what = format!(
@@ -280,15 +336,11 @@ pub fn compare(
                     u8::from(r.flags & bit != 0),
                     u8::from(theirs & bit != 0)
                 );
-                entry.examples.push(example(k, &what, &r.atopids));
+                entry.examples.push(example(k, &what, &r.atopids()));
             }
         }
     }
-    let mut extra: Vec<(&DyadYear, &Regenerated)> = ours
-        .iter()
-        .filter(|(k, _)| !seen.contains_key(*k))
-        .collect();
-    extra.sort_by_key(|(k, _)| **k);
+    extra.extend(mine.copied());
     for (k, r) in extra {
         c.extra_rows += 1;
         let outside =
@@ -301,7 +353,7 @@ pub fn compare(
         let e = c.extra_by_cause.entry(cause).or_default();
         e.rows += 1;
         if e.examples.len() < 5 {
-            e.examples.push(example(k, "extra", &r.atopids));
+            e.examples.push(example(&k, "extra", &r.atopids()));
         }
     }
     c
@@ -384,11 +436,11 @@ mod tests {
             row(1, 300, "1833-09-01", Some("1834-12-31"), c, false),
         ];
         let t = regenerate(&rows);
-        assert_eq!(t[&(220, 211, 1832)].flags, 0b10001);
-        assert_eq!(t[&(211, 220, 1833)].flags, 0b10000);
-        assert!(t.contains_key(&(220, 300, 1833)));
-        assert!(!t.contains_key(&(211, 300, 1833)));
-        assert!(!t.contains_key(&(220, 300, 1834)));
+        assert_eq!(t.get(&(220, 211, 1832)).unwrap().flags, 0b10001);
+        assert_eq!(t.get(&(211, 220, 1833)).unwrap().flags, 0b10000);
+        assert!(t.get(&(220, 300, 1833)).is_some());
+        assert!(t.get(&(211, 300, 1833)).is_none());
+        assert!(t.get(&(220, 300, 1834)).is_none());
         let published = vec![
             ((220, 211, 1832), 0b10001),
             ((211, 220, 1832), 0b10001),

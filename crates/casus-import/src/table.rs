@@ -79,6 +79,21 @@ impl Table {
         self.columns.get(column).copied()
     }
 
+    /// Check that `columns` are all present (after [`Table::open`] when
+    /// which columns are needed depends on the header).
+    pub fn require(&self, columns: &[&str], expected: &'static str) -> Result<(), ImportError> {
+        for c in columns {
+            if !self.columns.contains_key(*c) {
+                return Err(ImportError::MissingColumn {
+                    path: self.name.clone().into(),
+                    column: (*c).to_string(),
+                    expected,
+                });
+            }
+        }
+        Ok(())
+    }
+
     pub fn has(&self, column: &str) -> bool {
         self.columns.contains_key(column)
     }
@@ -177,14 +192,21 @@ impl Row<'_> {
     pub fn text(&self, column: &str) -> &str {
         self.columns
             .get(column)
-            .and_then(|i| self.record.get(*i))
-            .map(str::trim)
+            .map(|i| self.text_at(*i))
             .unwrap_or("")
+    }
+
+    /// The trimmed text of the cell at `index` (from [`Table::index`]).
+    pub fn text_at(&self, index: usize) -> &str {
+        self.record.get(index).map(str::trim).unwrap_or("")
     }
 
     /// An integer cell; empty is `None`. Stata-style "12.0" is accepted.
     pub fn opt_int(&self, column: &str) -> Result<Option<i64>, RowProblem> {
-        let t = self.text(column);
+        self.parse_int(self.text(column), column)
+    }
+
+    fn parse_int(&self, t: &str, column: &str) -> Result<Option<i64>, RowProblem> {
         if t.is_empty() || t == "NA" || t == "." {
             return Ok(None);
         }
@@ -192,6 +214,26 @@ impl Row<'_> {
         t.parse::<i64>()
             .map(Some)
             .map_err(|_| self.problem(column, format!("{t:?} is not a whole number")))
+    }
+
+    /// The integer cell at `index`, named `column` in problems, within `lo..=hi`.
+    pub fn int_at(&self, index: usize, column: &str, lo: i64, hi: i64) -> Result<i64, RowProblem> {
+        let v = self
+            .parse_int(self.text_at(index), column)?
+            .ok_or_else(|| self.problem(column, "empty; a number is required"))?;
+        if v < lo || v > hi {
+            return Err(self.problem(column, format!("{v} is outside {lo}..={hi}")));
+        }
+        Ok(v)
+    }
+
+    /// The 0/1 flag at `index`, named `column` in problems (empty is 0).
+    pub fn flag_at(&self, index: usize, column: &str) -> Result<bool, RowProblem> {
+        match self.parse_int(self.text_at(index), column)? {
+            None | Some(0) => Ok(false),
+            Some(1) => Ok(true),
+            Some(v) => Err(self.problem(column, format!("{v} is not a 0/1 flag"))),
+        }
     }
 
     /// A required integer cell.
