@@ -93,7 +93,7 @@ fn atop_import_checks_and_answers_through_kb() {
     let (code, stdout, stderr) = run(casus().arg("--kb").arg(&out).args([
         "why",
         "--attacker",
-        "COW365",
+        "SUN",
         "--defender",
         "Turkey",
         "--at",
@@ -195,18 +195,37 @@ fn import_refuses_a_non_empty_out_and_names_missing_files() {
 fn cow_states_import_adds_the_states_the_base_lacks() {
     let Some(ext) = external() else { return };
     let tmp = tempfile::tempdir().unwrap();
+    // A small base of one's own, on which the import builds.
+    let mine = tmp.path().join("mine");
+    std::fs::create_dir(&mine).unwrap();
+    std::fs::write(
+        mine.join("polities.toml"),
+        "[[polity]]\nid = \"USA\"\nname = \"United States\"\nkind = \"state\"\ncow = 2\nsource = \"test\"\n",
+    )
+    .unwrap();
     let out = tmp.path().join("kb");
     let (code, stdout, stderr) = run(casus()
+        .arg("--kb")
+        .arg(&mine)
         .args(["import", "cow-states"])
         .arg(ext.join("cow_state_system_2016/states2016.csv"))
         .arg("--out")
         .arg(&out));
     assert_eq!(code, 0, "{stdout}\n{stderr}");
+    assert!(stdout.contains("216 generated polities"), "{stdout}");
+    assert!(out.join("polities.toml").is_file());
     let polities = std::fs::read_to_string(out.join("cow/polities.toml")).unwrap();
     assert!(polities.contains("id = \"COW267\""));
     assert!(polities.contains("name = \"Baden\""));
+    assert!(!polities.contains("id = \"COW2\""));
     let (code, _, stderr) = run(casus().arg("--kb").arg(&out).arg("check"));
     assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, _) =
+        run(casus()
+            .arg("--kb")
+            .arg(&out)
+            .args(["commitments", "Baden", "--on", "1850-01-01"]));
+    assert_eq!(code, 0, "{stdout}");
 }
 
 /// The figures in docs/validation.md: the test fails if the match falls

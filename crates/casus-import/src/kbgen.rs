@@ -238,7 +238,11 @@ fn alliance_toml(
             codes.push(r.member);
         }
     }
-    let mut names: Vec<String> = codes.iter().take(4).map(|c| map.display_name(*c)).collect();
+    let mut names: Vec<String> = codes
+        .iter()
+        .take(4)
+        .map(|c| map.display_name(*c, begin))
+        .collect();
     if codes.len() > 4 {
         names.push(format!("{} others", codes.len() - 4));
     }
@@ -486,7 +490,7 @@ fn condition_texts(
             if let Some(t) = threats.filter(|t| !t.is_empty()) {
                 let named: Vec<String> = t
                     .iter()
-                    .map(|c| format!("{} (COW {c})", map.display_name(*c)))
+                    .map(|c| format!("{} (COW {c})", map.display_name(*c, None)))
                     .collect();
                 text.push_str(&format!(
                     "; at alliance level ATOP names threat state(s) {}",
@@ -509,7 +513,7 @@ mod tests {
         9001,20,1,2,1950,1,,1955,6,1,1,0,0,0,1,0,0,0,0\r\n\
         9001,2,2,2,1955,6,1,0,0,0,1,0,0,0,1,1,0,1,0\r\n\
         9001,20,2,2,1955,6,1,0,0,0,0,0,0,0,1,0,1,1,0\r\n\
-        9001,267,2,2,1960,3,3,1970,12,31,0,0,0,0,1,0,0,1,0\r\n";
+        9001,8152,2,2,1960,3,3,1970,12,31,0,0,0,0,1,0,0,1,0\r\n";
     const ALLIANCES: &str =
         "atopid,begyr,begmo,begday,endyr,endmo,endday,bilat,asymm,maxphase,statthr1,statthr2\r\n\
         9001,1950,1,1,0,0,0,0,1,2,,\r\n";
@@ -540,13 +544,13 @@ mod tests {
             Err(d) => panic!("{d:?}\n{}", import.files[0].text),
         };
         let t = kb.treaty("atop-9001").unwrap();
-        // USA and Canada: one spell each across both phases; COW 267 generated.
+        // USA and Canada: one spell each across both phases; COW 8152 generated.
         let usa: Vec<_> = t.parties.iter().filter(|p| p.polity == "USA").collect();
         assert_eq!(usa.len(), 1);
         assert_eq!(usa[0].membership.interval.to, None);
         let can = t.parties.iter().find(|p| p.polity == "CAN").unwrap();
         assert_eq!(can.membership.interval.from.unwrap().to_string(), "1950-01");
-        assert!(t.parties.iter().any(|p| p.polity == "COW267"));
+        assert!(t.parties.iter().any(|p| p.polity == "COW8152"));
         // Phase 1 defense: every member, mutual. Phase 2: only the USA, directed.
         let ids: Vec<&str> = t.provisions.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["defense-p1", "consul-p1", "defense-p2", "consul-p2"]);
@@ -554,7 +558,7 @@ mod tests {
         let p2 = &text[text.find("id = \"defense-p2\"").unwrap()..];
         assert!(p2.contains("owed = \"directed\""));
         assert!(p2.contains("obligors = [\"USA\"]"));
-        assert!(p2.contains("beneficiaries = [\"USA\", \"CAN\", \"COW267\"]"));
+        assert!(p2.contains("beneficiaries = [\"USA\", \"CAN\", \"COW8152\"]"));
         assert!(p2.contains("ATOP defcoloc: limited to a specific location"));
         let c2 = &text[text.find("id = \"consul-p2\"").unwrap()..];
         assert!(c2.contains("ATOP concoreq: only at a partner's request (coded for COW 20 only)"));

@@ -233,7 +233,7 @@ fn finish(
             );
             if s.alliances > 0 {
                 println!(
-                    "{} member rows -> {} treaties, {} membership spells ({} split across a polity's start), {} provisions ({} directed, {} contested by ATOP conditions)",
+                    "{} member rows -> {} treaties, {} membership spells ({} split at a succession of polities), {} provisions ({} directed, {} contested by ATOP conditions)",
                     s.member_rows,
                     s.treaties,
                     s.party_spells,
