@@ -117,6 +117,19 @@ fn atop_import_checks_and_answers_through_kb() {
         assert!(v.to_string().contains("defcoloc"), "{v}");
     }
 
+    // Importing onto an import is refused before anything is written.
+    let again = tmp.path().join("again");
+    let (code, _, stderr) = run(casus()
+        .arg("--kb")
+        .arg(&out)
+        .args(["import", "atop"])
+        .arg(ext.join("atop_5.1"))
+        .arg("--out")
+        .arg(&again));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("earlier import"), "{stderr}");
+    assert!(!again.exists());
+
     // And `show` renders an imported treaty.
     let (code, stdout, _) = run(casus().arg("--kb").arg(&out).args(["show", "atop-3285"]));
     assert_eq!(code, 0);

@@ -80,8 +80,10 @@ pub fn run(base_dir: Option<&Path>, command: ImportCommand) -> Result<(), CliErr
             let cow = cow
                 .map(|f| casus_import::cow::read_states(&f, &mut problems))
                 .transpose()?;
-            let bar = progress_bar("regenerating and comparing dyad-years");
-            bar.set_length(1);
+            let bar = ProgressBar::new_spinner();
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar.set_message("regenerating and comparing dyad-years");
+            bar.enable_steady_tick(std::time::Duration::from_millis(120));
             let c = casus_import::ddyr::compare_files(
                 &member_file,
                 &published,
@@ -195,6 +197,20 @@ fn finish(
     format: Format,
 ) -> Result<(), CliError> {
     report_problems(&import.problems);
+    // Refuse before writing anything if an imported file would land on one
+    // of the base's (importing onto an earlier import).
+    let base_paths: std::collections::HashSet<&str> =
+        base_files.iter().map(|f| f.path.as_str()).collect();
+    if let Some(clash) = import
+        .files
+        .iter()
+        .find(|f| base_paths.contains(f.path.as_str()))
+    {
+        return Err(CliError::Usage(format!(
+            "the base already has {}; is it an earlier import? Start from a base without it (nothing was written)",
+            clash.path
+        )));
+    }
     let mut written = 0;
     for f in base_files {
         write_file(out, &f.path, &f.text)?;
