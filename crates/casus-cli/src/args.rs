@@ -66,6 +66,57 @@ pub enum Command {
         #[command(subcommand)]
         command: KbCommand,
     },
+    /// Import datasets (ATOP 5.1, COW states) into a new knowledge base, and
+    /// check ATOP's dyad-year table against the import.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import ATOP 5.1 (atop5_1m.csv, atop5_1a.csv, optionally atop5_1aph.csv
+    /// in DIR) into OUT: the base (embedded, or --kb) plus atop/*.toml.
+    Atop {
+        /// The directory holding the ATOP 5.1 CSV files you downloaded.
+        dir: PathBuf,
+        /// The knowledge base to create (a new or empty directory).
+        #[arg(long, value_name = "OUT")]
+        out: PathBuf,
+        /// COW states2016.csv, to name and date states the base lacks.
+        #[arg(long, value_name = "FILE")]
+        cow: Option<PathBuf>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Import COW State System Membership (states2016.csv) into OUT: the base
+    /// (embedded, or --kb) plus cow/polities.toml for the states it lacks.
+    CowStates {
+        /// COW states2016.csv.
+        file: PathBuf,
+        /// The knowledge base to create (a new or empty directory).
+        #[arg(long, value_name = "OUT")]
+        out: PathBuf,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// Regenerate ATOP's directed dyad-year obligations from the member file
+    /// and compare them with the published table (rows matched, missing,
+    /// extra; disagreeing cells by cause).
+    CompareDdyr {
+        /// The ATOP 5.1 directory (or the member file atop5_1m.csv itself).
+        atop: PathBuf,
+        /// The published directed dyad-year table (e.g. peacesciencer's
+        /// atop_alliance_ddyr.csv, or ATOP's atop5_1ddyr.csv).
+        #[arg(long, value_name = "FILE")]
+        table: PathBuf,
+        /// COW states2016.csv, to explain rows for states outside the system.
+        #[arg(long, value_name = "FILE")]
+        cow: Option<PathBuf>,
+        #[command(flatten)]
+        format: FormatArg,
+    },
 }
 
 #[derive(Debug, Args)]

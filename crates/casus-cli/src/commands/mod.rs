@@ -3,6 +3,7 @@
 mod check;
 mod commitments;
 mod export;
+mod import;
 mod place;
 mod show;
 mod treaties;
@@ -19,6 +20,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Kb {
             command: KbCommand::Export { dir },
         } => export::run(&dir),
+        Command::Import { command } => import::run(cli.kb.as_deref(), command),
         command => {
             let kb = load(cli.kb.as_deref())?;
             match command {
@@ -27,7 +29,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Command::Commitments(args) => commitments::run(&kb, &args),
                 Command::Treaties(args) => treaties::run(&kb, &args),
                 Command::Show(args) => show::run(&kb, &args),
-                Command::Check(_) | Command::Kb { .. } => unreachable!("handled above"),
+                Command::Check(_) | Command::Kb { .. } | Command::Import { .. } => {
+                    unreachable!("handled above")
+                }
             }
         }
     }
