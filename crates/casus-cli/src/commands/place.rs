@@ -1,6 +1,6 @@
 //! `casus place`: how a place resolves on a date.
 
-use casus_core::query::{resolve_place, territory_status, Holder};
+use casus_core::query::{place_status, resolve_place, Holder};
 use casus_core::KnowledgeBase;
 use serde::Serialize;
 
@@ -26,7 +26,7 @@ struct PlaceJson<'a> {
 pub fn run(kb: &KnowledgeBase, args: &PlaceArgs) -> Result<(), CliError> {
     let date = super::day(&args.on)?;
     let place = resolve_place(kb, &args.place)?;
-    let status = territory_status(kb, place.territory, date);
+    let status = place_status(kb, &place, date);
     match args.format.format {
         Format::Json => print_json(&PlaceJson {
             input: &place.input,
