@@ -33,6 +33,7 @@ impl Truth {
     pub fn or(self, other: Truth) -> Truth {
         self.max(other)
     }
+    #[allow(clippy::should_implement_trait)]
     pub fn not(self) -> Truth {
         match self {
             Truth::No => Truth::Yes,

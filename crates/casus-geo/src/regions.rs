@@ -81,10 +81,10 @@ impl ScopeRegion {
     /// The rule, in one line, for explanations.
     pub fn rule(self) -> &'static str {
         match self {
-            ScopeRegion::Europe => "UN M49 Europe by country; Russia west of the Urals, Turkey in East Thrace",
-            ScopeRegion::NorthAmerica => "UN M49 Northern America by country (Hawaii excluded)",
-            ScopeRegion::Asia => "UN M49 Asia by country; Anatolia, Russia east of the Urals",
-            ScopeRegion::Africa => "UN M49 Africa by country; Ceuta, Melilla, Canary Islands",
+            ScopeRegion::Europe => "UN M49 Europe by country code; Russia west of the Urals and Turkey in East Thrace",
+            ScopeRegion::NorthAmerica => "UN M49 Northern America by country code, Hawaii excluded",
+            ScopeRegion::Asia => "UN M49 Asia by country code; Turkey outside East Thrace and Russia east of the Urals",
+            ScopeRegion::Africa => "UN M49 Africa by country code, with Ceuta, Melilla and the Canary Islands",
             ScopeRegion::NorthAtlanticNorthOfCancer => "north of the Tropic of Cancer (23.4393°N), at sea in the Atlantic or on a listed Atlantic island",
             ScopeRegion::Mediterranean => "at sea within the Mediterranean outline",
             ScopeRegion::Pacific => "at sea in the Pacific or on a listed Pacific island",
@@ -244,6 +244,11 @@ fn continent(areas: &[&str], c: Coord, shapes: &RegionShapes) -> Option<ScopeReg
                 return Some(r);
             }
         }
+        if !code.contains('-') {
+            // An ISO 3166-1 area in its own right (Guam, Guadeloupe, …)
+            // decides its continent; the enclosing country's does not apply.
+            return None;
+        }
     }
     None
 }
@@ -300,6 +305,8 @@ mod tests {
         assert_eq!(land(&["RU"], 55.0, 82.9), vec!["asia"]);
         assert_eq!(land(&["RU"], 64.7, -175.0), vec!["asia"]);
         assert_eq!(land(&["CY"], 35.17, 33.36), vec!["asia"]);
+        assert_eq!(land(&["GU", "US"], 13.44, 144.79), vec!["pacific"]);
+        assert!(land(&["GP", "FR"], 16.25, -61.58).is_empty());
         assert_eq!(
             land(&["GL", "DK"], 64.18, -51.72),
             vec!["north-america", "north-atlantic-north-of-cancer"]

@@ -232,6 +232,12 @@ impl<'kb> Resolver<'kb> {
             return (Some(t), m, hits);
         }
         for (i, code) in areas.iter().enumerate() {
+            if i > 0 && files_foreign_subdivision(&areas[..i], code) {
+                // The layer files another country's subdivision under this
+                // one (Crimea, UA-43, under RU): a disputed area, never
+                // silently given to the enclosing country.
+                break;
+            }
             if let Some(&t) = self.by_code.get(*code) {
                 let m = if i == 0 {
                     Match::Code {
@@ -292,7 +298,17 @@ impl<'kb> Resolver<'kb> {
             None => Vec::new(),
         };
         let tname = |t: usize| kb.territories[t].name.clone();
-        if !areas.is_empty() && territory.is_none() {
+        if territory.is_none()
+            && areas.len() > 1
+            && files_foreign_subdivision(&areas[..areas.len() - 1], areas[areas.len() - 1])
+        {
+            notes.push(format!(
+                "the boundary layer files {} under {}: the layer is undated and takes no side, and the knowledge base has no territory for {} — add one with its dated sovereign and controller",
+                areas[0],
+                areas[areas.len() - 1],
+                areas[0]
+            ));
+        } else if !areas.is_empty() && territory.is_none() {
             notes.push(format!(
                 "the boundary layer puts the point in {}, but the knowledge base has no territory with those iso_codes: it has no facts about who holds it",
                 areas.join(" within ")
@@ -381,6 +397,16 @@ impl Resolution {
         place.regions_from_geometry_only = self.regions_from_geometry_only;
         Some(place)
     }
+}
+
+/// Does the layer file a subdivision of another country (`UA-43`) under
+/// `code` (`RU`)?
+fn files_foreign_subdivision(inner: &[&str], code: &str) -> bool {
+    let country = code.split('-').next().unwrap_or(code);
+    inner.iter().any(|a| {
+        a.split_once('-')
+            .is_some_and(|(prefix, _)| prefix != country)
+    })
 }
 
 /// The territory whose name or alias is `name`, if exactly one.
