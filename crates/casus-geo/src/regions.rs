@@ -122,8 +122,9 @@ impl RegionSet {
 /// (PT-20), Madeira (PT-30), the Canary Islands (IC), the Bahamas, Saint
 /// Pierre and Miquelon, the Turks and Caicos, the Cayman Islands. Whether
 /// a point on them is north of the tropic is decided per point.
+/// (Sorted, for binary search.)
 pub const ATLANTIC_ISLANDS: &[&str] = &[
-    "IS", "FO", "GL", "BM", "PT-20", "PT-30", "IC", "BS", "PM", "TC", "KY",
+    "BM", "BS", "FO", "GL", "IC", "IS", "KY", "PM", "PT-20", "PT-30", "TC",
 ];
 
 /// Pacific islands and island states (boundary-layer codes) for the Pacific
@@ -133,9 +134,10 @@ pub const ATLANTIC_ISLANDS: &[&str] = &[
 /// Polynesia, Wallis and Futuna, Samoa, Tonga, the Cook Islands, Niue,
 /// Tokelau, Pitcairn, New Zealand, Papua New Guinea, Japan, the Philippines
 /// and Taiwan.
+/// (Sorted, for binary search.)
 pub const PACIFIC_ISLANDS: &[&str] = &[
-    "US-HI", "GU", "MP", "AS", "UM", "PW", "FM", "MH", "KI", "NR", "TV", "FJ", "SB", "VU", "NC",
-    "PF", "WF", "WS", "TO", "CK", "NU", "TK", "PN", "NZ", "PG", "JP", "PH", "TW",
+    "AS", "CK", "FJ", "FM", "GU", "JP", "KI", "MH", "MP", "NC", "NR", "NU", "NZ", "PF", "PG", "PH",
+    "PN", "PW", "SB", "TK", "TO", "TV", "TW", "UM", "US-HI", "VU", "WF", "WS",
 ];
 
 /// Subdivisions whose continent differs from their country's.
@@ -240,7 +242,7 @@ fn continent(areas: &[&str], c: Coord, shapes: &RegionShapes) -> Option<ScopeReg
             (ASIA, ScopeRegion::Asia),
             (AFRICA, ScopeRegion::Africa),
         ] {
-            if list.contains(code) {
+            if list.binary_search(code).is_ok() {
                 return Some(r);
             }
         }
@@ -271,10 +273,17 @@ pub fn regions_at(areas: &[&str], sea: Option<Sea>, c: Coord, shapes: &RegionSha
             if let Some(r) = continent(areas, c, shapes) {
                 set.insert(r);
             }
-            if north_of_cancer && areas.iter().any(|a| ATLANTIC_ISLANDS.contains(a)) {
+            if north_of_cancer
+                && areas
+                    .iter()
+                    .any(|a| ATLANTIC_ISLANDS.binary_search(a).is_ok())
+            {
                 set.insert(ScopeRegion::NorthAtlanticNorthOfCancer);
             }
-            if areas.iter().any(|a| PACIFIC_ISLANDS.contains(a)) {
+            if areas
+                .iter()
+                .any(|a| PACIFIC_ISLANDS.binary_search(a).is_ok())
+            {
                 set.insert(ScopeRegion::Pacific);
             }
         }
@@ -292,6 +301,20 @@ mod tests {
             .iter()
             .map(ScopeRegion::id)
             .collect()
+    }
+
+    #[test]
+    fn code_lists_are_sorted_for_binary_search() {
+        for list in [
+            EUROPE,
+            NORTH_AMERICA,
+            ASIA,
+            AFRICA,
+            ATLANTIC_ISLANDS,
+            PACIFIC_ISLANDS,
+        ] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
     }
 
     #[test]

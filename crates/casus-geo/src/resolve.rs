@@ -208,7 +208,7 @@ impl<'kb> Resolver<'kb> {
             }
         };
         for o in &self.outlined {
-            if o.codes.iter().any(|k| areas.contains(&k.as_str())) && o.shape.contains(c) {
+            if o.shape.contains(c) && o.codes.iter().any(|k| areas.contains(&k.as_str())) {
                 consider(o.territory, o.depth, o.area, Match::Outline);
             }
         }
