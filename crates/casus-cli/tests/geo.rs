@@ -145,6 +145,81 @@ fn stepanakert_with_the_natural_earth_overlay() {
 }
 
 #[test]
+fn the_overlay_alone_can_place_a_point_and_says_so() {
+    let Some(ne) = natural_earth() else { return };
+    let ne = ne.to_string_lossy().to_string();
+    // Inside Natural Earth's Nagorno-Karabakh, outside every outline of the
+    // knowledge base: without the overlay it is just Azerbaijan.
+    let with = json(&[
+        "--boundaries",
+        &ne,
+        "place",
+        "39.505,46.76",
+        "--on",
+        "2020-10-07",
+    ]);
+    assert_eq!(with["territory"], "nagorno-karabakh");
+    assert_eq!(with["geo"]["matched"]["by"], "overlay");
+    assert!(with["geo"]["notes"].to_string().contains("matched by name"));
+    let without = place("39.505,46.76", "2020-10-07");
+    assert_eq!(without["territory"], "azerbaijan-proper");
+}
+
+#[test]
+fn bad_territory_outlines_are_reported_with_their_file() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("kb");
+    casus().args(["kb", "export"]).arg(&dir).assert().success();
+    let extra = dir.join("territories").join("bad-outlines.toml");
+    std::fs::write(
+        &extra,
+        r#"[[territory]]
+id = "two-points"
+name = "Two Points"
+kind = "region"
+iso_codes = ["AZ"]
+polygon = [[46.0, 40.0], [46.1, 40.1]]
+source = "test"
+
+[[territory]]
+id = "swapped"
+name = "Swapped"
+kind = "region"
+iso_codes = ["AZ"]
+polygon = [[40.0, 46.0], [40.1, 146.1], [40.2, 46.2]]
+source = "test"
+
+[[territory]]
+id = "no-codes"
+name = "No Codes"
+kind = "region"
+polygon = [[46.0, 40.0], [46.1, 40.1], [46.2, 40.0]]
+source = "test"
+"#,
+    )
+    .expect("write");
+    let out = casus()
+        .arg("--kb")
+        .arg(&dir)
+        .arg("check")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad-outlines.toml"), "{err}");
+    assert!(err.contains("needs at least 3"), "{err}");
+    assert!(err.contains("vertex 2 is [40.1, 146.1]"), "{err}");
+    assert!(err.contains("`polygon` needs `iso_codes`"), "{err}");
+}
+
+#[test]
+fn the_lachin_corridor_by_coordinates_was_under_russian_peacekeepers() {
+    let v = place("39.6408,46.5469", "2021-06-01");
+    assert_eq!(v["territory"], "lachin-corridor-area");
+    assert_eq!(main_holder(&v, "controller").as_deref(), Some("RUS"));
+}
+
+#[test]
 fn csto_verdict_for_stepanakert_coordinates_matches_the_name() {
     let by_name = why("Azerbaijan", "Armenia", "Stepanakert", "2020-10-07");
     let by_coords = why("Azerbaijan", "Armenia", "39.8153,46.7519", "2020-10-07");

@@ -346,6 +346,12 @@ impl<'kb> Resolver<'kb> {
                 ));
             }
         }
+        if let (Some(t), Match::Overlay { area }) = (territory, &matched) {
+            notes.push(format!(
+                "{} was matched by name to the overlay area {area}; the overlay may draw it otherwise than the knowledge base (Natural Earth's Nagorno-Karabakh, for one, is the wider area the Artsakh authorities held, districts included), so check the point",
+                tname(t)
+            ));
+        }
         let mut regions_from_geometry_only = false;
         if let (Some(t), Match::EnclosingCode { code, unmodelled }) = (territory, &matched) {
             regions_from_geometry_only = unmodelled
