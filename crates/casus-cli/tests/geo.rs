@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use assert_cmd::Command;
 use predicates::str::contains;
+use proptest::prelude::*;
 use serde_json::Value;
 
 fn casus() -> Command {
@@ -486,4 +487,40 @@ fn the_chain_is_explained() {
         .expect("runs");
     assert!(out.status.success());
     insta::assert_snapshot!(String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn an_ordinary_subdivision_is_part_of_its_country_without_a_note() {
+    let dallas = place("32.78,-96.80", "2024-01-01");
+    assert_eq!(dallas["territory"], "united-states");
+    assert_eq!(dallas["geo"]["matched"]["by"], "code");
+    assert!(dallas["geo"]["notes"].as_array().expect("array").is_empty());
+    // An outlying area the knowledge base lacks (Guadeloupe, within FR) is
+    // taken as France, but only geometry decides its regions: not Europe.
+    let gp = place("16.25,-61.58", "2024-01-01");
+    assert_eq!(gp["territory"], "france");
+    assert_eq!(gp["geo"]["matched"]["by"], "enclosing_code");
+    assert!(!regions(&gp).contains(&"europe".to_string()));
+}
+
+#[test]
+fn why_json_for_coordinates_carries_the_chain() {
+    let v = why("Russia", "United States", "21.3069,-157.8583", "2024-01-01");
+    assert_eq!(v["geo"]["territory_id"], "hawaii");
+    assert_eq!(v["scenario"]["place"]["territory"], "hawaii");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    #[test]
+    fn the_binary_never_panics_on_place_input(s in "[-+0-9.,°'\" NSEWa-z]{1,16}") {
+        let out = casus()
+            .args(["place", &s, "--on", "2024-01-01"])
+            .output()
+            .expect("runs");
+        let code = out.status.code().unwrap_or(-1);
+        prop_assert!(matches!(code, 0..=2), "exit {code} for {s:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        prop_assert!(!err.contains("panicked"), "{s:?}: {err}");
+    }
 }

@@ -44,7 +44,9 @@ pub enum Match {
     Overlay { area: String },
     /// The territory's `iso_codes` include the most specific area code.
     Code { code: String },
-    /// No territory for the more specific codes; the enclosing area's.
+    /// No territory for the more specific, outlying codes; the enclosing
+    /// area's (an ordinary subdivision such as US-TX gives `Code` of its
+    /// country).
     EnclosingCode {
         code: String,
         unmodelled: Vec<String>,
@@ -239,7 +241,9 @@ impl<'kb> Resolver<'kb> {
                 break;
             }
             if let Some(&t) = self.by_code.get(*code) {
-                let m = if i == 0 {
+                // An ordinary subdivision (US-TX, RU-KGD) is simply part of
+                // its country; an outlying one (US-HI, GP) is noted.
+                let m = if areas[..i].iter().all(|u| !is_outlying(u)) {
                     Match::Code {
                         code: code.to_string(),
                     }
@@ -354,9 +358,7 @@ impl<'kb> Resolver<'kb> {
         }
         let mut regions_from_geometry_only = false;
         if let (Some(t), Match::EnclosingCode { code, unmodelled }) = (territory, &matched) {
-            regions_from_geometry_only = unmodelled
-                .iter()
-                .any(|u| u.len() == 2 || OUTLYING_SUBDIVISIONS.contains(&u.as_str()));
+            regions_from_geometry_only = unmodelled.iter().any(|u| is_outlying(u));
             notes.push(format!(
                 "the knowledge base has no territory for {}; the point is taken as part of {} (iso code {code}){}",
                 unmodelled.join(", "),
@@ -403,6 +405,12 @@ impl Resolution {
         place.regions_from_geometry_only = self.regions_from_geometry_only;
         Some(place)
     }
+}
+
+/// Is this area an outlying one: an ISO 3166-1 area in its own right
+/// (`GP`, `FO`, `EA`) or a listed outlying subdivision (`US-HI`)?
+fn is_outlying(code: &str) -> bool {
+    !code.contains('-') || OUTLYING_SUBDIVISIONS.contains(&code)
 }
 
 /// Does the layer file a subdivision of another country (`UA-43`) under

@@ -55,7 +55,17 @@ pub fn run(kb: &KnowledgeBase, args: &WhyArgs, boundaries: Option<&Path>) -> Res
     };
     let analysis = analyse(kb, &scenario);
     match args.format.format {
-        Format::Json => print_json(&analysis),
+        Format::Json => match &input.geo {
+            // For coordinates, the geographic chain is added as `geo`.
+            Some(geo) => {
+                let mut value = serde_json::to_value(&analysis)?;
+                if let Some(obj) = value.as_object_mut() {
+                    obj.insert("geo".to_string(), serde_json::to_value(geo)?);
+                }
+                print_json(&value)
+            }
+            None => print_json(&analysis),
+        },
         Format::Csv => print_csv(
             &[
                 "treaty",
