@@ -90,7 +90,7 @@ pub fn chain_lines(kb: &KnowledgeBase, r: &Resolution, overlay_path: Option<&str
         casus_geo::Match::Overlay { area } => format!("by the overlay area {area}"),
         casus_geo::Match::Code { code } => format!("by iso code {code}"),
         casus_geo::Match::EnclosingCode { code, .. } => format!("by the enclosing iso code {code}"),
-        casus_geo::Match::Sea => "as the sea area".to_string(),
+        casus_geo::Match::Sea => "the sea area: no state's territory, no sovereign".to_string(),
         casus_geo::Match::None => "none".to_string(),
     };
     match r.territory {
