@@ -14,6 +14,12 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub kb: Option<PathBuf>,
 
+    /// A GeoJSON file of breakaway and disputed areas (Natural Earth's
+    /// "Admin 0 — Breakaway, Disputed Areas") consulted when a place is given
+    /// as coordinates.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub boundaries: Option<PathBuf>,
+
     /// When to colour the output.
     #[arg(long, global = true, value_enum, default_value_t = ColourChoice::Auto)]
     pub color: ColourChoice,
@@ -128,8 +134,9 @@ pub struct WhyArgs {
     /// the controller of the place on the date.
     #[arg(long = "defender", value_name = "STATE")]
     pub defenders: Vec<String>,
-    /// Where the attack happens: a place or territory name.
-    #[arg(long, value_name = "PLACE")]
+    /// Where the attack happens: a place or territory name, or coordinates
+    /// (`39.8153,46.7519`, `39°48'N 46°45'E`, `39.8 N, 46.75 E`).
+    #[arg(long, value_name = "PLACE", allow_hyphen_values = true)]
     pub at: String,
     /// The date of the attack (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
@@ -152,7 +159,9 @@ pub enum TargetArg {
 
 #[derive(Debug, Args)]
 pub struct PlaceArgs {
-    /// A place or territory name.
+    /// A place or territory name, or coordinates (`39.8153,46.7519`,
+    /// `39°48'N 46°45'E`, `39.8 N, 46.75 E`).
+    #[arg(allow_hyphen_values = true)]
     pub place: String,
     /// The date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::kb::KnowledgeBase;
 use crate::model::*;
-use crate::query::{membership, statuses_on, territory_status, ResolvedPlace, TerritoryStatus};
+use crate::query::{membership, place_status, statuses_on, ResolvedPlace, TerritoryStatus};
 use crate::time::Truth;
 
 /// What was hit.
@@ -188,7 +188,7 @@ pub fn default_defenders(
     date: Date,
     attackers: &[String],
 ) -> Vec<String> {
-    let status = territory_status(kb, place.territory, date);
+    let status = place_status(kb, place, date);
     let mut out = Vec::new();
     for h in status
         .main_sovereign()
@@ -204,7 +204,7 @@ pub fn default_defenders(
 
 /// Judge one scenario against the whole knowledge base.
 pub fn analyse(kb: &KnowledgeBase, scenario: &Scenario) -> Analysis {
-    let status = territory_status(kb, scenario.place.territory, scenario.date);
+    let status = place_status(kb, &scenario.place, scenario.date);
     let mut verdicts = Vec::new();
     let mut notes = Vec::new();
     let mut treaties: Vec<&Treaty> = kb.treaties.iter().collect();

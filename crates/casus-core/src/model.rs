@@ -117,6 +117,10 @@ pub struct Territory {
     /// ISO 3166-1 alpha-2 or ISO 3166-2 codes of the boundary-layer areas
     /// that make up this territory, for coordinate lookup.
     pub iso_codes: Vec<String>,
+    /// An outline of `(lon, lat)` vertices in decimal degrees: the territory
+    /// is the part of its `iso_codes` areas inside it. Geometry is done by
+    /// `casus-geo`; core only carries the data.
+    pub polygon: Vec<(f64, f64)>,
     /// De jure holder, in the view of most states and the UN.
     pub sovereign: Vec<Dated<String>>,
     /// Who holds it on the ground.

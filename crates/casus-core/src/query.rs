@@ -53,6 +53,32 @@ pub struct ResolvedPlace {
     pub territory: usize,
     pub territory_id: String,
     pub territory_name: String,
+    /// Regions that geometry puts the place in (a coordinate resolved by
+    /// `casus-geo`), added to the territory's own region tags.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra_regions: Vec<String>,
+    /// When true, the territory's region tags do not describe this place
+    /// (a point in an outlying area the knowledge base does not model on its
+    /// own, resolved to the enclosing territory), so only `extra_regions` count.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub regions_from_geometry_only: bool,
+}
+
+impl ResolvedPlace {
+    /// A place that stands for territory `t` as a whole.
+    pub fn of_territory(kb: &KnowledgeBase, input: &str, t: usize) -> ResolvedPlace {
+        ResolvedPlace {
+            input: input.to_string(),
+            place: None,
+            place_name: None,
+            coords: None,
+            territory: t,
+            territory_id: kb.territories[t].id.clone(),
+            territory_name: kb.territories[t].name.clone(),
+            extra_regions: Vec::new(),
+            regions_from_geometry_only: false,
+        }
+    }
 }
 
 /// Resolve a place or territory name (or a polity name, meaning its mainland).
@@ -71,17 +97,11 @@ pub fn resolve_place(kb: &KnowledgeBase, input: &str) -> Result<ResolvedPlace, Q
                     territory: t,
                     territory_id: kb.territories[t].id.clone(),
                     territory_name: kb.territories[t].name.clone(),
+                    extra_regions: Vec::new(),
+                    regions_from_geometry_only: false,
                 })
             }
-            Named::Territory(t) => Some(ResolvedPlace {
-                input: input.to_string(),
-                place: None,
-                place_name: None,
-                coords: None,
-                territory: t,
-                territory_id: kb.territories[t].id.clone(),
-                territory_name: kb.territories[t].name.clone(),
-            }),
+            Named::Territory(t) => Some(ResolvedPlace::of_territory(kb, input, t)),
             Named::Polity(_) => None,
         }
     };
@@ -304,6 +324,22 @@ pub fn territory_status(kb: &KnowledgeBase, t: usize, date: Date) -> TerritorySt
             .map(|&i| kb.territories[i].id.clone())
             .collect(),
     }
+}
+
+/// The status of a resolved place on `date`: its territory's status, with
+/// the regions that geometry adds (or, for an outlying area the knowledge
+/// base does not model, with only those).
+pub fn place_status(kb: &KnowledgeBase, place: &ResolvedPlace, date: Date) -> TerritoryStatus {
+    let mut status = territory_status(kb, place.territory, date);
+    if place.regions_from_geometry_only {
+        status.regions.clear();
+    }
+    for r in &place.extra_regions {
+        if !status.regions.contains(r) {
+            status.regions.push(r.clone());
+        }
+    }
+    status
 }
 
 /// Is `polity` a party to `treaty` on `date`? The membership spell that

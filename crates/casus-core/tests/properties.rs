@@ -70,15 +70,7 @@ fn scenario_strategy() -> impl Strategy<Value = Scenario> {
         .prop_map(move |(a, d, t, y, m, day, forces)| Scenario {
             attackers: vec![kb.polities[a].id.clone()],
             defenders: vec![kb.polities[d].id.clone()],
-            place: ResolvedPlace {
-                input: kb.territories[t].name.clone(),
-                place: None,
-                place_name: None,
-                coords: None,
-                territory: t,
-                territory_id: kb.territories[t].id.clone(),
-                territory_name: kb.territories[t].name.clone(),
-            },
+            place: ResolvedPlace::of_territory(kb, &kb.territories[t].name, t),
             date: Date::new(y, m, day).unwrap(),
             target: if forces {
                 Target::Forces

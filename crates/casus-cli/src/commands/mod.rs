@@ -3,6 +3,7 @@
 mod check;
 mod commitments;
 mod export;
+mod geo;
 mod import;
 mod place;
 mod show;
@@ -24,8 +25,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         command => {
             let kb = load(cli.kb.as_deref())?;
             match command {
-                Command::Why(args) => why::run(&kb, &args),
-                Command::Place(args) => place::run(&kb, &args),
+                Command::Why(args) => why::run(&kb, &args, cli.boundaries.as_deref()),
+                Command::Place(args) => place::run(&kb, &args, cli.boundaries.as_deref()),
                 Command::Commitments(args) => commitments::run(&kb, &args),
                 Command::Treaties(args) => treaties::run(&kb, &args),
                 Command::Show(args) => show::run(&kb, &args),

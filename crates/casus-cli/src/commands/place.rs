@@ -1,7 +1,10 @@
 //! `casus place`: how a place resolves on a date.
 
-use casus_core::query::{resolve_place, territory_status, Holder};
+use std::path::Path;
+
+use casus_core::query::{place_status, Holder};
 use casus_core::KnowledgeBase;
+use casus_geo::Resolution;
 use serde::Serialize;
 
 use crate::args::{Format, PlaceArgs};
@@ -22,12 +25,57 @@ struct PlaceJson<'a> {
     controller_assumed: bool,
     claimants: &'a [Holder],
     regions: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    geo: Option<&'a Resolution>,
 }
 
-pub fn run(kb: &KnowledgeBase, args: &PlaceArgs) -> Result<(), CliError> {
+/// For coordinates with no territory: the chain only.
+#[derive(Serialize)]
+struct NoTerritoryJson<'a> {
+    input: &'a str,
+    date: String,
+    coords: (f64, f64),
+    territory: Option<()>,
+    regions: Vec<&'a str>,
+    geo: &'a Resolution,
+}
+
+pub fn run(
+    kb: &KnowledgeBase,
+    args: &PlaceArgs,
+    boundaries: Option<&Path>,
+) -> Result<(), CliError> {
     let date = super::day(&args.on)?;
-    let place = resolve_place(kb, &args.place)?;
-    let status = territory_status(kb, place.territory, date);
+    let input = super::geo::resolve(kb, &args.place, boundaries)?;
+    let Some(place) = input.place else {
+        // Coordinates in no territory of the knowledge base.
+        let Some(geo) = input.geo.as_ref() else {
+            return Err(CliError::Data(format!("{} did not resolve", args.place)));
+        };
+        return match args.format.format {
+            Format::Json => print_json(&NoTerritoryJson {
+                input: &args.place,
+                date: date.to_string(),
+                coords: (geo.coords.lat, geo.coords.lon),
+                territory: None,
+                regions: geo.regions.iter().map(|r| r.region).collect(),
+                geo,
+            }),
+            Format::Csv => print_csv(
+                &["territory", "role", "polity", "holds", "interval", "source"],
+                &[],
+            ),
+            Format::Text => {
+                println!("{} {} on {}", bold("Place"), args.place, date);
+                for line in super::geo::chain_lines(kb, geo, input.overlay_path.as_deref()) {
+                    println!("  {line}");
+                }
+                println!("  {}", dim(casus_geo::ATTRIBUTION));
+                Ok(())
+            }
+        };
+    };
+    let status = place_status(kb, &place, date);
     match args.format.format {
         Format::Json => print_json(&PlaceJson {
             input: &place.input,
@@ -42,6 +90,7 @@ pub fn run(kb: &KnowledgeBase, args: &PlaceArgs) -> Result<(), CliError> {
             controller_assumed: status.controller_assumed,
             claimants: &status.claimants,
             regions: &status.regions,
+            geo: input.geo.as_ref(),
         }),
         Format::Csv => {
             let mut rows = Vec::new();
@@ -73,8 +122,17 @@ pub fn run(kb: &KnowledgeBase, args: &PlaceArgs) -> Result<(), CliError> {
                 place.place_name.as_deref().unwrap_or(&place.input),
                 date
             );
-            if let Some((lat, lon)) = place.coords {
-                println!("  coordinates: {lat:.4}, {lon:.4}");
+            match &input.geo {
+                Some(geo) => {
+                    for line in super::geo::chain_lines(kb, geo, input.overlay_path.as_deref()) {
+                        println!("  {line}");
+                    }
+                }
+                None => {
+                    if let Some((lat, lon)) = place.coords {
+                        println!("  coordinates: {lat:.4}, {lon:.4}");
+                    }
+                }
             }
             let chain: Vec<String> = status
                 .ancestry
@@ -137,6 +195,9 @@ pub fn run(kb: &KnowledgeBase, args: &PlaceArgs) -> Result<(), CliError> {
                     regions.join(", ")
                 }
             );
+            if input.geo.is_some() {
+                println!("  {}", dim(casus_geo::ATTRIBUTION));
+            }
             Ok(())
         }
     }

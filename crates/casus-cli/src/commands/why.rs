@@ -1,21 +1,34 @@
 //! `casus why`: judge an attack and explain every verdict.
 
+use std::path::Path;
+
 use casus_core::engine::{default_defenders, Analysis, Proof, Verdict};
-use casus_core::query::{resolve_place, resolve_polity};
+use casus_core::query::resolve_polity;
 use casus_core::{analyse, KnowledgeBase, Scenario, Target, Truth};
 
 use crate::args::{Format, TargetArg, WhyArgs};
 use crate::error::CliError;
 use crate::output::{bold, dim, print_csv, print_json, table, verdict};
 
-pub fn run(kb: &KnowledgeBase, args: &WhyArgs) -> Result<(), CliError> {
+pub fn run(kb: &KnowledgeBase, args: &WhyArgs, boundaries: Option<&Path>) -> Result<(), CliError> {
     let date = super::day(&args.on)?;
     let attackers = args
         .attackers
         .iter()
         .map(|a| resolve_polity(kb, a))
         .collect::<Result<Vec<_>, _>>()?;
-    let place = resolve_place(kb, &args.at)?;
+    let input = super::geo::resolve(kb, &args.at, boundaries)?;
+    let Some(place) = input.place else {
+        let notes = input
+            .geo
+            .as_ref()
+            .map(|g| g.notes.join("; "))
+            .unwrap_or_default();
+        return Err(CliError::Data(format!(
+            "{} lies in no territory of the knowledge base, so there is no sovereign or controller to judge: {notes}",
+            args.at
+        )));
+    };
     let mut defenders = args
         .defenders
         .iter()
@@ -42,7 +55,17 @@ pub fn run(kb: &KnowledgeBase, args: &WhyArgs) -> Result<(), CliError> {
     };
     let analysis = analyse(kb, &scenario);
     match args.format.format {
-        Format::Json => print_json(&analysis),
+        Format::Json => match &input.geo {
+            // For coordinates, the geographic chain is added as `geo`.
+            Some(geo) => {
+                let mut value = serde_json::to_value(&analysis)?;
+                if let Some(obj) = value.as_object_mut() {
+                    obj.insert("geo".to_string(), serde_json::to_value(geo)?);
+                }
+                print_json(&value)
+            }
+            None => print_json(&analysis),
+        },
         Format::Csv => print_csv(
             &[
                 "treaty",
@@ -70,7 +93,18 @@ pub fn run(kb: &KnowledgeBase, args: &WhyArgs) -> Result<(), CliError> {
                 .collect::<Vec<_>>(),
         ),
         Format::Text => {
-            print!("{}", render_text(kb, &analysis, args.proof));
+            let mut text = render_text(kb, &analysis, args.proof);
+            if let Some(geo) = &input.geo {
+                // The geographic chain goes right after the place line.
+                let lines: String = super::geo::chain_lines(kb, geo, input.overlay_path.as_deref())
+                    .iter()
+                    .map(|l| format!("  {l}\n"))
+                    .collect();
+                if let Some(i) = text.find("\n  defenders:") {
+                    text.insert_str(i + 1, &lines);
+                }
+            }
+            print!("{text}");
             Ok(())
         }
     }

@@ -364,6 +364,7 @@ impl<'a> FileCtx<'a> {
                 "region tags (`regions_source`)",
             ))
         };
+        let polygon = self.polygon(r);
         let source = self.source(&r.source, r.uncertain, at, "territory");
         Some(Territory {
             id: r.id.get_ref().clone(),
@@ -372,6 +373,7 @@ impl<'a> FileCtx<'a> {
             kind: kind?,
             parent,
             iso_codes: Self::strings(&r.iso_codes),
+            polygon,
             sovereign,
             controller,
             claimants,
@@ -380,6 +382,48 @@ impl<'a> FileCtx<'a> {
             source,
             note: r.note.clone(),
         })
+    }
+
+    /// A territory's outline: at least three `[lon, lat]` vertices in range,
+    /// and only on a territory with `iso_codes` (the outline refines them).
+    fn polygon(&mut self, r: &RawTerritory) -> Vec<(f64, f64)> {
+        let Some(poly) = &r.polygon else {
+            return Vec::new();
+        };
+        let loc = self.loc(poly);
+        let vertices = poly.get_ref();
+        if r.iso_codes.is_empty() {
+            self.error(
+                "bad-value",
+                loc.clone(),
+                "`polygon` needs `iso_codes`: the outline selects part of those boundary-layer areas",
+            );
+        }
+        if vertices.len() < 3 {
+            self.error(
+                "bad-value",
+                loc,
+                format!(
+                    "`polygon` has {} vertices; it needs at least 3",
+                    vertices.len()
+                ),
+            );
+            return Vec::new();
+        }
+        for (i, [lon, lat]) in vertices.iter().enumerate() {
+            if !(-180.0..=180.0).contains(lon) || !(-90.0..=90.0).contains(lat) {
+                self.error(
+                    "bad-value",
+                    loc,
+                    format!(
+                        "`polygon` vertex {} is [{lon}, {lat}]: vertices are [lon, lat] with lon in -180..180 and lat in -90..90",
+                        i + 1
+                    ),
+                );
+                return Vec::new();
+            }
+        }
+        vertices.iter().map(|[lon, lat]| (*lon, *lat)).collect()
     }
 
     fn region(&mut self, s: &Spanned<RawRegion>) -> Region {

@@ -89,6 +89,9 @@ pub struct RawTerritory {
     /// that make up this territory (`["AM"]`, `["US-HI"]`).
     #[serde(default)]
     pub iso_codes: Vec<S<String>>,
+    /// An outline `[[lon, lat], …]` that restricts the territory to the part
+    /// of its `iso_codes` areas inside it (breakaway or disputed areas).
+    pub polygon: Option<S<Vec<[f64; 2]>>>,
     #[serde(default)]
     pub sovereign: Vec<S<RawPolitySpell>>,
     #[serde(default)]

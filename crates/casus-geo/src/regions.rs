@@ -1,0 +1,343 @@
+//! Treaty scope regions as explicit rules over the boundary layer's area
+//! codes, the sea area and the latitude. Each rule names the treaty text it
+//! implements; `docs/geography.md` lists them with their limits.
+//!
+//! The region ids are the knowledge base's (`kb/regions.toml`). For a
+//! coordinate, these regions are added to the region tags of the territory
+//! the point resolves to.
+
+use serde::Serialize;
+
+use crate::coord::Coord;
+use crate::seas::Sea;
+use crate::shape::Shape;
+
+/// The Tropic of Cancer, degrees north: 23°26′21″, the mean obliquity of the
+/// ecliptic at J2000. The North Atlantic Treaty (Art. 6) names the tropic
+/// without a figure; it drifts south by about 15 m a year.
+pub const TROPIC_OF_CANCER: f64 = 23.4393;
+
+/// A region that geometry can put a point in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScopeRegion {
+    /// North Atlantic Treaty Art. 6(1): "the territory of any of the Parties
+    /// in Europe or North America". Rule: UN M49 "Europe" by country code;
+    /// Russia west of the Urals (60°E; 55°E south of 51.5°N, the Ural
+    /// river), Turkey in East Thrace, Kazakhstan west of the Ural river.
+    Europe,
+    /// North Atlantic Treaty Art. 6(1): "… in Europe or North America".
+    /// Rule: UN M49 "Northern America" (Bermuda, Canada, Greenland, Saint
+    /// Pierre and Miquelon, the United States) without Hawaii.
+    NorthAmerica,
+    /// UN M49 "Asia" by country code (Cyprus included), Turkey outside East
+    /// Thrace, Russia east of the Urals.
+    Asia,
+    /// UN M49 "Africa" by country code, with Ceuta, Melilla and the Canary
+    /// Islands, which lie on the African side though under Spain.
+    Africa,
+    /// North Atlantic Treaty Art. 6(1) and 6(2): "the islands under the
+    /// jurisdiction of any of the Parties in the North Atlantic area north of
+    /// the Tropic of Cancer", and vessels or aircraft "in or over … the North
+    /// Atlantic area north of the Tropic of Cancer". Rule: north of
+    /// [`TROPIC_OF_CANCER`], and either at sea in the Atlantic outline or on
+    /// one of the Atlantic islands listed in [`ATLANTIC_ISLANDS`].
+    NorthAtlanticNorthOfCancer,
+    /// North Atlantic Treaty Art. 6(2): forces, vessels or aircraft "in or
+    /// over … the Mediterranean Sea". Rule: at sea in the Mediterranean
+    /// outline (waters only).
+    Mediterranean,
+    /// ANZUS Art. IV–V ("an armed attack in the Pacific Area", "island
+    /// territories under its jurisdiction in the Pacific") and the US
+    /// bilateral Pacific treaties. Rule: at sea in the Pacific, or on one of
+    /// the Pacific islands listed in [`PACIFIC_ISLANDS`].
+    Pacific,
+}
+
+impl ScopeRegion {
+    pub const ALL: [ScopeRegion; 7] = [
+        ScopeRegion::Europe,
+        ScopeRegion::NorthAmerica,
+        ScopeRegion::Asia,
+        ScopeRegion::Africa,
+        ScopeRegion::NorthAtlanticNorthOfCancer,
+        ScopeRegion::Mediterranean,
+        ScopeRegion::Pacific,
+    ];
+
+    /// The knowledge base's region id.
+    pub fn id(self) -> &'static str {
+        match self {
+            ScopeRegion::Europe => "europe",
+            ScopeRegion::NorthAmerica => "north-america",
+            ScopeRegion::Asia => "asia",
+            ScopeRegion::Africa => "africa",
+            ScopeRegion::NorthAtlanticNorthOfCancer => "north-atlantic-north-of-cancer",
+            ScopeRegion::Mediterranean => "mediterranean",
+            ScopeRegion::Pacific => "pacific",
+        }
+    }
+
+    /// The rule, in one line, for explanations.
+    pub fn rule(self) -> &'static str {
+        match self {
+            ScopeRegion::Europe => "UN M49 Europe by country code; Russia west of the Urals and Turkey in East Thrace",
+            ScopeRegion::NorthAmerica => "UN M49 Northern America by country code, Hawaii excluded",
+            ScopeRegion::Asia => "UN M49 Asia by country code; Turkey outside East Thrace and Russia east of the Urals",
+            ScopeRegion::Africa => "UN M49 Africa by country code, with Ceuta, Melilla and the Canary Islands",
+            ScopeRegion::NorthAtlanticNorthOfCancer => "north of the Tropic of Cancer (23.4393°N), at sea in the Atlantic or on a listed Atlantic island",
+            ScopeRegion::Mediterranean => "at sea within the Mediterranean outline",
+            ScopeRegion::Pacific => "at sea in the Pacific or on a listed Pacific island",
+        }
+    }
+
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// A set of scope regions (a bit set: no allocation on the hot path).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RegionSet(u8);
+
+impl RegionSet {
+    pub fn insert(&mut self, r: ScopeRegion) {
+        self.0 |= r.bit();
+    }
+    pub fn contains(self, r: ScopeRegion) -> bool {
+        self.0 & r.bit() != 0
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    pub fn iter(self) -> impl Iterator<Item = ScopeRegion> {
+        ScopeRegion::ALL
+            .into_iter()
+            .filter(move |r| self.contains(*r))
+    }
+}
+
+/// Atlantic islands and island groups (boundary-layer codes) for the North
+/// Atlantic rule: Iceland, the Faroes, Greenland, Bermuda, the Azores
+/// (PT-20), Madeira (PT-30), the Canary Islands (IC), the Bahamas, Saint
+/// Pierre and Miquelon, the Turks and Caicos, the Cayman Islands. Whether
+/// a point on them is north of the tropic is decided per point.
+/// (Sorted, for binary search.)
+pub const ATLANTIC_ISLANDS: &[&str] = &[
+    "BM", "BS", "FO", "GL", "IC", "IS", "KY", "PM", "PT-20", "PT-30", "TC",
+];
+
+/// Pacific islands and island states (boundary-layer codes) for the Pacific
+/// rule: Hawaii, Guam, the Northern Marianas, American Samoa, the US Minor
+/// Outlying Islands, Palau, Micronesia, the Marshall Islands, Kiribati,
+/// Nauru, Tuvalu, Fiji, the Solomons, Vanuatu, New Caledonia, French
+/// Polynesia, Wallis and Futuna, Samoa, Tonga, the Cook Islands, Niue,
+/// Tokelau, Pitcairn, New Zealand, Papua New Guinea, Japan, the Philippines
+/// and Taiwan.
+/// (Sorted, for binary search.)
+pub const PACIFIC_ISLANDS: &[&str] = &[
+    "AS", "CK", "FJ", "FM", "GU", "JP", "KI", "MH", "MP", "NC", "NR", "NU", "NZ", "PF", "PG", "PH",
+    "PN", "PW", "SB", "TK", "TO", "TV", "TW", "UM", "US-HI", "VU", "WF", "WS",
+];
+
+/// Subdivisions whose continent differs from their country's.
+const CONTINENT_OVERRIDES: &[(&str, Option<ScopeRegion>)] = &[
+    ("US-HI", None),
+    ("ES-CE", Some(ScopeRegion::Africa)),
+    ("ES-ML", Some(ScopeRegion::Africa)),
+    ("EA", Some(ScopeRegion::Africa)),
+    ("IC", Some(ScopeRegion::Africa)),
+];
+
+/// UN M49 "Europe" (ISO 3166-1 alpha-2), with Kosovo (XK).
+const EUROPE: &[&str] = &[
+    "AD", "AL", "AT", "AX", "BA", "BE", "BG", "BY", "CH", "CZ", "DE", "DK", "EE", "ES", "FI", "FO",
+    "FR", "GB", "GG", "GI", "GR", "HR", "HU", "IE", "IM", "IS", "IT", "JE", "LI", "LT", "LU", "LV",
+    "MC", "MD", "ME", "MK", "MT", "NL", "NO", "PL", "PT", "RO", "RS", "SE", "SI", "SJ", "SK", "SM",
+    "UA", "VA", "XK",
+];
+
+/// UN M49 "Northern America".
+const NORTH_AMERICA: &[&str] = &["BM", "CA", "GL", "PM", "US"];
+
+/// UN M49 "Asia" (Russia, Turkey and Kazakhstan are split by rule).
+const ASIA: &[&str] = &[
+    "AE", "AF", "AM", "AZ", "BD", "BH", "BN", "BT", "CN", "CY", "GE", "HK", "ID", "IL", "IN", "IQ",
+    "IR", "JO", "JP", "KG", "KH", "KP", "KR", "KW", "LA", "LB", "LK", "MM", "MN", "MO", "MV", "MY",
+    "NP", "OM", "PH", "PK", "PS", "QA", "SA", "SG", "SY", "TH", "TJ", "TL", "TM", "TW", "UZ", "VN",
+    "YE",
+];
+
+/// UN M49 "Africa" (with the British Indian Ocean Territory).
+const AFRICA: &[&str] = &[
+    "AO", "BF", "BI", "BJ", "BW", "CD", "CF", "CG", "CI", "CM", "CV", "DJ", "DZ", "EG", "EH", "ER",
+    "ET", "GA", "GH", "GM", "GN", "GQ", "GW", "IO", "KE", "KM", "LR", "LS", "LY", "MA", "MG", "ML",
+    "MR", "MU", "MW", "MZ", "NA", "NE", "NG", "RE", "RW", "SC", "SD", "SH", "SL", "SN", "SO", "SS",
+    "ST", "SZ", "TD", "TG", "TN", "TZ", "UG", "YT", "ZA", "ZM", "ZW",
+];
+
+/// East Thrace, Turkey's European part: west of the Bosporus, the Sea of
+/// Marmara and the Dardanelles (coarse; the Gallipoli shore is approximate).
+const EAST_THRACE: &[(f64, f64)] = &[
+    (25.9, 42.2),
+    (28.2, 42.2),
+    (29.12, 41.25),
+    (29.02, 41.0),
+    (28.0, 40.95),
+    (26.75, 40.45),
+    (26.2, 40.03),
+    (25.9, 40.5),
+];
+
+/// The shapes the region rules need, built once.
+#[derive(Debug, Clone)]
+pub struct RegionShapes {
+    east_thrace: Shape,
+}
+
+impl Default for RegionShapes {
+    fn default() -> Self {
+        RegionShapes {
+            east_thrace: Shape::new(EAST_THRACE)
+                .unwrap_or_else(|| unreachable!("the East Thrace outline is constant")),
+        }
+    }
+}
+
+/// The continent of a land point, from its boundary-layer areas (most
+/// specific first).
+fn continent(areas: &[&str], c: Coord, shapes: &RegionShapes) -> Option<ScopeRegion> {
+    for code in areas {
+        if let Some((_, r)) = CONTINENT_OVERRIDES.iter().find(|(k, _)| k == code) {
+            return *r;
+        }
+        match *code {
+            "RU" => {
+                let ural = if c.lat >= 51.5 { 60.0 } else { 55.0 };
+                return Some(if (19.0..ural).contains(&c.lon) {
+                    ScopeRegion::Europe
+                } else {
+                    ScopeRegion::Asia
+                });
+            }
+            "TR" => {
+                return Some(if shapes.east_thrace.contains(c) {
+                    ScopeRegion::Europe
+                } else {
+                    ScopeRegion::Asia
+                })
+            }
+            "KZ" => {
+                return Some(if c.lon < 51.9 && c.lat > 46.9 {
+                    ScopeRegion::Europe
+                } else {
+                    ScopeRegion::Asia
+                })
+            }
+            _ => {}
+        }
+        for (list, r) in [
+            (EUROPE, ScopeRegion::Europe),
+            (NORTH_AMERICA, ScopeRegion::NorthAmerica),
+            (ASIA, ScopeRegion::Asia),
+            (AFRICA, ScopeRegion::Africa),
+        ] {
+            if list.binary_search(code).is_ok() {
+                return Some(r);
+            }
+        }
+        if !code.contains('-') {
+            // An ISO 3166-1 area in its own right (Guam, Guadeloupe, …)
+            // decides its continent; the enclosing country's does not apply.
+            return None;
+        }
+    }
+    None
+}
+
+/// The scope regions of a point: `areas` from the boundary layer (empty at
+/// sea), `sea` when it is at sea.
+pub fn regions_at(areas: &[&str], sea: Option<Sea>, c: Coord, shapes: &RegionShapes) -> RegionSet {
+    let mut set = RegionSet::default();
+    let north_of_cancer = c.lat > TROPIC_OF_CANCER;
+    match sea {
+        Some(sea) => match sea {
+            Sea::NorthAtlanticOcean if north_of_cancer => {
+                set.insert(ScopeRegion::NorthAtlanticNorthOfCancer)
+            }
+            Sea::MediterraneanSea => set.insert(ScopeRegion::Mediterranean),
+            Sea::PacificOcean => set.insert(ScopeRegion::Pacific),
+            _ => {}
+        },
+        None => {
+            if let Some(r) = continent(areas, c, shapes) {
+                set.insert(r);
+            }
+            if north_of_cancer
+                && areas
+                    .iter()
+                    .any(|a| ATLANTIC_ISLANDS.binary_search(a).is_ok())
+            {
+                set.insert(ScopeRegion::NorthAtlanticNorthOfCancer);
+            }
+            if areas
+                .iter()
+                .any(|a| PACIFIC_ISLANDS.binary_search(a).is_ok())
+            {
+                set.insert(ScopeRegion::Pacific);
+            }
+        }
+    }
+    set
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn land(areas: &[&str], lat: f64, lon: f64) -> Vec<&'static str> {
+        let c = Coord::new(lat, lon).unwrap();
+        regions_at(areas, None, c, &RegionShapes::default())
+            .iter()
+            .map(ScopeRegion::id)
+            .collect()
+    }
+
+    #[test]
+    fn code_lists_are_sorted_for_binary_search() {
+        for list in [
+            EUROPE,
+            NORTH_AMERICA,
+            ASIA,
+            AFRICA,
+            ATLANTIC_ISLANDS,
+            PACIFIC_ISLANDS,
+        ] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn continents_and_islands() {
+        assert_eq!(land(&["US-HI", "US"], 21.3, -157.9), vec!["pacific"]);
+        assert_eq!(land(&["US-AK", "US"], 61.2, -149.9), vec!["north-america"]);
+        assert_eq!(land(&["ES-CE", "EA", "ES"], 35.89, -5.32), vec!["africa"]);
+        assert_eq!(land(&["TR"], 39.93, 32.86), vec!["asia"]);
+        assert_eq!(land(&["TR"], 41.01, 28.97), vec!["europe"]);
+        assert_eq!(land(&["RU"], 55.75, 37.6), vec!["europe"]);
+        assert_eq!(land(&["RU"], 55.0, 82.9), vec!["asia"]);
+        assert_eq!(land(&["RU"], 64.7, -175.0), vec!["asia"]);
+        assert_eq!(land(&["CY"], 35.17, 33.36), vec!["asia"]);
+        assert_eq!(land(&["GU", "US"], 13.44, 144.79), vec!["pacific"]);
+        assert!(land(&["GP", "FR"], 16.25, -61.58).is_empty());
+        assert_eq!(
+            land(&["GL", "DK"], 64.18, -51.72),
+            vec!["north-america", "north-atlantic-north-of-cancer"]
+        );
+        assert_eq!(
+            land(&["BS"], 26.53, -78.7),
+            vec!["north-atlantic-north-of-cancer"]
+        );
+        assert!(land(&["BS"], 21.0, -73.5).is_empty());
+    }
+}
