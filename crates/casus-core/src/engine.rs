@@ -120,10 +120,21 @@ pub struct CitedClaim {
     pub office: String,
     pub date: String,
     pub stance: Stance,
-    /// Does the claim agree with the verdict?
+    /// Which question the claim answers: the attack's place (`scope`) or
+    /// the attacker (`adversary`).
+    pub about: Question,
+    /// Does the claim agree with the engine's answer to that question?
     pub agrees: bool,
     pub summary: String,
     pub source: SourceRef,
+}
+
+/// The question a claim speaks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Question {
+    Scope,
+    Adversary,
 }
 
 /// The answer for one (provision, obligor, beneficiary).
@@ -406,6 +417,9 @@ impl Ctx<'_> {
             ));
         } else {
             premises.extend(self.attackers_check(obligor));
+            let base = premises
+                .iter()
+                .fold(Truth::Yes, |acc, pr| acc.and(pr.holds));
             let adversary = self.adversary.clone();
             let adversary_truth = adversary.iter().fold(Truth::Yes, |acc, p| acc.and(p.holds));
             premises.extend(adversary);
@@ -418,6 +432,7 @@ impl Ctx<'_> {
                 }
             };
             questions = Questions {
+                base,
                 scope: Some(scope.holds),
                 adversary: Some(adversary_truth),
             };
@@ -446,10 +461,24 @@ impl Ctx<'_> {
                 .map(|pr| vec![sentence(&pr.statement)])
                 .unwrap_or_default(),
         };
-        let claims = self.claims(verdict, questions);
+        let claims = self.claims(verdict, questions, beneficiary);
+        // A claim that disagrees makes a certain verdict contested only if
+        // the question it speaks to could decide the verdict: it cannot
+        // rescue an obligation that fails for another reason.
+        let decisive = |c: &CitedClaim| {
+            let other = match c.about {
+                Question::Scope => questions.adversary,
+                Question::Adversary => questions.scope,
+            };
+            questions
+                .base
+                .and(other.unwrap_or(Truth::Yes))
+                .and(Truth::Unknown)
+                == Truth::Unknown
+        };
         let disagreeing: Vec<&CitedClaim> = claims
             .iter()
-            .filter(|c| !c.agrees && c.stance != Stance::Unclear)
+            .filter(|c| !c.agrees && c.stance != Stance::Unclear && decisive(c))
             .collect();
         if !disagreeing.is_empty() && verdict != VerdictKind::Contested {
             for c in &disagreeing {
@@ -956,7 +985,7 @@ impl Ctx<'_> {
     /// Claims about this treaty (and provision) on the attacked territory or
     /// an attacker. A territory claim agrees when its stance matches the scope
     /// premise; an adversary claim when it matches the adversary premise.
-    fn claims(&self, verdict: VerdictKind, q: Questions) -> Vec<CitedClaim> {
+    fn claims(&self, verdict: VerdictKind, q: Questions, beneficiary: &str) -> Vec<CitedClaim> {
         let overall = match verdict {
             VerdictKind::Triggered => Truth::Yes,
             VerdictKind::NotTriggered => Truth::No,
@@ -968,18 +997,19 @@ impl Ctx<'_> {
             .iter()
             .filter(|c| c.treaty == self.treaty.id)
             .filter(|c| c.provision.as_ref().is_none_or(|p| p == &self.provision.id))
+            .filter(|c| c.beneficiary.as_deref().is_none_or(|b| b == beneficiary))
             .filter_map(|c| {
-                let answer = match &c.subject {
+                let (about, answer) = match &c.subject {
                     ClaimSubject::Territory { territory } => self
                         .status
                         .ancestry
                         .contains(territory)
-                        .then_some(q.scope.unwrap_or(overall)),
+                        .then_some((Question::Scope, q.scope.unwrap_or(overall))),
                     ClaimSubject::Adversary { polity } => self
                         .scenario
                         .attackers
                         .contains(polity)
-                        .then_some(q.adversary.unwrap_or(overall)),
+                        .then_some((Question::Adversary, q.adversary.unwrap_or(overall))),
                 }?;
                 let agrees = matches!(
                     (c.stance, answer),
@@ -993,6 +1023,7 @@ impl Ctx<'_> {
                     office: c.office.clone(),
                     date: c.date.to_string(),
                     stance: c.stance,
+                    about,
                     agrees,
                     summary: c.summary.clone(),
                     source: (&c.source).into(),
@@ -1006,10 +1037,22 @@ impl Ctx<'_> {
 
 /// The answers to the questions claims can speak to, where the provision
 /// poses them.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 struct Questions {
+    /// The conjunction of every premise but scope and adversary.
+    base: Truth,
     scope: Option<Truth>,
     adversary: Option<Truth>,
+}
+
+impl Default for Questions {
+    fn default() -> Questions {
+        Questions {
+            base: Truth::Yes,
+            scope: None,
+            adversary: None,
+        }
+    }
 }
 
 fn condition_text(kb: &KnowledgeBase, c: &Condition, beneficiary: &str) -> String {

@@ -469,6 +469,9 @@ pub struct Claim {
     pub treaty: String,
     /// Provision id within the treaty, where the claim names one.
     pub provision: Option<String>,
+    /// The party whose protection the claim is about; a claim without one
+    /// speaks to every beneficiary.
+    pub beneficiary: Option<String>,
     pub subject: ClaimSubject,
     pub stance: Stance,
     /// The claim in the project's own words.

@@ -508,6 +508,10 @@ impl<'a> FileCtx<'a> {
             .on_behalf_of
             .as_ref()
             .map(|p| self.reference(RefKind::Polity, p));
+        let beneficiary = r
+            .beneficiary
+            .as_ref()
+            .map(|p| self.reference(RefKind::Polity, p));
         let subject = match (&r.territory, &r.adversary) {
             (Some(t), None) => Some(ClaimSubject::Territory {
                 territory: self.reference(RefKind::Territory, t),
@@ -542,6 +546,7 @@ impl<'a> FileCtx<'a> {
             date: date?,
             treaty,
             provision: r.provision.as_ref().map(|p| p.get_ref().clone()),
+            beneficiary,
             subject: subject?,
             stance: stance?,
             summary: r.summary.get_ref().clone(),

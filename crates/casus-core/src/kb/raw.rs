@@ -145,6 +145,9 @@ pub struct RawClaim {
     pub date: S<String>,
     pub treaty: S<String>,
     pub provision: Option<S<String>>,
+    /// The party whose protection the claim is about (Armenia, for "the
+    /// CSTO does not extend to Karabakh").
+    pub beneficiary: Option<S<String>>,
     pub territory: Option<S<String>>,
     pub adversary: Option<S<String>>,
     pub stance: S<String>,
