@@ -565,4 +565,10 @@ mod tests {
         assert_eq!(import.stats.contested_provisions, 2);
         assert_eq!(import.stats.generated_polities, 1);
     }
+
+    #[test]
+    fn generated_treaty_file_reads_as_expected() {
+        let (import, _) = import();
+        insta::assert_snapshot!(import.files[0].text);
+    }
 }
