@@ -219,6 +219,17 @@ pub enum Cause {
 }
 
 impl Cause {
+    /// The JSON/CSV name (`obvary_obligor`, …).
+    pub fn key(self) -> &'static str {
+        match self {
+            Cause::ObvaryObligor => "obvary_obligor",
+            Cause::ObvaryPartner => "obvary_partner",
+            Cause::AsymmetricAlliance => "asymmetric_alliance",
+            Cause::NotACowSystemMember => "not_a_cow_system_member",
+            Cause::Unexplained => "unexplained",
+        }
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             Cause::ObvaryObligor => "obligor has obvary (hand-corrected in ATOP's dyadic data)",

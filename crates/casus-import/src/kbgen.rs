@@ -368,7 +368,8 @@ fn alliance_toml(
                 "source",
                 &format!("{source}: ATOP codes no location beyond its condition flags"),
             );
-            let conditions = condition_texts(o, &with, alliance.map(|a| a.threats.as_slice()), map);
+            let threats = alliance.map(|a| a.threats.as_slice());
+            let conditions = condition_texts(o, &with, threats, map, pfrom.or(begin));
             let mut contested = !conditions.is_empty();
             for text in conditions {
                 push_condition(&mut out, &text, &source);
@@ -465,11 +466,14 @@ pub fn flag_meaning(flag: &str) -> &'static str {
     }
 }
 
+/// The condition texts of obligation `o` for the members `with` it; threat
+/// states are named as the base names them on `on`.
 fn condition_texts(
     o: Obligation,
     with: &[&MemberRow],
     threats: Option<&[u16]>,
     map: &PolityMap<'_>,
+    on: Option<FuzzyDate>,
 ) -> Vec<String> {
     let mut out = Vec::new();
     for flag in o.condition_flags() {
@@ -490,7 +494,7 @@ fn condition_texts(
             if let Some(t) = threats.filter(|t| !t.is_empty()) {
                 let named: Vec<String> = t
                     .iter()
-                    .map(|c| format!("{} (COW {c})", map.display_name(*c, None)))
+                    .map(|c| format!("{} (COW {c})", map.display_name(*c, on)))
                     .collect();
                 text.push_str(&format!(
                     "; at alliance level ATOP names threat state(s) {}",
@@ -564,5 +568,11 @@ mod tests {
         assert!(c2.contains("ATOP concoreq: only at a partner's request (coded for COW 20 only)"));
         assert_eq!(import.stats.contested_provisions, 2);
         assert_eq!(import.stats.generated_polities, 1);
+    }
+
+    #[test]
+    fn generated_treaty_file_reads_as_expected() {
+        let (import, _) = import();
+        insta::assert_snapshot!(import.files[0].text);
     }
 }

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::args::{Format, ImportCommand};
 use crate::error::CliError;
-use crate::output::{diagnostic_line, print_json, table};
+use crate::output::{diagnostic_line, print_csv, print_json, table};
 
 impl From<ImportError> for CliError {
     fn from(e: ImportError) -> Self {
@@ -94,7 +94,8 @@ pub fn run(base_dir: Option<&Path>, command: ImportCommand) -> Result<(), CliErr
             report_problems(&problems);
             match format.format {
                 Format::Json => print_json(&c),
-                _ => {
+                Format::Csv => print_csv(&["what", "cause", "rows", "cells"], &comparison_rows(&c)),
+                Format::Text => {
                     print_comparison(&c);
                     Ok(())
                 }
@@ -230,6 +231,21 @@ fn finish(
     let warnings = diagnostics.len() - errors.len();
     let s = &import.stats;
     match format {
+        Format::Csv => print_csv(
+            &["file", "line", "column", "reason"],
+            &import
+                .problems
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.file.clone(),
+                        p.line.to_string(),
+                        p.column.clone().unwrap_or_default(),
+                        p.reason.clone(),
+                    ]
+                })
+                .collect::<Vec<_>>(),
+        )?,
         Format::Json => print_json(&ImportReport {
             out: out.display().to_string(),
             files_written: written,
@@ -238,7 +254,7 @@ fn finish(
             check_errors: errors.len(),
             check_warnings: warnings,
         })?,
-        _ => {
+        Format::Text => {
             let from = base_dir
                 .map(|d| d.display().to_string())
                 .unwrap_or_else(|| "the embedded knowledge base".to_string());
@@ -282,6 +298,72 @@ fn finish(
         )));
     }
     Ok(())
+}
+
+/// The comparison as CSV rows: totals, then causes.
+fn comparison_rows(c: &Comparison) -> Vec<Vec<String>> {
+    let n = |v: usize| v.to_string();
+    let mut rows = vec![
+        vec![
+            "published".into(),
+            String::new(),
+            n(c.published_rows),
+            n(c.published_rows * 5),
+        ],
+        vec![
+            "regenerated".into(),
+            String::new(),
+            n(c.regenerated_rows),
+            String::new(),
+        ],
+        vec![
+            "matched".into(),
+            String::new(),
+            n(c.matched_rows),
+            String::new(),
+        ],
+        vec![
+            "identical".into(),
+            String::new(),
+            n(c.identical_rows),
+            String::new(),
+        ],
+        vec![
+            "missing".into(),
+            String::new(),
+            n(c.missing_rows),
+            String::new(),
+        ],
+        vec![
+            "extra".into(),
+            String::new(),
+            n(c.extra_rows),
+            String::new(),
+        ],
+        vec![
+            "disagreeing".into(),
+            String::new(),
+            String::new(),
+            n(c.disagreeing_cells),
+        ],
+    ];
+    for (cause, k) in &c.cells_by_cause {
+        rows.push(vec![
+            "disagreeing".into(),
+            cause.key().to_string(),
+            n(k.rows),
+            n(k.cells),
+        ]);
+    }
+    for (cause, k) in &c.extra_by_cause {
+        rows.push(vec![
+            "extra".into(),
+            cause.key().to_string(),
+            n(k.rows),
+            String::new(),
+        ]);
+    }
+    rows
 }
 
 fn print_comparison(c: &Comparison) {
