@@ -33,6 +33,8 @@ impl Truth {
     pub fn or(self, other: Truth) -> Truth {
         self.max(other)
     }
+    /// Logical NOT in Kleene's three-valued logic.
+    #[allow(clippy::should_implement_trait)]
     pub fn not(self) -> Truth {
         match self {
             Truth::No => Truth::Yes,

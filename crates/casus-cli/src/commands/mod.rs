@@ -2,6 +2,7 @@
 
 mod check;
 mod commitments;
+mod escalate;
 mod export;
 mod place;
 mod show;
@@ -27,6 +28,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Command::Commitments(args) => commitments::run(&kb, &args),
                 Command::Treaties(args) => treaties::run(&kb, &args),
                 Command::Show(args) => show::run(&kb, &args),
+                Command::Escalate(args) => escalate::run(&kb, &args),
                 Command::Check(_) | Command::Kb { .. } => unreachable!("handled above"),
             }
         }
