@@ -19,7 +19,7 @@ const NODE_H: f64 = 24.0;
 const GAP: f64 = 6.0;
 const TAG_H: f64 = 20.0;
 const LEFT: f64 = 40.0;
-const TOP: f64 = 110.0;
+const TOP: f64 = 120.0;
 const FONT: &str = "Helvetica, Arial, sans-serif";
 
 fn esc(s: &str) -> String {
@@ -114,8 +114,39 @@ pub fn to_svg(kb: &KnowledgeBase, o: &Outcome) -> String {
     } else {
         NODE_H + 50.0
     };
-    let legend_y = y_out + h_out + 20.0;
-    let width = (LEFT + ncols as f64 * COL_W + 40.0).max(760.0);
+    // When nobody joins at all, say why (the engine's reasons, round 1).
+    let mut why_lines: Vec<String> = Vec::new();
+    if groups.is_empty() {
+        if let Some(r1) = o.rounds.get(1) {
+            for d in r1.declined.iter().take(3) {
+                let text = format!(
+                    "{} → {}: not triggered. {}",
+                    crate::graph::provision_label(&d.treaty_name, &d.article),
+                    name(kb, &d.beneficiary),
+                    d.reasons.first().cloned().unwrap_or_default()
+                );
+                why_lines.extend(wrap(&text, 120));
+            }
+            for n in r1.not_acted.iter().take(3) {
+                let text = format!(
+                    "{} → {} ({}): {}",
+                    n.obligation.label(),
+                    name(kb, &n.obligation.beneficiary),
+                    name(kb, &n.obligation.obligor),
+                    n.why
+                );
+                why_lines.extend(wrap(&text, 120));
+            }
+        }
+    }
+    let y_why = y_out + h_out + 10.0;
+    let h_why = if why_lines.is_empty() {
+        0.0
+    } else {
+        30.0 + 15.0 * why_lines.len() as f64
+    };
+    let legend_y = y_why + h_why + 20.0;
+    let width = (LEFT + ncols as f64 * COL_W + 40.0).max(1000.0);
     let height = legend_y + 70.0;
 
     let mut layout = Layout {
@@ -183,74 +214,105 @@ pub fn to_svg(kb: &KnowledgeBase, o: &Outcome) -> String {
             }
         }
     }
-    // Joins: curve from the joiner back to its beneficiary.
-    for j in o.joins() {
-        if let (Some(&(jx, jy)), Some(&(bx, by))) = (
-            layout.pos.get(&j.state),
-            layout.pos.get(&j.obligation.beneficiary),
-        ) {
-            let (x1, y1) = (jx, jy);
-            let (x2, y2) = (bx + NODE_W, by);
-            let mid = (x1 + x2) / 2.0;
-            let _ = writeln!(
-                edges,
-                r##"<path d="M{x1:.1},{y1:.1} C{mid:.1},{y1:.1} {mid:.1},{y2:.1} {:.1},{y2:.1}" stroke="{}" stroke-width="1.4" stroke-opacity="0.55" fill="none" marker-end="url(#join{})"/>"##,
-                x2 + 3.0,
-                side_colour(j.side),
-                lane(j.side)
-            );
-        }
-    }
-    // Strikes, one arrow per (round, target) from the strikers' midpoint.
-    let mut strikes: Vec<(u32, String, Vec<String>, String)> = Vec::new();
-    for r in &o.rounds {
-        for s in &r.strikes {
-            match strikes
-                .iter_mut()
-                .find(|x| x.0 == s.round && x.1 == s.target)
-            {
-                Some(x) => x.2.push(s.striker.clone()),
-                None => strikes.push((
-                    s.round,
-                    s.target.clone(),
-                    vec![s.striker.clone()],
-                    s.territory.clone(),
-                )),
-            }
-        }
-    }
-    for (round, target, strikers, territory) in &strikes {
-        let ys: Vec<(f64, f64)> = strikers
+    // Joins: one bracket per joining group, and one curve from it to the
+    // beneficiary.
+    for g in &groups {
+        let ys: Vec<(f64, f64)> = g
+            .states
             .iter()
             .filter_map(|s| layout.pos.get(s).copied())
             .collect();
-        let Some(&(tx, ty)) = layout.pos.get(target) else {
+        let Some(&(bx, by)) = layout.pos.get(&g.beneficiary) else {
             continue;
         };
         if ys.is_empty() {
             continue;
         }
-        let sx = ys.iter().map(|p| p.0).fold(f64::MAX, f64::min) + NODE_W;
-        let sy = ys.iter().map(|p| p.1).sum::<f64>() / ys.len() as f64;
-        let (x1, y1) = (sx + 4.0, sy);
-        let (x2, y2) = (tx + NODE_W + 4.0, ty);
-        let bend = x1.max(x2) + 40.0 + (*round as f64) * 6.0;
+        let x = ys[0].0 - 10.0;
+        let top = ys.iter().map(|p| p.1).fold(f64::MAX, f64::min);
+        let bottom = ys.iter().map(|p| p.1).fold(f64::MIN, f64::max);
+        let colour = side_colour(g.side);
         let _ = writeln!(
             edges,
-            r##"<path d="M{x1:.1},{y1:.1} C{bend:.1},{y1:.1} {bend:.1},{y2:.1} {x2:.1},{y2:.1}" stroke="#b22222" stroke-width="1.6" stroke-dasharray="5,3" fill="none" marker-end="url(#strike)"/>"##
+            r##"<path d="M{:.1},{top:.1} L{x:.1},{top:.1} L{x:.1},{bottom:.1} L{:.1},{bottom:.1}" stroke="{colour}" stroke-width="2" fill="none"/>"##,
+            x + 8.0,
+            x + 8.0
         );
-        let label = if strikers.len() == 1 {
-            format!("R{round}: {} strikes {}", name(kb, &strikers[0]), territory)
-        } else {
-            format!("R{round}: {} states strike {}", strikers.len(), territory)
+        for &(_, y) in &ys {
+            let _ = writeln!(
+                edges,
+                r##"<path d="M{x:.1},{y:.1} l8,0" stroke="{colour}" stroke-width="1.5"/>"##
+            );
+        }
+        let (x1, y1) = (x, (top + bottom) / 2.0);
+        let (x2, y2) = (bx + NODE_W + 3.0, by);
+        let mid = (x1 + x2) / 2.0;
+        let _ = writeln!(
+            edges,
+            r##"<path d="M{x1:.1},{y1:.1} C{mid:.1},{y1:.1} {mid:.1},{y2:.1} {x2:.1},{y2:.1}" stroke="{colour}" stroke-width="2.2" fill="none" marker-end="url(#join{})"/>"##,
+            lane(g.side)
+        );
+    }
+    // Strikes that bring someone in (their attack triggered a join): one
+    // arrow per (round, target). Strikes that bring nobody new in are
+    // summarised in the footer.
+    let consequential: Vec<usize> = o.joins().map(|j| j.attack).collect();
+    let mut strike_notes: Vec<String> = vec![String::new(); ncols];
+    let mut later_strikes = 0usize;
+    let mut later_rounds: Vec<u32> = Vec::new();
+    for r in &o.rounds {
+        let mut strikers_of_round: Vec<&str> = Vec::new();
+        let mut targets: Vec<(&str, Vec<&str>)> = Vec::new();
+        // A (round, target) is drawn when one of its strikes brought someone in.
+        let drawn_target = |t: &str| {
+            r.strikes
+                .iter()
+                .any(|s| s.target == t && consequential.contains(&s.attack))
         };
-        let _ = writeln!(
-            edges,
-            r##"<text x="{:.1}" y="{:.1}" font-size="10" fill="#b22222">{}</text>"##,
-            x1 + 6.0,
-            y1 - 4.0,
-            esc(&label)
-        );
+        for s in &r.strikes {
+            if !drawn_target(&s.target) {
+                later_strikes += 1;
+                if !later_rounds.contains(&s.round) {
+                    later_rounds.push(s.round);
+                }
+                continue;
+            }
+            if !strikers_of_round.contains(&s.striker.as_str()) {
+                strikers_of_round.push(&s.striker);
+            }
+            match targets.iter_mut().find(|t| t.0 == s.target) {
+                Some(t) => t.1.push(&s.striker),
+                None => targets.push((&s.target, vec![&s.striker])),
+            }
+        }
+        for (i, (target, strikers)) in targets.iter().enumerate() {
+            let ps: Vec<(f64, f64)> = strikers
+                .iter()
+                .filter_map(|s| layout.pos.get(*s).copied())
+                .collect();
+            let Some(&(tx, ty)) = layout.pos.get(*target) else {
+                continue;
+            };
+            if ps.is_empty() {
+                continue;
+            }
+            let sx = ps.iter().map(|p| p.0).fold(f64::MAX, f64::min) + NODE_W + 6.0;
+            let sy = ps.iter().map(|p| p.1).sum::<f64>() / ps.len() as f64;
+            let (x2, y2) = (tx + NODE_W + 4.0, ty + 6.0);
+            let bend = sx + 30.0 + i as f64 * 4.0;
+            let _ = writeln!(
+                edges,
+                r##"<path d="M{sx:.1},{sy:.1} C{bend:.1},{sy:.1} {bend:.1},{:.1} {:.1},{:.1} S{:.1},{y2:.1} {x2:.1},{y2:.1}" stroke="#b22222" stroke-width="1.6" stroke-dasharray="6,3" stroke-opacity="0.8" fill="none" marker-end="url(#strike)"/>"##,
+                (sy + y2) / 2.0,
+                (sx + x2) / 2.0 + 40.0,
+                (sy + y2) / 2.0,
+                x2 + 60.0
+            );
+        }
+        if !targets.is_empty() && (r.round as usize) < ncols {
+            let names: Vec<&str> = targets.iter().map(|t| name(kb, t.0)).collect();
+            strike_notes[r.round as usize] = format!("⇢ strikes on {}", short(&names, 3));
+        }
     }
     // Supports.
     for s in &o.supports {
@@ -354,18 +416,25 @@ pub fn to_svg(kb: &KnowledgeBase, o: &Outcome) -> String {
         esc(&title)
     );
     let summary = format!(
-        "compliance: {:?}; counter-strikes: {:?}; contested: {:?} — {} belligerents{}",
-        o.policy.compliance,
-        o.policy.counter_strike,
-        o.policy.contested,
+        "compliance: {}; counter-strikes: {}; contested obligations: {} — {} belligerents after {} round{}{}",
+        match o.policy.compliance {
+            crate::policy::Compliance::All => "all honoured",
+            crate::policy::Compliance::Automatic => "automatic only",
+            crate::policy::Compliance::Probabilistic => "probabilistic (largest cascade shown)",
+        },
+        match o.policy.counter_strike {
+            crate::policy::CounterStrike::Homeland => "on the attackers' homeland",
+            crate::policy::CounterStrike::None => "none",
+        },
+        match o.policy.contested {
+            crate::policy::ContestedRule::StayOut => "stay out",
+            crate::policy::ContestedRule::Join => "join",
+        },
         o.belligerents,
-        if o.fixpoint {
-            ", fixpoint reached"
-        } else {
-            ", stopped at the round limit"
-        }
-    )
-    .to_lowercase();
+        o.rounds.len().saturating_sub(1),
+        if o.rounds.len() == 2 { "" } else { "s" },
+        if o.fixpoint { ", fixpoint reached" } else { ", stopped at the round limit" }
+    );
     let _ = writeln!(
         out,
         r##"<text x="{LEFT}" y="50" font-size="12" fill="#555">{}</text>"##,
@@ -395,7 +464,7 @@ pub fn to_svg(kb: &KnowledgeBase, o: &Outcome) -> String {
             esc(&label)
         );
     }
-    for c in 0..ncols {
+    for (c, note) in strike_notes.iter().enumerate() {
         let x = LEFT + c as f64 * COL_W;
         let n: usize = groups
             .iter()
@@ -404,15 +473,19 @@ pub fn to_svg(kb: &KnowledgeBase, o: &Outcome) -> String {
             .sum();
         let sub = if c == 0 {
             "the given attacks".to_string()
+        } else if n == 0 {
+            "nobody new joins".to_string()
         } else {
             format!("{n} state{} join", if n == 1 { "" } else { "s" })
         };
         let _ = writeln!(
             out,
-            r##"<text x="{x:.1}" y="{:.1}" font-size="14" font-weight="bold" fill="#222">Round {c}</text><text x="{x:.1}" y="{:.1}" font-size="11" fill="#666">{}</text>"##,
-            TOP - 26.0,
-            TOP - 10.0,
-            esc(&sub)
+            r##"<text x="{x:.1}" y="{:.1}" font-size="14" font-weight="bold" fill="#222">Round {c}</text><text x="{x:.1}" y="{:.1}" font-size="11" fill="#666">{}</text><text x="{x:.1}" y="{:.1}" font-size="11" fill="#b22222">{}</text>"##,
+            TOP - 40.0,
+            TOP - 25.0,
+            esc(&sub),
+            TOP - 11.0,
+            esc(note)
         );
     }
     if !outside.is_empty() {
@@ -421,6 +494,21 @@ pub fn to_svg(kb: &KnowledgeBase, o: &Outcome) -> String {
             r##"<text x="{LEFT}" y="{:.1}" font-size="12" font-weight="bold" fill="#a05a00">Outside the war (supporters, and states bound toward both sides)</text>"##,
             y_out + 16.0
         );
+    }
+    if !why_lines.is_empty() {
+        let _ = writeln!(
+            out,
+            r##"<text x="{LEFT}" y="{:.1}" font-size="12" font-weight="bold" fill="#2f6b2f">Round 1: nobody joins — why</text>"##,
+            y_why + 16.0
+        );
+        for (i, l) in why_lines.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                r##"<text x="{LEFT}" y="{:.1}" font-size="11" fill="#333">{}</text>"##,
+                y_why + 34.0 + 15.0 * i as f64,
+                esc(l)
+            );
+        }
     }
     out.push_str(&edges);
     out.push_str(&body);
@@ -444,13 +532,51 @@ pub fn to_svg(kb: &KnowledgeBase, o: &Outcome) -> String {
         LEFT + 628.0,
         ly + 4.0
     );
+    if later_strikes > 0 {
+        later_rounds.sort();
+        let rounds: Vec<String> = later_rounds.iter().map(|r| r.to_string()).collect();
+        let _ = writeln!(
+            out,
+            r##"<text x="{LEFT}" y="{:.1}" font-size="11" fill="#b22222">Not drawn: {later_strikes} further strikes (rounds {}) that bring nobody new in.</text>"##,
+            ly + 22.0,
+            rounds.join(", ")
+        );
+    }
     let _ = writeln!(
         out,
         r##"<text x="{LEFT}" y="{:.1}" font-size="10" fill="#888">casus escalate — verdicts by the casus engine on the shipped knowledge base; a model of obligations, not a forecast.</text>"##,
-        ly + 30.0
+        ly + 42.0
     );
     out.push_str("</svg>\n");
     out
+}
+
+/// Greedy word wrap at `width` characters; continuation lines are indented.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+            line.push_str("    ");
+        }
+        if !line.is_empty() && !line.ends_with("    ") {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.trim().is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn short(items: &[&str], max: usize) -> String {
+    if items.len() <= max {
+        items.join(", ")
+    } else {
+        format!("{} and {} more", items[..max].join(", "), items.len() - max)
+    }
 }
 
 fn sorted(map: &HashMap<String, (f64, f64)>) -> Vec<(&String, &(f64, f64))> {
