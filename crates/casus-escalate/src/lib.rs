@@ -19,4 +19,6 @@ pub mod scenario;
 
 pub use cascade::{run_cascade, Outcome, Side};
 pub use policy::{Compliance, ContestedRule, CounterStrike, Policy, SupportRule};
-pub use scenario::{parse_scenario, scenario_from_flags, EscalationScenario, ScenarioError};
+pub use scenario::{
+    parse_scenario, parse_scenario_on, scenario_from_flags, EscalationScenario, ScenarioError,
+};

@@ -331,7 +331,7 @@ pub struct StateOdds {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PathStep {
     pub round: u32,
-    /// "CSTO Art. 4 for Armenia"
+    /// "CSTO Art. 4"
     pub provision: String,
 }
 

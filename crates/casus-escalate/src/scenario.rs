@@ -202,18 +202,30 @@ pub fn parse_scenario(
     file: &str,
     text: &str,
 ) -> Result<EscalationScenario, ScenarioError> {
+    parse_scenario_on(kb, file, text, None)
+}
+
+/// Read a scenario file, optionally on another date than the file's
+/// (default defenders are resolved on the date used).
+pub fn parse_scenario_on(
+    kb: &KnowledgeBase,
+    file: &str,
+    text: &str,
+    date_override: Option<Date>,
+) -> Result<EscalationScenario, ScenarioError> {
     let lines = Lines::new(file, text);
     let raw: RawScenario = toml::from_str(text).map_err(|e| {
         let offset = e.span().map(|s| s.start).unwrap_or(0);
         lines.malformed(offset, explain_toml_error(e.message()))
     })?;
     let _ = &raw.description;
-    let date = casus_core::time::parse_day(raw.date.get_ref()).map_err(|e| {
+    let file_date = casus_core::time::parse_day(raw.date.get_ref()).map_err(|e| {
         lines.malformed(
             raw.date.span().start,
             format!("{e} (expected `date = \"YYYY-MM-DD\"`)"),
         )
     })?;
+    let date = date_override.unwrap_or(file_date);
     if raw.attacks.is_empty() {
         return Err(lines.malformed(
             0,

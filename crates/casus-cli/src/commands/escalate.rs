@@ -11,7 +11,7 @@ use casus_escalate::counterfactual::{apply_edits, diff, parse_edit, Diff, JoinCh
 use casus_escalate::montecarlo::{monte_carlo, CompiledGraph, MonteCarlo};
 use casus_escalate::render::{dot::to_dot, mermaid::to_mermaid, svg::to_svg};
 use casus_escalate::{
-    parse_scenario, run_cascade, scenario_from_flags, Compliance, ContestedRule, CounterStrike,
+    parse_scenario_on, run_cascade, scenario_from_flags, Compliance, ContestedRule, CounterStrike,
     EscalationScenario, ScenarioError, SupportRule,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -70,11 +70,12 @@ fn build_scenario(kb: &KnowledgeBase, args: &EscalateArgs) -> Result<EscalationS
             let text = std::fs::read_to_string(path).map_err(|e| {
                 CliError::Data(format!("cannot read scenario file {}: {e}", path.display()))
             })?;
-            let mut s =
-                parse_scenario(kb, &path.display().to_string(), &text).map_err(file_error)?;
-            if let Some(on) = &args.on {
-                s.date = super::day(on)?;
-            }
+            let on = match &args.on {
+                Some(on) => Some(super::day(on)?),
+                None => None,
+            };
+            let mut s = parse_scenario_on(kb, &path.display().to_string(), &text, on)
+                .map_err(file_error)?;
             for sup in &args.supports {
                 s.supports
                     .push(casus_escalate::scenario::parse_support_flag(kb, sup).map_err(usage)?);
@@ -162,9 +163,9 @@ fn run_one(
             let bar = ProgressBar::new(n);
             if std::io::stderr().is_terminal() {
                 bar.set_draw_target(ProgressDrawTarget::stderr());
-                if let Ok(style) = ProgressStyle::with_template(
-                    "{msg} [{bar:40}] {pos}/{len} runs ({per_sec}, eta {eta})",
-                ) {
+                if let Ok(style) =
+                    ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} runs, eta {eta}")
+                {
                     bar.set_style(style.progress_chars("=> "));
                 }
                 bar.set_message(label.to_string());
