@@ -379,6 +379,7 @@ pub fn cascade_on(
                 }
             }
         }
+        graph.judge_pending();
         rounds.push(r);
         current = next;
         if round == policy.max_rounds && !current.is_empty() {

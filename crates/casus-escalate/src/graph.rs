@@ -15,6 +15,7 @@ use casus_core::model::{ObligationKind, Response, TerritoryKind};
 use casus_core::query::ResolvedPlace;
 use casus_core::{KnowledgeBase, Target, Truth, VerdictKind};
 use jiff::civil::Date;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::policy::{is_joining, SupportRule};
@@ -108,11 +109,19 @@ pub struct AttackNode {
 /// The memoised attack graph for one scenario and knowledge base.
 pub struct AttackGraph<'kb> {
     kb: &'kb KnowledgeBase,
+    /// The same knowledge base with only the provisions escalation reads
+    /// (joining defense/offense obligations and non-aggression), so the
+    /// engine builds no verdicts that would be thrown away.
+    judged: KnowledgeBase,
     date: Date,
     nodes: Vec<AttackNode>,
     given: Vec<usize>,
     strikes: HashMap<(String, String), Option<usize>>,
+    /// Nodes reserved but not judged yet.
+    pending: Vec<(usize, Scenario)>,
 }
+
+type Reduced = (Vec<Obligation>, Vec<Declined>, Vec<Breach>);
 
 impl<'kb> AttackGraph<'kb> {
     /// Judge the scenario's given attacks (supporters become co-attackers
@@ -120,10 +129,12 @@ impl<'kb> AttackGraph<'kb> {
     pub fn new(kb: &'kb KnowledgeBase, scenario: &EscalationScenario) -> AttackGraph<'kb> {
         let mut g = AttackGraph {
             kb,
+            judged: relevant_provisions_only(kb),
             date: scenario.date,
             nodes: Vec::new(),
             given: Vec::new(),
             strikes: HashMap::new(),
+            pending: Vec::new(),
         };
         for (index, a) in scenario.attacks.iter().enumerate() {
             let mut attackers = a.attackers.clone();
@@ -171,15 +182,17 @@ impl<'kb> AttackGraph<'kb> {
         &self.nodes
     }
 
-    /// The node for `striker` striking `target`'s homeland, judged on first
-    /// use; `None` when the target has no mainland territory on the date.
+    /// The node for `striker` striking `target`'s homeland; `None` when the
+    /// target has no mainland territory on the date. A new node is judged
+    /// by the next [`AttackGraph::judge_pending`] (its origin, attackers,
+    /// defenders and place are known at once; its verdicts are not).
     pub fn strike(&mut self, striker: &str, target: &str) -> Option<usize> {
         let key = (striker.to_string(), target.to_string());
         if let Some(found) = self.strikes.get(&key) {
             return *found;
         }
         let id = homeland(self.kb, target, self.date).map(|place| {
-            self.judge(
+            self.reserve(
                 Origin::CounterStrike {
                     striker: striker.to_string(),
                     target: target.to_string(),
@@ -201,7 +214,39 @@ impl<'kb> AttackGraph<'kb> {
             .copied()
     }
 
+    /// Judge every node added since the last call, in parallel.
+    pub fn judge_pending(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let pending = std::mem::take(&mut self.pending);
+        let judged = &self.judged;
+        let results: Vec<(usize, Reduced)> = pending
+            .into_par_iter()
+            .map(|(id, scenario)| (id, reduce(&analyse(judged, &scenario).verdicts)))
+            .collect();
+        for (id, (obligations, declined, breaches)) in results {
+            let node = &mut self.nodes[id];
+            node.obligations = obligations;
+            node.declined = declined;
+            node.breaches = breaches;
+        }
+    }
+
     fn judge(
+        &mut self,
+        origin: Origin,
+        attackers: Vec<String>,
+        defenders: Vec<String>,
+        place: ResolvedPlace,
+        target: Target,
+    ) -> usize {
+        let id = self.reserve(origin, attackers, defenders, place, target);
+        self.judge_pending();
+        id
+    }
+
+    fn reserve(
         &mut self,
         origin: Origin,
         attackers: Vec<String>,
@@ -216,9 +261,9 @@ impl<'kb> AttackGraph<'kb> {
             date: self.date,
             target,
         };
-        let analysis = analyse(self.kb, &scenario);
-        let (obligations, declined, breaches) = reduce(&analysis.verdicts);
+        let (obligations, declined, breaches) = (Vec::new(), Vec::new(), Vec::new());
         let id = self.nodes.len();
+        self.pending.push((id, scenario));
         self.nodes.push(AttackNode {
             id,
             origin,
@@ -238,7 +283,19 @@ impl<'kb> AttackGraph<'kb> {
     }
 }
 
-fn reduce(verdicts: &[Verdict]) -> (Vec<Obligation>, Vec<Declined>, Vec<Breach>) {
+/// A copy of the knowledge base keeping, in each treaty, only the provisions
+/// that `reduce` reads. Treaties, their order and every index stay as they
+/// are, so ids and claims resolve exactly as in the original.
+fn relevant_provisions_only(kb: &KnowledgeBase) -> KnowledgeBase {
+    let mut out = kb.clone();
+    for t in &mut out.treaties {
+        t.provisions
+            .retain(|p| p.kind == ObligationKind::NonAggression || is_joining(p.kind, p.response));
+    }
+    out
+}
+
+fn reduce(verdicts: &[Verdict]) -> Reduced {
     let mut obligations = Vec::new();
     let mut declined: Vec<Declined> = Vec::new();
     let mut breaches = Vec::new();

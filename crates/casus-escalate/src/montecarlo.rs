@@ -87,29 +87,35 @@ impl CompiledGraph {
         let mut graph = AttackGraph::new(kb, scenario);
         let initial = initial_sides(kb, scenario, &graph)?;
         let homeland = policy.counter_strike == CounterStrike::Homeland;
-        let mut queue: Vec<usize> = graph.given().to_vec();
-        let mut seen: Vec<bool> = vec![true; queue.len()];
-        while let Some(id) = queue.pop() {
-            let node = graph.node(id).clone();
-            for o in &node.obligations {
-                if policy.probability(&o.treaty, o.response, o.verdict) <= 0.0 || !homeland {
-                    continue;
-                }
-                for a in &node.attackers {
-                    if a == &o.obligor {
+        // Breadth-first, one wave at a time, so each wave is judged in parallel.
+        let mut wave: Vec<usize> = graph.given().to_vec();
+        let mut seen: Vec<bool> = vec![true; wave.len()];
+        while !wave.is_empty() {
+            let mut next = Vec::new();
+            for id in wave {
+                let node = graph.node(id).clone();
+                for o in &node.obligations {
+                    if policy.probability(&o.treaty, o.response, o.verdict) <= 0.0 || !homeland {
                         continue;
                     }
-                    if let Some(sid) = graph.strike(&o.obligor, a) {
-                        if seen.len() <= sid {
-                            seen.resize(sid + 1, false);
+                    for a in &node.attackers {
+                        if a == &o.obligor {
+                            continue;
                         }
-                        if !seen[sid] {
-                            seen[sid] = true;
-                            queue.push(sid);
+                        if let Some(sid) = graph.strike(&o.obligor, a) {
+                            if seen.len() <= sid {
+                                seen.resize(sid + 1, false);
+                            }
+                            if !seen[sid] {
+                                seen[sid] = true;
+                                next.push(sid);
+                            }
                         }
                     }
                 }
             }
+            graph.judge_pending();
+            wave = next;
         }
         let mut states: Vec<String> = Vec::new();
         let mut index: HashMap<String, u16> = HashMap::new();
