@@ -46,13 +46,21 @@ pub fn to_dot(kb: &KnowledgeBase, o: &Outcome) -> String {
             "    label=\"Round {round}\"; style=dashed; color=\"#999999\";"
         );
         for (side, b) in members {
+            let pressured = o.cross_pressure.iter().any(|c| c.state == b.state);
+            let (mark, stroke, width) = if pressured {
+                (" ⚠ bound toward both sides", "#ff8c00", 2.5)
+            } else {
+                ("", side_colour(side), 1.0)
+            };
             let _ = writeln!(
                 out,
-                "    \"{}\" [label=\"{}\", fillcolor=\"{}\", color=\"{}\"];",
+                "    \"{}\" [label=\"{}{}\", fillcolor=\"{}\", color=\"{}\", penwidth={}];",
                 esc(&b.state),
                 esc(&b.name),
+                mark,
                 side_light(side),
-                side_colour(side)
+                stroke,
+                width
             );
         }
         let _ = writeln!(out, "  }}");

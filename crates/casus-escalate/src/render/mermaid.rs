@@ -124,5 +124,13 @@ pub fn to_mermaid(kb: &KnowledgeBase, o: &Outcome) -> String {
             }
         }
     }
+    let pressured: Vec<String> = o.cross_pressure.iter().map(|c| id(&c.state)).collect();
+    if !pressured.is_empty() {
+        let _ = writeln!(
+            out,
+            "  classDef pressured stroke:#ff8c00,stroke-width:3px,stroke-dasharray:4 2"
+        );
+        let _ = writeln!(out, "  class {} pressured", pressured.join(","));
+    }
     out
 }
