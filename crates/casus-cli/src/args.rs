@@ -67,6 +67,9 @@ pub enum Command {
     Show(ShowArgs),
     /// Validate a knowledge base and report every problem with file and line.
     Check(CheckArgs),
+    /// Follow an attack round by round: who is drawn in by which provision,
+    /// who is caught between sides, with probabilities and counterfactuals.
+    Escalate(EscalateArgs),
     /// Work with knowledge-base files.
     Kb {
         #[command(subcommand)]
@@ -211,4 +214,126 @@ pub enum KbCommand {
         /// The directory to create.
         dir: PathBuf,
     },
+}
+
+/// `casus escalate`: a scenario file, or one attack given with flags.
+#[derive(Debug, Args)]
+#[command(after_long_help = ESCALATE_HELP)]
+pub struct EscalateArgs {
+    /// A scenario file (TOML: date, [[attack]], [[support]], [policy]); see
+    /// examples/*.toml and docs/escalation.md. Or describe one attack with
+    /// --attacker/--at/--on.
+    #[arg(value_name = "SCENARIO.toml")]
+    pub scenario: Option<PathBuf>,
+    /// An attacking state (flags form). Repeat for several.
+    #[arg(long = "attacker", value_name = "STATE")]
+    pub attackers: Vec<String>,
+    /// An attacked state (defaults to the sovereign and controller of the place).
+    #[arg(long = "defender", value_name = "STATE")]
+    pub defenders: Vec<String>,
+    /// Where the attack happens (flags form).
+    #[arg(long, value_name = "PLACE")]
+    pub at: Option<String>,
+    /// The date (YYYY-MM-DD); with a scenario file, overrides its date.
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+    /// What was hit (flags form).
+    #[arg(long, value_enum, default_value_t = TargetArg::Territory)]
+    pub target: TargetArg,
+    /// Support short of belligerence, SUPPORTER:RECIPIENT (e.g. Turkey:Azerbaijan). Repeatable.
+    #[arg(long = "support", value_name = "SUPPORTER:RECIPIENT")]
+    pub supports: Vec<String>,
+    /// Which triggered obligations are honoured (overrides the file).
+    #[arg(long, value_enum)]
+    pub policy: Option<ComplianceArg>,
+    /// Whether joining states strike the attackers' homeland (overrides the file).
+    #[arg(long, value_enum)]
+    pub counter_strike: Option<CounterStrikeArg>,
+    /// Whether contested obligations are acted on (overrides the file).
+    #[arg(long, value_enum)]
+    pub contested: Option<ContestedArg>,
+    /// Whether support counts as belligerence (overrides the file).
+    #[arg(long = "support-counts", value_enum)]
+    pub support_counts: Option<SupportArg>,
+    /// The last round judged (1 to 100; default 10).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
+    pub max_rounds: Option<u32>,
+    /// Monte Carlo: sample compliance N times (implies --policy probabilistic).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
+    pub runs: Option<u64>,
+    /// Seed for Monte Carlo runs (same seed, same result, whatever the core count).
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+    /// Counterfactual: remove a membership, STATE:TREATY (e.g. ARM:csto). Repeatable.
+    #[arg(long = "without", value_name = "STATE:TREATY")]
+    pub without: Vec<String>,
+    /// Counterfactual: add a membership, STATE:TREATY[@YYYY-MM-DD] (e.g. FIN:nato@2020-01-01). Repeatable.
+    #[arg(long = "with", value_name = "STATE:TREATY[@DATE]")]
+    pub with: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EscalateFormat::Text)]
+    pub format: EscalateFormat,
+    /// Write the output to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+const ESCALATE_HELP: &str = "Examples:
+  casus escalate examples/yerevan.toml
+  casus escalate --attacker Turkey --at Yerevan --on 2020-10-07 --format svg -o yerevan.svg
+  casus escalate examples/jermuk.toml --without ARM:csto
+  casus escalate examples/yerevan.toml --runs 100000 --seed 7
+
+Counterfactual memberships: --without STATE:TREATY removes every membership
+spell of STATE in TREATY; --with STATE:TREATY[@YYYY-MM-DD] adds one from that
+day (default: the treaty's entry into force). The outcome with the edits is
+shown beside the actual one, with the joins that disappear or appear.
+Pictures (dot, mermaid, svg) show the counterfactual outcome when edits are given.";
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ComplianceArg {
+    /// Every triggered defense obligation is honoured.
+    All,
+    /// Only automatic military assistance is honoured.
+    Automatic,
+    /// Each obligation is honoured with a probability (see --runs).
+    Probabilistic,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CounterStrikeArg {
+    /// Joining states strike each attacker's homeland.
+    Homeland,
+    /// Joining states strike nobody.
+    None,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ContestedArg {
+    /// Contested obligations are not acted on.
+    StayOut,
+    /// Contested obligations are acted on like triggered ones.
+    Join,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SupportArg {
+    /// Supporters stay outside the war.
+    Bystander,
+    /// Supporters are co-attackers in their recipient's attacks.
+    Belligerent,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EscalateFormat {
+    /// The round-by-round ladder for people.
+    Text,
+    /// The schema documented in docs/json.md.
+    Json,
+    /// Graphviz DOT.
+    Dot,
+    /// Mermaid flowchart.
+    Mermaid,
+    /// A standalone SVG picture.
+    Svg,
 }

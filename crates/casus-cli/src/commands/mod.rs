@@ -2,6 +2,7 @@
 
 mod check;
 mod commitments;
+mod escalate;
 mod export;
 mod geo;
 mod import;
@@ -30,6 +31,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Command::Commitments(args) => commitments::run(&kb, &args),
                 Command::Treaties(args) => treaties::run(&kb, &args),
                 Command::Show(args) => show::run(&kb, &args),
+                Command::Escalate(args) => escalate::run(&kb, &args),
                 Command::Check(_) | Command::Kb { .. } | Command::Import { .. } => {
                     unreachable!("handled above")
                 }

@@ -1,0 +1,264 @@
+//! Counterfactual memberships (`ARM:csto` removes Armenia from the CSTO;
+//! `FIN:nato@2020-01-01` adds Finland to NATO from that day) applied to a
+//! copy of the knowledge base, and the diff of two cascade outcomes.
+
+use std::sync::Arc;
+
+use casus_core::model::{Dated, Loc, Party, Source};
+use casus_core::query::{resolve_polity, resolve_treaty};
+use casus_core::time::parse_day;
+use casus_core::{FuzzyDate, Interval, KnowledgeBase};
+use serde::Serialize;
+
+use crate::cascade::{Join, Outcome, Side};
+use crate::scenario::ScenarioError;
+
+/// One membership edit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MembershipEdit {
+    pub polity: String,
+    pub treaty: String,
+    /// `true` adds the membership, `false` removes it.
+    pub add: bool,
+    /// For additions: the first day (default: the treaty's entry into force).
+    pub from: Option<String>,
+}
+
+impl std::fmt::Display for MembershipEdit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sign = if self.add { "with" } else { "without" };
+        write!(f, "{sign} {}:{}", self.polity, self.treaty)?;
+        if let Some(d) = &self.from {
+            write!(f, "@{d}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Parse `STATE:TREATY` (removal) or `STATE:TREATY[@YYYY-MM-DD]` (addition).
+pub fn parse_edit(
+    kb: &KnowledgeBase,
+    spec: &str,
+    add: bool,
+) -> Result<MembershipEdit, ScenarioError> {
+    let flag = if add { "--with" } else { "--without" };
+    let (who, rest) = spec.split_once(':').ok_or_else(|| {
+        ScenarioError::Invalid(format!(
+            "{flag} {spec:?}: expected STATE:TREATY{}, e.g. {}",
+            if add { "[@YYYY-MM-DD]" } else { "" },
+            if add {
+                "FIN:nato@2020-01-01"
+            } else {
+                "ARM:csto"
+            }
+        ))
+    })?;
+    let (treaty, from) = match rest.split_once('@') {
+        Some((t, d)) if add => (t, Some(d)),
+        Some(_) => {
+            return Err(ScenarioError::Invalid(format!(
+                "{flag} {spec:?}: a removal takes no date (it removes every membership spell)"
+            )))
+        }
+        None => (rest, None),
+    };
+    let polity = resolve_polity(kb, who)?;
+    let t = resolve_treaty(kb, treaty)?;
+    let from = match from {
+        Some(d) => Some(
+            parse_day(d)
+                .map_err(|e| ScenarioError::Invalid(format!("{flag} {spec:?}: {e}")))?
+                .to_string(),
+        ),
+        None => None,
+    };
+    let treaty = &kb.treaties[t];
+    let is_party = treaty.parties.iter().any(|p| p.polity == polity);
+    if !add && !is_party {
+        return Err(ScenarioError::Invalid(format!(
+            "{flag} {spec:?}: {} is not a party to {} in the knowledge base",
+            kb.polity_name(&polity),
+            treaty.short_name
+        )));
+    }
+    Ok(MembershipEdit {
+        polity,
+        treaty: treaty.id.clone(),
+        add,
+        from,
+    })
+}
+
+/// A copy of the knowledge base with the edits applied.
+pub fn apply_edits(
+    kb: &KnowledgeBase,
+    edits: &[MembershipEdit],
+) -> Result<KnowledgeBase, ScenarioError> {
+    let mut out = kb.clone();
+    for e in edits {
+        let Some(t) = out.treaties.iter_mut().find(|t| t.id == e.treaty) else {
+            return Err(ScenarioError::Invalid(format!(
+                "unknown treaty {}",
+                e.treaty
+            )));
+        };
+        if e.add {
+            let from = match &e.from {
+                Some(d) => Some(
+                    d.parse::<FuzzyDate>()
+                        .map_err(|err| ScenarioError::Invalid(err.to_string()))?,
+                ),
+                None => t.in_force.interval.from,
+            };
+            let citation = format!("counterfactual: {e}");
+            t.parties.push(Party {
+                polity: e.polity.clone(),
+                membership: Dated {
+                    value: (),
+                    interval: Interval::new(from, None),
+                    source: Source {
+                        citation: Arc::from(citation),
+                        uncertain: false,
+                        loc: Loc {
+                            file: Arc::from("<counterfactual>"),
+                            line: 1,
+                            col: 1,
+                        },
+                    },
+                    note: None,
+                },
+                signed: None,
+            });
+        } else {
+            t.parties.retain(|p| p.polity != e.polity);
+            t.statuses.retain(|s| s.polity != e.polity);
+        }
+    }
+    Ok(out)
+}
+
+/// A join present in one outcome and not the other (or on another side or round).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JoinChange {
+    pub state: String,
+    pub name: String,
+    pub actual: Option<JoinSummary>,
+    pub counterfactual: Option<JoinSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JoinSummary {
+    pub round: u32,
+    pub side: Side,
+    /// "CSTO Art. 4"
+    pub provision: String,
+    pub beneficiary: String,
+}
+
+impl From<&Join> for JoinSummary {
+    fn from(j: &Join) -> Self {
+        JoinSummary {
+            round: j.round,
+            side: j.side,
+            provision: j.obligation.label(),
+            beneficiary: j.obligation.beneficiary.clone(),
+        }
+    }
+}
+
+/// Two outcomes side by side.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diff {
+    pub edits: Vec<MembershipEdit>,
+    pub belligerents: (usize, usize),
+    /// Rounds judged after round 0, actual and counterfactual.
+    pub rounds: (usize, usize),
+    /// Joins in the actual outcome missing from the counterfactual.
+    pub disappeared: Vec<JoinChange>,
+    /// Joins only in the counterfactual.
+    pub appeared: Vec<JoinChange>,
+    /// Joins in both, but in another round, on another side or by another provision.
+    pub changed: Vec<JoinChange>,
+}
+
+/// Compare the actual outcome with the counterfactual one.
+pub fn diff(kb: &KnowledgeBase, edits: &[MembershipEdit], actual: &Outcome, cf: &Outcome) -> Diff {
+    let first = |o: &Outcome, s: &str| o.joins().find(|j| j.state == s).map(JoinSummary::from);
+    let mut states: Vec<String> = actual
+        .joins()
+        .chain(cf.joins())
+        .map(|j| j.state.clone())
+        .collect();
+    states.sort();
+    states.dedup();
+    let mut d = Diff {
+        edits: edits.to_vec(),
+        belligerents: (actual.belligerents, cf.belligerents),
+        rounds: (
+            actual.rounds.len().saturating_sub(1),
+            cf.rounds.len().saturating_sub(1),
+        ),
+        disappeared: Vec::new(),
+        appeared: Vec::new(),
+        changed: Vec::new(),
+    };
+    for s in states {
+        let a = first(actual, &s);
+        let c = first(cf, &s);
+        let change = JoinChange {
+            state: s.clone(),
+            name: kb.polity_name(&s).to_string(),
+            actual: a.clone(),
+            counterfactual: c.clone(),
+        };
+        match (&a, &c) {
+            (Some(_), None) => d.disappeared.push(change),
+            (None, Some(_)) => d.appeared.push(change),
+            (Some(x), Some(y)) if x != y => d.changed.push(change),
+            _ => {}
+        }
+    }
+    let key = |c: &JoinChange| {
+        let r = c
+            .actual
+            .as_ref()
+            .or(c.counterfactual.as_ref())
+            .map(|j| j.round);
+        (r, c.state.clone())
+    };
+    d.disappeared.sort_by_key(key);
+    d.appeared.sort_by_key(key);
+    d.changed.sort_by_key(key);
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_rejects_specs() {
+        let kb = KnowledgeBase::embedded().unwrap();
+        let e = parse_edit(&kb, "ARM:csto", false).unwrap();
+        assert_eq!(
+            (e.polity.as_str(), e.treaty.as_str(), e.add),
+            ("ARM", "csto", false)
+        );
+        let e = parse_edit(&kb, "Finland:NATO@2020-01-01", true).unwrap();
+        assert_eq!(e.from.as_deref(), Some("2020-01-01"));
+        assert!(parse_edit(&kb, "ARM", false).is_err());
+        let m = parse_edit(&kb, "Armenai:csto", false)
+            .unwrap_err()
+            .to_string();
+        assert!(m.contains("did you mean"), "{m}");
+    }
+
+    #[test]
+    fn removal_drops_every_spell() {
+        let kb = KnowledgeBase::embedded().unwrap();
+        let e = parse_edit(&kb, "ARM:csto", false).unwrap();
+        let cf = apply_edits(&kb, &[e]).unwrap();
+        let csto = cf.treaty("csto").unwrap();
+        assert!(csto.parties.iter().all(|p| p.polity != "ARM"));
+    }
+}
