@@ -98,3 +98,20 @@ pub fn print_csv(header: &[&str], rows: &[Vec<String>]) -> Result<(), CliError> 
     w.flush()?;
     Ok(())
 }
+
+/// A progress bar on stderr for bulk work (imports, exports); hidden when
+/// stderr is not a terminal, so logs and pipes stay clean.
+pub fn progress_bar(len: u64, message: &str) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    let bar = indicatif::ProgressBar::new(len);
+    if std::io::stderr().is_terminal() {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len}") {
+            bar.set_style(style.progress_chars("=> "));
+        }
+    } else {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    bar.set_message(message.to_string());
+    bar
+}

@@ -3,10 +3,13 @@
 use crate::error::CliError;
 
 pub fn run(dir: &std::path::Path) -> Result<(), CliError> {
-    let n = casus_core::kb::export_embedded(dir, |_| {}).map_err(|e| match e {
+    let total = casus_core::KnowledgeBase::embedded_files().len() as u64;
+    let bar = crate::output::progress_bar(total, "exporting the knowledge base");
+    let n = casus_core::kb::export_embedded(dir, |_| bar.inc(1)).map_err(|e| match e {
         casus_core::kb::ExportError::NotEmpty { .. } => CliError::Usage(e.to_string()),
         other => CliError::Data(other.to_string()),
     })?;
+    bar.finish_and_clear();
     println!(
         "wrote {n} file(s) to {}; edit them and use `casus --kb {} check`",
         dir.display(),

@@ -11,7 +11,7 @@ use casus_core::KnowledgeBase;
 use casus_import::ddyr::Comparison;
 use casus_import::kbgen::{GeneratedFile, Import};
 use casus_import::{ImportError, RowProblem};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::ProgressBar;
 use serde::Serialize;
 
 use crate::args::{Format, ImportCommand};
@@ -44,7 +44,7 @@ pub fn run(base_dir: Option<&Path>, command: ImportCommand) -> Result<(), CliErr
                 .map(|f| casus_import::cow::read_states(&f, &mut cow_problems))
                 .transpose()?;
             let data = casus_import::atop::read_dir(&dir)?;
-            let bar = progress_bar("importing ATOP alliances");
+            let bar = crate::output::progress_bar(0, "importing ATOP alliances");
             let mut import =
                 casus_import::kbgen::atop_to_kb(&data, &base, cow.as_ref(), |done, total| {
                     bar.set_length(total as u64);
@@ -102,16 +102,6 @@ pub fn run(base_dir: Option<&Path>, command: ImportCommand) -> Result<(), CliErr
             }
         }
     }
-}
-
-fn progress_bar(message: &'static str) -> ProgressBar {
-    let bar = ProgressBar::new(0);
-    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{msg} {bar:40} {pos}/{len}") {
-        bar.set_style(style);
-    }
-    bar.set_message(message);
-    bar
 }
 
 fn refuse_non_empty(out: &Path) -> Result<(), CliError> {
