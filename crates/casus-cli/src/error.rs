@@ -63,6 +63,16 @@ impl From<casus_core::kb::KbError> for CliError {
     }
 }
 
+impl From<casus_core::kb::ExportError> for CliError {
+    fn from(e: casus_core::kb::ExportError) -> Self {
+        match e {
+            // The user named a directory that would be overwritten.
+            casus_core::kb::ExportError::NotEmpty { .. } => CliError::Usage(e.to_string()),
+            other => CliError::Data(other.to_string()),
+        }
+    }
+}
+
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
         CliError::Data(e.to_string())

@@ -5,10 +5,7 @@ use crate::error::CliError;
 pub fn run(dir: &std::path::Path) -> Result<(), CliError> {
     let total = casus_core::KnowledgeBase::embedded_files().len() as u64;
     let bar = crate::output::progress_bar(total, "exporting the knowledge base");
-    let n = casus_core::kb::export_embedded(dir, |_| bar.inc(1)).map_err(|e| match e {
-        casus_core::kb::ExportError::NotEmpty { .. } => CliError::Usage(e.to_string()),
-        other => CliError::Data(other.to_string()),
-    })?;
+    let n = casus_core::kb::export_embedded(dir, |_| bar.inc(1))?;
     bar.finish_and_clear();
     println!(
         "wrote {n} file(s) to {}; edit them and use `casus --kb {} check`",

@@ -105,18 +105,7 @@ pub fn run(base_dir: Option<&Path>, command: ImportCommand) -> Result<(), CliErr
 }
 
 fn refuse_non_empty(out: &Path) -> Result<(), CliError> {
-    if out.exists() {
-        let non_empty = std::fs::read_dir(out)
-            .map(|mut d| d.next().is_some())
-            .unwrap_or(true);
-        if non_empty || !out.is_dir() {
-            return Err(CliError::Usage(format!(
-                "{} already exists and is not empty; choose a new or empty directory (nothing was written)",
-                out.display()
-            )));
-        }
-    }
-    Ok(())
+    Ok(casus_core::kb::ensure_new_or_empty(out)?)
 }
 
 /// The files of the base the import is added to, with paths relative to its root.

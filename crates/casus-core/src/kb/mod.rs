@@ -435,9 +435,9 @@ pub enum ExportError {
     },
 }
 
-/// Write the embedded knowledge base into `dir`, which must be new or empty:
-/// nothing the user has is overwritten. Calls `progress` after each file.
-pub fn export_embedded(dir: &Path, mut progress: impl FnMut(&str)) -> Result<usize, ExportError> {
+/// Succeed only if `dir` does not exist or is an empty directory: writing
+/// there cannot overwrite anything the user has.
+pub fn ensure_new_or_empty(dir: &Path) -> Result<(), ExportError> {
     if dir.exists() {
         let non_empty = std::fs::read_dir(dir)
             .map_err(|source| ExportError::Io {
@@ -450,6 +450,13 @@ pub fn export_embedded(dir: &Path, mut progress: impl FnMut(&str)) -> Result<usi
             return Err(ExportError::NotEmpty { path: dir.into() });
         }
     }
+    Ok(())
+}
+
+/// Write the embedded knowledge base into `dir`, which must be new or empty:
+/// nothing the user has is overwritten. Calls `progress` after each file.
+pub fn export_embedded(dir: &Path, mut progress: impl FnMut(&str)) -> Result<usize, ExportError> {
+    ensure_new_or_empty(dir)?;
     let files = KnowledgeBase::embedded_files();
     for f in &files {
         let rel = f.path.strip_prefix("kb/").unwrap_or(&f.path);
