@@ -3,34 +3,14 @@
 
 use std::path::PathBuf;
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod common;
 
-fn casus() -> Command {
-    let mut c = Command::cargo_bin("casus").expect("binary builds");
-    c.arg("--color").arg("never");
-    c
-}
+use common::{casus, json, run_ok};
+use serde_json::Value;
 
 fn example(name: &str) -> String {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples");
     root.join(name).display().to_string()
-}
-
-fn run_ok(args: &[&str]) -> String {
-    let out = casus().args(args).output().expect("runs");
-    assert!(
-        out.status.success(),
-        "casus {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
-
-fn json(args: &[&str]) -> Value {
-    let mut a = args.to_vec();
-    a.extend(["--format", "json"]);
-    serde_json::from_str(&run_ok(&a)).expect("valid JSON")
 }
 
 /// (round, state, treaty, provision, beneficiary) of every join.

@@ -4,31 +4,12 @@
 
 use std::path::PathBuf;
 
-use assert_cmd::Command;
+mod common;
+
+use common::{casus, json};
 use predicates::str::contains;
 use proptest::prelude::*;
 use serde_json::Value;
-
-fn casus() -> Command {
-    let mut c = Command::cargo_bin("casus").expect("binary builds");
-    c.arg("--color").arg("never");
-    c
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = casus()
-        .args(args)
-        .arg("--format")
-        .arg("json")
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "casus {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
-}
 
 fn place(at: &str, on: &str) -> Value {
     json(&["place", at, "--on", on])
@@ -79,18 +60,7 @@ fn defence_verdicts(v: &Value, treaty: &str, beneficiary: &str) -> Vec<String> {
 
 /// The Natural Earth overlay from `../shared/` beside the repository, if present.
 fn natural_earth() -> Option<PathBuf> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let path =
-        root.join("../shared/data/external/natural_earth/ne_10m_admin_0_disputed_areas.geojson");
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!(
-            "skipping the Natural Earth part: {} is absent",
-            path.display()
-        );
-        None
-    }
+    common::shared("data/external/natural_earth/ne_10m_admin_0_disputed_areas.geojson")
 }
 
 #[test]

@@ -12,27 +12,16 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use serde_json::Value;
 
-fn casus() -> Command {
-    let mut c = Command::cargo_bin("casus").expect("binary builds");
-    c.arg("--color").arg("never");
-    c
-}
+mod common;
+
+use common::casus;
+use serde_json::Value;
 
 /// `../shared/data/external` beside the repository root, if present.
 fn external() -> Option<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let dir = root.join("../shared/data/external");
-    if dir.join("atop_5.1/atop5_1m.csv").is_file() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "SKIPPED: {} not found; the ATOP/COW import tests need the downloaded files there",
-            dir.display()
-        );
-        None
-    }
+    common::shared("data/external/atop_5.1/atop5_1m.csv")
+        .and_then(|m| Some(m.parent()?.parent()?.to_path_buf()))
 }
 
 fn run(cmd: &mut Command) -> (i32, String, String) {

@@ -4,13 +4,9 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
 
-fn casus() -> Command {
-    let mut c = Command::cargo_bin("casus").expect("binary builds");
-    c.arg("--color").arg("never");
-    c
-}
+use common::casus;
 
 fn export(dir: &Path) {
     let out = casus().args(["kb", "export"]).arg(dir).output().unwrap();

@@ -1,29 +1,10 @@
 //! Acceptance tests from the seed article and the core issue: the real
 //! binary on the real embedded knowledge base.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{casus, json, why};
 use serde_json::Value;
-
-fn casus() -> Command {
-    let mut c = Command::cargo_bin("casus").expect("binary builds");
-    c.arg("--color").arg("never");
-    c
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = casus()
-        .args(args)
-        .arg("--format")
-        .arg("json")
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "casus {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
-}
 
 fn verdicts<'a>(v: &'a Value, treaty: &str, kind: &str, beneficiary: &str) -> Vec<&'a Value> {
     v["verdicts"]
@@ -32,20 +13,6 @@ fn verdicts<'a>(v: &'a Value, treaty: &str, kind: &str, beneficiary: &str) -> Ve
         .iter()
         .filter(|x| x["treaty"] == treaty && x["kind"] == kind && x["beneficiary"] == beneficiary)
         .collect()
-}
-
-fn why(attacker: &str, defender: &str, at: &str, on: &str) -> Value {
-    json(&[
-        "why",
-        "--attacker",
-        attacker,
-        "--defender",
-        defender,
-        "--at",
-        at,
-        "--on",
-        on,
-    ])
 }
 
 const CSTO_OTHERS_2022: [&str; 5] = ["BLR", "KAZ", "KGZ", "RUS", "TJK"];

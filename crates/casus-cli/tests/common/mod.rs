@@ -1,0 +1,64 @@
+//! Helpers shared by the integration tests: run the real `casus` binary
+//! (without colour), read its JSON, find the shared reference data.
+#![allow(dead_code)] // each test file uses its own subset
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The `casus` binary built for this test run, with colour off.
+pub fn casus() -> Command {
+    let mut c = Command::cargo_bin("casus").expect("binary builds");
+    c.arg("--color").arg("never");
+    c
+}
+
+/// Run `casus ARGS`, require success, and return stdout.
+pub fn run_ok(args: &[&str]) -> String {
+    let out = casus().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "casus {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// Run `casus ARGS --format json`, require success, and parse the output.
+pub fn json(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    serde_json::from_str(&run_ok(&all)).expect("valid JSON")
+}
+
+/// `casus why` for one attacker, one defender, a place and a date.
+pub fn why(attacker: &str, defender: &str, at: &str, on: &str) -> Value {
+    json(&[
+        "why",
+        "--attacker",
+        attacker,
+        "--defender",
+        defender,
+        "--at",
+        at,
+        "--on",
+        on,
+    ])
+}
+
+/// A file under `../shared/` beside the repository root (CI lays the shared
+/// folder there), or `None` with a visible note that the test part is skipped.
+pub fn shared(relative: &str) -> Option<PathBuf> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let path = root.join("../shared").join(relative);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!(
+            "SKIPPED: {} is absent; the part of this test that needs it does not run",
+            path.display()
+        );
+        None
+    }
+}
