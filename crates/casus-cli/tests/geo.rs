@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 mod common;
 
-use common::{casus, json};
+use common::{casus, json, why};
 use predicates::str::contains;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -29,20 +29,6 @@ fn main_holder(v: &Value, role: &str) -> Option<String> {
         .as_array()
         .and_then(|a| a.first())
         .map(|h| h["polity"].as_str().expect("polity").to_string())
-}
-
-fn why(attacker: &str, defender: &str, at: &str, on: &str) -> Value {
-    json(&[
-        "why",
-        "--attacker",
-        attacker,
-        "--defender",
-        defender,
-        "--at",
-        at,
-        "--on",
-        on,
-    ])
 }
 
 /// The verdicts of one treaty's defence provision for one beneficiary.
