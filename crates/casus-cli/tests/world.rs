@@ -4,44 +4,10 @@
 //! that create no obligation (assurances, domestic law). The real binary on
 //! the real embedded knowledge base.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{json, why};
 use serde_json::Value;
-
-fn casus() -> Command {
-    let mut c = Command::cargo_bin("casus").expect("binary builds");
-    c.arg("--color").arg("never");
-    c
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = casus()
-        .args(args)
-        .arg("--format")
-        .arg("json")
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "casus {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
-}
-
-/// An attack on the territory at `at`.
-fn why(attacker: &str, defender: &str, at: &str, on: &str) -> Value {
-    json(&[
-        "why",
-        "--attacker",
-        attacker,
-        "--defender",
-        defender,
-        "--at",
-        at,
-        "--on",
-        on,
-    ])
-}
 
 /// An attack on the defender's forces, vessels or aircraft at `at`.
 fn why_forces(attacker: &str, defender: &str, at: &str, on: &str) -> Value {
