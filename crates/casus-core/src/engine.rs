@@ -226,9 +226,6 @@ pub fn analyse(kb: &KnowledgeBase, scenario: &Scenario) -> Analysis {
         &defenders,
         |treaty| instrument_notes(kb, scenario, &defenders, treaty, &mut notes),
         |ctx, _, _, pairs| {
-            // Premises that do not depend on the obligor are built once.
-            ctx.in_force = Some(ctx.in_force());
-            ctx.adversary = ctx.adversary();
             for (obligor, beneficiary) in pairs {
                 verdicts.push(ctx.judge(&obligor, &beneficiary));
             }
@@ -327,6 +324,31 @@ pub fn verdicts_at(
     out
 }
 
+/// The verdict and reasons [`analyse`] gives for each of `summaries` (from
+/// [`verdicts_at`] on the same knowledge base, scenario and status), writing
+/// only the premises that decide each one.
+pub fn explain(
+    kb: &KnowledgeBase,
+    scenario: &Scenario,
+    status: &TerritoryStatus,
+    summaries: &[&VerdictSummary],
+) -> Vec<(VerdictKind, Vec<String>)> {
+    let mut out = Vec::with_capacity(summaries.len());
+    let mut ctx: Option<(usize, usize, Ctx<'_>, Truth, Truth)> = None;
+    for v in summaries {
+        let fresh = !matches!(&ctx, Some((t, p, ..)) if *t == v.treaty && *p == v.provision);
+        if fresh {
+            let c = Ctx::new(kb, scenario, status, v.treaty(kb), v.provision(kb));
+            let (in_force, adversary) = (c.in_force_truth(), c.adversary_truth());
+            ctx = Some((v.treaty, v.provision, c, in_force, adversary));
+        }
+        if let Some((_, _, c, in_force, adversary)) = ctx.as_mut() {
+            out.push(c.verdict_with_reasons(*in_force, *adversary, &v.obligor, &v.beneficiary));
+        }
+    }
+    out
+}
+
 fn sorted_defenders(scenario: &Scenario) -> Vec<String> {
     let mut defenders = scenario.defenders.clone();
     defenders.sort();
@@ -373,23 +395,7 @@ fn walk<'a>(
             if pairs.is_empty() {
                 continue;
             }
-            let mut ctx = Ctx {
-                kb,
-                scenario,
-                status,
-                treaty,
-                provision,
-                in_force: None,
-                adversary: Vec::new(),
-                scopes: Vec::new(),
-                scope_truths: Vec::new(),
-                claims: kb
-                    .claims
-                    .iter()
-                    .filter(|c| c.treaty == treaty.id)
-                    .filter(|c| c.provision.as_ref().is_none_or(|p| p == &provision.id))
-                    .collect(),
-            };
+            let mut ctx = Ctx::new(kb, scenario, status, treaty, provision);
             on_provision(&mut ctx, ti, pi, pairs);
         }
     }
@@ -495,7 +501,7 @@ struct Ctx<'a> {
     /// Cached: whether the treaty and this text are in force.
     in_force: Option<Proof>,
     /// Cached: adversary conditions.
-    adversary: Vec<Proof>,
+    adversary: Option<Vec<Proof>>,
     /// Cached scope proofs, by beneficiary.
     scopes: Vec<(String, Proof)>,
     /// Cached scope answers (no proof), by beneficiary.
@@ -505,6 +511,32 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    fn new(
+        kb: &'a KnowledgeBase,
+        scenario: &'a Scenario,
+        status: &'a TerritoryStatus,
+        treaty: &'a Treaty,
+        provision: &'a Provision,
+    ) -> Ctx<'a> {
+        Ctx {
+            kb,
+            scenario,
+            status,
+            treaty,
+            provision,
+            in_force: None,
+            adversary: None,
+            scopes: Vec::new(),
+            scope_truths: Vec::new(),
+            claims: kb
+                .claims
+                .iter()
+                .filter(|c| c.treaty == treaty.id)
+                .filter(|c| c.provision.as_ref().is_none_or(|p| p == &provision.id))
+                .collect(),
+        }
+    }
+
     fn name<'b>(&'b self, id: &'b str) -> &'b str {
         self.kb.polity_name(id)
     }
@@ -513,9 +545,45 @@ impl<'a> Ctx<'a> {
         self.scenario.date
     }
 
-    /// The verdict [`Ctx::judge`] gives, from the same premise functions,
-    /// writing no statement. `in_force` and `adversary` are
-    /// [`Ctx::in_force_truth`] and [`Ctx::adversary_truth`].
+    /// The conjunction of the premises (before claims) and the answers
+    /// claims can speak to, from the premise truth functions alone.
+    /// `in_force` and `adversary` are [`Ctx::in_force_truth`] and
+    /// [`Ctx::adversary_truth`].
+    fn answer(
+        &mut self,
+        in_force: Truth,
+        adversary: Truth,
+        obligor: &str,
+        beneficiary: &str,
+    ) -> (Truth, Questions) {
+        let date = self.date();
+        let base = in_force
+            .and(membership(self.treaty, beneficiary, date).0)
+            .and(membership(self.treaty, obligor, date).0)
+            .and(self.participation_truth(beneficiary))
+            .and(self.participation_truth(obligor))
+            .and(self.dyad_truth(obligor, beneficiary));
+        if self.provision.kind == ObligationKind::NonAggression {
+            return (base, Questions::default());
+        }
+        let base = base.and(self.attackers_truth(obligor));
+        let scope = match self.scope_truths.iter().find(|(b, _)| b == beneficiary) {
+            Some((_, cached)) => *cached,
+            None => {
+                let fresh = self.scope_truth(beneficiary);
+                self.scope_truths.push((beneficiary.to_string(), fresh));
+                fresh
+            }
+        };
+        let questions = Questions {
+            base,
+            scope: Some(scope),
+            adversary: Some(adversary),
+        };
+        (base.and(adversary).and(scope), questions)
+    }
+
+    /// The verdict [`Ctx::judge`] gives, writing no statement.
     fn verdict_only(
         &mut self,
         in_force: Truth,
@@ -523,33 +591,7 @@ impl<'a> Ctx<'a> {
         obligor: &str,
         beneficiary: &str,
     ) -> VerdictKind {
-        let date = self.date();
-        let mut base = in_force
-            .and(membership(self.treaty, beneficiary, date).0)
-            .and(membership(self.treaty, obligor, date).0)
-            .and(self.participation_truth(beneficiary))
-            .and(self.participation_truth(obligor))
-            .and(self.dyad_truth(obligor, beneficiary));
-        let mut questions = Questions::default();
-        let holds = if self.provision.kind == ObligationKind::NonAggression {
-            base
-        } else {
-            base = base.and(self.attackers_truth(obligor));
-            let scope = match self.scope_truths.iter().find(|(b, _)| b == beneficiary) {
-                Some((_, cached)) => *cached,
-                None => {
-                    let fresh = self.scope_truth(beneficiary);
-                    self.scope_truths.push((beneficiary.to_string(), fresh));
-                    fresh
-                }
-            };
-            questions = Questions {
-                base,
-                scope: Some(scope),
-                adversary: Some(adversary),
-            };
-            base.and(adversary).and(scope)
-        };
+        let (holds, questions) = self.answer(in_force, adversary, obligor, beneficiary);
         let verdict = verdict_of(holds);
         if verdict != VerdictKind::Contested
             && self.claims.iter().any(|c| {
@@ -562,55 +604,124 @@ impl<'a> Ctx<'a> {
         verdict
     }
 
+    /// The premises of the verdict, in order; with `only`, just those that
+    /// hold to that degree (the others are not written).
+    fn premises(&mut self, obligor: &str, beneficiary: &str, only: Option<Truth>) -> Vec<Proof> {
+        let date = self.date();
+        let want = |t: Truth| only.is_none_or(|w| w == t);
+        let mut premises = Vec::new();
+        if want(self.in_force_truth()) {
+            if self.in_force.is_none() {
+                self.in_force = Some(self.in_force());
+            }
+            premises.extend(self.in_force.clone());
+        }
+        for polity in [beneficiary, obligor] {
+            if want(membership(self.treaty, polity, date).0) {
+                premises.push(self.party(polity));
+            }
+        }
+        if want(Truth::Unknown) {
+            premises.extend(self.participation(beneficiary));
+            premises.extend(self.participation(obligor));
+        }
+        premises.extend(
+            self.dyad(obligor, beneficiary)
+                .into_iter()
+                .filter(|p| want(p.holds)),
+        );
+        if self.provision.kind == ObligationKind::NonAggression {
+            if want(Truth::Yes) {
+                premises.push(self.breach(obligor, beneficiary));
+            }
+            return premises;
+        }
+        if only.is_none() || self.attackers_truth(obligor) != Truth::Yes {
+            premises.extend(
+                self.attackers_check(obligor)
+                    .into_iter()
+                    .filter(|p| want(p.holds)),
+            );
+        }
+        if self.adversary.is_none() {
+            self.adversary = Some(self.adversary());
+        }
+        premises.extend(
+            self.adversary
+                .iter()
+                .flatten()
+                .filter(|p| want(p.holds))
+                .cloned(),
+        );
+        let scope_holds = match self.scope_truths.iter().find(|(b, _)| b == beneficiary) {
+            Some((_, cached)) => *cached,
+            None => self.scope_truth(beneficiary),
+        };
+        if want(scope_holds) {
+            premises.push(self.cached_scope(beneficiary));
+        }
+        premises
+    }
+
+    /// The premise of a non-aggression verdict: the obligor attacks.
+    fn breach(&self, obligor: &str, beneficiary: &str) -> Proof {
+        Proof::rule(
+            format!(
+                "{} is among the attackers and {} is attacked: the non-aggression obligation is breached",
+                self.name(obligor),
+                self.name(beneficiary)
+            ),
+            Truth::Yes,
+            vec![],
+        )
+    }
+
+    /// [`Ctx::scope`], built once per beneficiary.
+    fn cached_scope(&mut self, beneficiary: &str) -> Proof {
+        match self.scopes.iter().find(|(b, _)| b == beneficiary) {
+            Some((_, cached)) => cached.clone(),
+            None => {
+                let fresh = self.scope(beneficiary);
+                self.scopes.push((beneficiary.to_string(), fresh.clone()));
+                fresh
+            }
+        }
+    }
+
+    /// The verdict and its plain reasons, as [`Ctx::judge`] gives them,
+    /// writing only the premises that decide it.
+    fn verdict_with_reasons(
+        &mut self,
+        in_force: Truth,
+        adversary: Truth,
+        obligor: &str,
+        beneficiary: &str,
+    ) -> (VerdictKind, Vec<String>) {
+        let (holds, questions) = self.answer(in_force, adversary, obligor, beneficiary);
+        let verdict = verdict_of(holds);
+        let premises = match verdict {
+            VerdictKind::NotTriggered => self.premises(obligor, beneficiary, Some(Truth::No)),
+            VerdictKind::Contested => self.premises(obligor, beneficiary, Some(Truth::Unknown)),
+            // The last premise (the breach, or scope) says why.
+            VerdictKind::Triggered if self.provision.kind == ObligationKind::NonAggression => {
+                vec![self.breach(obligor, beneficiary)]
+            }
+            VerdictKind::Triggered => vec![self.cached_scope(beneficiary)],
+        };
+        let reasons = premises.iter().map(|pr| sentence(&pr.statement)).collect();
+        let claims = self.claims(verdict, questions, beneficiary);
+        let (verdict, reasons) = overturn(verdict, reasons, &claims, questions);
+        (verdict, reasons)
+    }
+
     fn judge(&mut self, obligor: &str, beneficiary: &str) -> Verdict {
         let t = self.treaty;
         let p = self.provision;
-        let mut questions = Questions::default();
-        let in_force = match &self.in_force {
-            Some(cached) => cached.clone(),
-            None => self.in_force(),
-        };
-        let mut premises = vec![in_force, self.party(beneficiary), self.party(obligor)];
-        premises.extend(self.participation(beneficiary));
-        premises.extend(self.participation(obligor));
-        premises.extend(self.dyad(obligor, beneficiary));
-        if p.kind == ObligationKind::NonAggression {
-            premises.push(Proof::rule(
-                format!(
-                    "{} is among the attackers and {} is attacked: the non-aggression obligation is breached",
-                    self.name(obligor),
-                    self.name(beneficiary)
-                ),
-                Truth::Yes,
-                vec![],
-            ));
-        } else {
-            premises.extend(self.attackers_check(obligor));
-            let base = premises
-                .iter()
-                .fold(Truth::Yes, |acc, pr| acc.and(pr.holds));
-            let adversary = self.adversary.clone();
-            let adversary_truth = adversary.iter().fold(Truth::Yes, |acc, p| acc.and(p.holds));
-            premises.extend(adversary);
-            let scope = match self.scopes.iter().find(|(b, _)| b == beneficiary) {
-                Some((_, cached)) => cached.clone(),
-                None => {
-                    let fresh = self.scope(beneficiary);
-                    self.scopes.push((beneficiary.to_string(), fresh.clone()));
-                    fresh
-                }
-            };
-            questions = Questions {
-                base,
-                scope: Some(scope.holds),
-                adversary: Some(adversary_truth),
-            };
-            premises.push(scope);
-        }
-        let holds = premises
-            .iter()
-            .fold(Truth::Yes, |acc, pr| acc.and(pr.holds));
-        let mut verdict = verdict_of(holds);
+        let in_force = self.in_force_truth();
+        let adversary = self.adversary_truth();
+        let (holds, questions) = self.answer(in_force, adversary, obligor, beneficiary);
+        let premises = self.premises(obligor, beneficiary, None);
+        let verdict = verdict_of(holds);
         let deciding = |want: Truth| -> Vec<String> {
             premises
                 .iter()
@@ -618,7 +729,7 @@ impl<'a> Ctx<'a> {
                 .map(|pr| sentence(&pr.statement))
                 .collect()
         };
-        let mut reasons = match verdict {
+        let reasons = match verdict {
             VerdictKind::NotTriggered => deciding(Truth::No),
             VerdictKind::Contested => deciding(Truth::Unknown),
             VerdictKind::Triggered => premises
@@ -627,22 +738,7 @@ impl<'a> Ctx<'a> {
                 .unwrap_or_default(),
         };
         let claims = self.claims(verdict, questions, beneficiary);
-        let disagreeing: Vec<&CitedClaim> = claims
-            .iter()
-            .filter(|c| !c.agrees && c.stance != Stance::Unclear && decisive(c.about, questions))
-            .collect();
-        if !disagreeing.is_empty() && verdict != VerdictKind::Contested {
-            for c in &disagreeing {
-                reasons.push(format!(
-                    "{} ({}, {}) holds that the obligation {} here, against the reading of the text.",
-                    c.speaker,
-                    c.office,
-                    c.date,
-                    c.stance.label()
-                ));
-            }
-            verdict = VerdictKind::Contested;
-        }
+        let (verdict, reasons) = overturn(verdict, reasons, &claims, questions);
         let conditions = p
             .conditions
             .iter()
@@ -1356,6 +1452,36 @@ fn decisive(about: Question, q: Questions) -> bool {
         Question::Adversary => q.scope,
     };
     q.base.and(other.unwrap_or(Truth::Yes)).and(Truth::Unknown) == Truth::Unknown
+}
+
+/// Disagreeing decisive claims make a certain verdict contested, each
+/// adding a reason.
+fn overturn(
+    verdict: VerdictKind,
+    mut reasons: Vec<String>,
+    claims: &[CitedClaim],
+    q: Questions,
+) -> (VerdictKind, Vec<String>) {
+    if verdict == VerdictKind::Contested {
+        return (verdict, reasons);
+    }
+    let disagreeing: Vec<&CitedClaim> = claims
+        .iter()
+        .filter(|c| !c.agrees && c.stance != Stance::Unclear && decisive(c.about, q))
+        .collect();
+    if disagreeing.is_empty() {
+        return (verdict, reasons);
+    }
+    for c in disagreeing {
+        reasons.push(format!(
+            "{} ({}, {}) holds that the obligation {} here, against the reading of the text.",
+            c.speaker,
+            c.office,
+            c.date,
+            c.stance.label()
+        ));
+    }
+    (VerdictKind::Contested, reasons)
 }
 
 /// Does this claim make a certain verdict contested?

@@ -1,7 +1,7 @@
 //! Property tests: parsers never panic on any input, and engine invariants
 //! hold for random scenarios over the embedded knowledge base.
 
-use casus_core::engine::{analyse, verdicts, Scenario, Target, VerdictKind};
+use casus_core::engine::{analyse, explain, verdicts, Scenario, Target, VerdictKind};
 use casus_core::query::{resolve_place, resolve_polity, resolve_treaty, ResolvedPlace};
 use casus_core::time::{parse_day, FuzzyDate, Interval};
 use casus_core::{KnowledgeBase, Truth};
@@ -200,16 +200,25 @@ fn treaty_scenario_strategy() -> impl Strategy<Value = Scenario> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
-    /// The verdict-only path gives exactly what `analyse` gives, in order.
+    /// The verdict-only path gives exactly what `analyse` gives, in order,
+    /// and `explain` gives the same reasons.
     #[test]
     fn fast_verdicts_match_analyse(s in prop_oneof![scenario_strategy(), treaty_scenario_strategy()]) {
         let kb = kb();
-        let full: Vec<(String, String, String, String, VerdictKind)> = analyse(kb, &s)
+        let analysis = analyse(kb, &s);
+        let full: Vec<(String, String, String, String, VerdictKind)> = analysis
             .verdicts
-            .into_iter()
-            .map(|v| (v.treaty, v.provision, v.obligor, v.beneficiary, v.verdict))
+            .iter()
+            .map(|v| (v.treaty.clone(), v.provision.clone(), v.obligor.clone(), v.beneficiary.clone(), v.verdict))
             .collect();
-        let fast: Vec<(String, String, String, String, VerdictKind)> = verdicts(kb, &s)
+        let summaries = verdicts(kb, &s);
+        // Explaining the fast verdicts gives analyse's verdicts and reasons.
+        let refs: Vec<_> = summaries.iter().collect();
+        let explained = explain(kb, &s, &analysis.scenario.place.status, &refs);
+        let reasons: Vec<(VerdictKind, Vec<String>)> =
+            analysis.verdicts.iter().map(|v| (v.verdict, v.reasons.clone())).collect();
+        prop_assert_eq!(explained, reasons);
+        let fast: Vec<(String, String, String, String, VerdictKind)> = summaries
             .into_iter()
             .map(|v| {
                 (
