@@ -224,6 +224,7 @@ pub fn analyse(kb: &KnowledgeBase, scenario: &Scenario) -> Analysis {
         scenario,
         &status,
         &defenders,
+        &|_| true,
         |treaty| instrument_notes(kb, scenario, &defenders, treaty, &mut notes),
         |ctx, _, _, pairs| {
             for (obligor, beneficiary) in pairs {
@@ -296,6 +297,17 @@ pub fn verdicts_at(
     scenario: &Scenario,
     status: &TerritoryStatus,
 ) -> Vec<VerdictSummary> {
+    verdicts_where(kb, scenario, status, |_| true)
+}
+
+/// [`verdicts_at`] for only the provisions `keep` accepts (the others are
+/// skipped, as if the knowledge base did not hold them).
+pub fn verdicts_where(
+    kb: &KnowledgeBase,
+    scenario: &Scenario,
+    status: &TerritoryStatus,
+    keep: impl Fn(&Provision) -> bool,
+) -> Vec<VerdictSummary> {
     let defenders = sorted_defenders(scenario);
     let mut out = Vec::new();
     walk(
@@ -303,6 +315,7 @@ pub fn verdicts_at(
         scenario,
         status,
         &defenders,
+        &keep,
         |_| {},
         |ctx, ti, pi, pairs| {
             let in_force = ctx.in_force_truth();
@@ -338,7 +351,9 @@ pub fn explain(
     for v in summaries {
         let fresh = !matches!(&ctx, Some((t, p, ..)) if *t == v.treaty && *p == v.provision);
         if fresh {
-            let c = Ctx::new(kb, scenario, status, v.treaty(kb), v.provision(kb));
+            let treaty = v.treaty(kb);
+            let members = Members::on(treaty, scenario.date);
+            let c = Ctx::new(kb, scenario, status, treaty, v.provision(kb), members);
             let (in_force, adversary) = (c.in_force_truth(), c.adversary_truth());
             ctx = Some((v.treaty, v.provision, c, in_force, adversary));
         }
@@ -365,6 +380,7 @@ fn walk<'a>(
     scenario: &'a Scenario,
     status: &'a TerritoryStatus,
     defenders: &[String],
+    keep: &dyn Fn(&Provision) -> bool,
     mut on_instrument: impl FnMut(&Treaty),
     mut on_provision: impl FnMut(&mut Ctx<'a>, usize, usize, Vec<(String, String)>),
 ) {
@@ -387,15 +403,16 @@ fn walk<'a>(
         if !treaty.parties.iter().any(|p| defenders.contains(&p.polity)) {
             continue;
         }
+        let members = Members::on(treaty, scenario.date);
         for (pi, provision) in treaty.provisions.iter().enumerate() {
-            if provision.validity.contains(scenario.date) == Truth::No {
+            if !keep(provision) || provision.validity.contains(scenario.date) == Truth::No {
                 continue;
             }
-            let pairs = pairs(treaty, provision, scenario, defenders);
+            let pairs = pairs(&members, provision, scenario, defenders);
             if pairs.is_empty() {
                 continue;
             }
-            let mut ctx = Ctx::new(kb, scenario, status, treaty, provision);
+            let mut ctx = Ctx::new(kb, scenario, status, treaty, provision, members.clone());
             on_provision(&mut ctx, ti, pi, pairs);
         }
     }
@@ -437,23 +454,53 @@ fn names_beneficiary(p: &Provision, polity: &str) -> bool {
     matches!(&p.owed, Owed::Directed { beneficiaries, .. } if beneficiaries.iter().any(|b| b == polity))
 }
 
+/// Whether each polity named as a party is a party on one date: the truth
+/// [`membership`] gives, computed once per treaty.
+#[derive(Debug, Clone, Default)]
+struct Members<'a> {
+    /// By polity id, sorted, one entry per polity.
+    truths: Vec<(&'a str, Truth)>,
+}
+
+impl<'a> Members<'a> {
+    fn on(treaty: &'a Treaty, date: Date) -> Members<'a> {
+        let mut truths: Vec<(&str, Truth)> = treaty
+            .parties
+            .iter()
+            .map(|p| (p.polity.as_str(), p.membership.interval.contains(date)))
+            .collect();
+        truths.sort();
+        // Sorted by (polity, truth): the last entry of each polity is its
+        // best spell, as `membership` takes.
+        truths.reverse();
+        truths.dedup_by_key(|(p, _)| *p);
+        truths.reverse();
+        Members { truths }
+    }
+
+    /// `membership(treaty, polity, date).0`.
+    fn of(&self, polity: &str) -> Truth {
+        match self.truths.binary_search_by(|(p, _)| (*p).cmp(polity)) {
+            Ok(i) => self.truths[i].1,
+            Err(_) => Truth::No,
+        }
+    }
+}
+
 /// The (obligor, beneficiary) pairs a provision could bind in this scenario.
 fn pairs(
-    treaty: &Treaty,
+    members: &Members<'_>,
     provision: &Provision,
     scenario: &Scenario,
     defenders: &[String],
 ) -> Vec<(String, String)> {
-    let date = scenario.date;
-    let is_party = |p: &str| membership(treaty, p, date).0 != Truth::No;
-    let mut parties: Vec<&str> = treaty
-        .parties
+    let is_party = |p: &str| members.of(p) != Truth::No;
+    let parties: Vec<&str> = members
+        .truths
         .iter()
-        .map(|p| p.polity.as_str())
-        .filter(|p| is_party(p))
+        .filter(|(_, t)| *t != Truth::No)
+        .map(|(p, _)| *p)
         .collect();
-    parties.sort();
-    parties.dedup();
     let owes = |o: &str, b: &str| match &provision.owed {
         Owed::Mutual => o != b,
         Owed::Directed {
@@ -508,6 +555,8 @@ struct Ctx<'a> {
     scope_truths: Vec<(String, Truth)>,
     /// Claims about this treaty and provision (or the whole treaty).
     claims: Vec<&'a Claim>,
+    /// Who is a party on the date.
+    members: Members<'a>,
 }
 
 impl<'a> Ctx<'a> {
@@ -517,6 +566,7 @@ impl<'a> Ctx<'a> {
         status: &'a TerritoryStatus,
         treaty: &'a Treaty,
         provision: &'a Provision,
+        members: Members<'a>,
     ) -> Ctx<'a> {
         Ctx {
             kb,
@@ -534,6 +584,7 @@ impl<'a> Ctx<'a> {
                 .filter(|c| c.treaty == treaty.id)
                 .filter(|c| c.provision.as_ref().is_none_or(|p| p == &provision.id))
                 .collect(),
+            members,
         }
     }
 
@@ -556,10 +607,9 @@ impl<'a> Ctx<'a> {
         obligor: &str,
         beneficiary: &str,
     ) -> (Truth, Questions) {
-        let date = self.date();
         let base = in_force
-            .and(membership(self.treaty, beneficiary, date).0)
-            .and(membership(self.treaty, obligor, date).0)
+            .and(self.members.of(beneficiary))
+            .and(self.members.of(obligor))
             .and(self.participation_truth(beneficiary))
             .and(self.participation_truth(obligor))
             .and(self.dyad_truth(obligor, beneficiary));
@@ -607,7 +657,6 @@ impl<'a> Ctx<'a> {
     /// The premises of the verdict, in order; with `only`, just those that
     /// hold to that degree (the others are not written).
     fn premises(&mut self, obligor: &str, beneficiary: &str, only: Option<Truth>) -> Vec<Proof> {
-        let date = self.date();
         let want = |t: Truth| only.is_none_or(|w| w == t);
         let mut premises = Vec::new();
         if want(self.in_force_truth()) {
@@ -617,7 +666,7 @@ impl<'a> Ctx<'a> {
             premises.extend(self.in_force.clone());
         }
         for polity in [beneficiary, obligor] {
-            if want(membership(self.treaty, polity, date).0) {
+            if want(self.members.of(polity)) {
                 premises.push(self.party(polity));
             }
         }
@@ -948,7 +997,7 @@ impl<'a> Ctx<'a> {
         self.scenario
             .attackers
             .iter()
-            .filter(|a| membership(self.treaty, a, self.date()).0 == Truth::Yes)
+            .filter(|a| self.members.of(a) == Truth::Yes)
             .map(String::as_str)
     }
 

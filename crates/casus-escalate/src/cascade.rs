@@ -226,11 +226,23 @@ pub fn run_cascade(
     scenario: &EscalationScenario,
 ) -> Result<Outcome, ScenarioError> {
     let mut graph = AttackGraph::new(kb, scenario);
-    cascade_on(&mut graph, scenario)
+    let mut outcome = cascade_rounds(&mut graph, scenario)?;
+    outcome.attacks = graph.into_nodes();
+    Ok(outcome)
 }
 
 /// Run the cascade on an existing (possibly partly judged) graph.
 pub fn cascade_on(
+    graph: &mut AttackGraph<'_>,
+    scenario: &EscalationScenario,
+) -> Result<Outcome, ScenarioError> {
+    let mut outcome = cascade_rounds(graph, scenario)?;
+    outcome.attacks = graph.nodes().to_vec();
+    Ok(outcome)
+}
+
+/// The cascade, with `attacks` left empty for the caller to fill.
+fn cascade_rounds(
     graph: &mut AttackGraph<'_>,
     scenario: &EscalationScenario,
 ) -> Result<Outcome, ScenarioError> {
@@ -283,7 +295,10 @@ pub fn cascade_on(
         };
         let mut next = Vec::new();
         for &id in &current {
-            let node = graph.node(id).clone();
+            let node = graph.node(id);
+            // Strikes this node's joins call for, made once the node is read
+            // (making one may add a node to the graph).
+            let mut wanted: Vec<(&str, &str, String)> = Vec::new();
             for d in &node.declined {
                 let key = (
                     d.treaty.clone(),
@@ -365,17 +380,24 @@ pub fn cascade_on(
                     if !struck.insert((o.obligor.clone(), a.clone())) {
                         continue;
                     }
-                    if let Some(sid) = graph.strike(&o.obligor, a) {
-                        r.strikes.push(Strike {
-                            round,
-                            striker: o.obligor.clone(),
-                            target: a.clone(),
-                            territory: graph.node(sid).territory.clone(),
-                            attack: sid,
-                            because: o.label(),
-                        });
-                        next.push(sid);
-                    }
+                    wanted.push((&o.obligor, a, o.label()));
+                }
+            }
+            let wanted: Vec<(String, String, String)> = wanted
+                .into_iter()
+                .map(|(s, t, because)| (s.to_string(), t.to_string(), because))
+                .collect();
+            for (striker, target, because) in wanted {
+                if let Some(sid) = graph.strike(&striker, &target) {
+                    r.strikes.push(Strike {
+                        round,
+                        striker,
+                        target,
+                        territory: graph.node(sid).territory.clone(),
+                        attack: sid,
+                        because,
+                    });
+                    next.push(sid);
                 }
             }
         }
@@ -391,7 +413,7 @@ pub fn cascade_on(
         date: scenario.date.to_string(),
         policy: policy.clone(),
         supports: scenario.supports.clone(),
-        attacks: graph.nodes().to_vec(),
+        attacks: Vec::new(),
         belligerents: sides.values().map(Vec::len).sum(),
         rounds,
         sides,

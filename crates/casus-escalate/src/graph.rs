@@ -12,8 +12,8 @@
 
 use std::collections::HashMap;
 
-use casus_core::engine::{explain, verdicts_at, Scenario, VerdictSummary};
-use casus_core::model::{ObligationKind, Response, TerritoryKind};
+use casus_core::engine::{explain, verdicts_where, Scenario, VerdictSummary};
+use casus_core::model::{ObligationKind, Provision, Response, TerritoryKind};
 use casus_core::query::{place_status, ResolvedPlace};
 use casus_core::{KnowledgeBase, Target, Truth, VerdictKind};
 use jiff::civil::Date;
@@ -111,10 +111,6 @@ pub struct AttackNode {
 /// The memoised attack graph for one scenario and knowledge base.
 pub struct AttackGraph<'kb> {
     kb: &'kb KnowledgeBase,
-    /// The same knowledge base with only the provisions escalation reads
-    /// (joining defense/offense obligations and non-aggression), so the
-    /// engine builds no verdicts that would be thrown away.
-    judged: KnowledgeBase,
     date: Date,
     nodes: Vec<AttackNode>,
     given: Vec<usize>,
@@ -131,7 +127,6 @@ impl<'kb> AttackGraph<'kb> {
     pub fn new(kb: &'kb KnowledgeBase, scenario: &EscalationScenario) -> AttackGraph<'kb> {
         let mut g = AttackGraph {
             kb,
-            judged: relevant_provisions_only(kb),
             date: scenario.date,
             nodes: Vec::new(),
             given: Vec::new(),
@@ -184,6 +179,11 @@ impl<'kb> AttackGraph<'kb> {
         &self.nodes
     }
 
+    /// Every node, giving up the graph.
+    pub fn into_nodes(self) -> Vec<AttackNode> {
+        self.nodes
+    }
+
     /// The node for `striker` striking `target`'s homeland; `None` when the
     /// target has no mainland territory on the date. A new node is judged
     /// by the next [`AttackGraph::judge_pending`] (its origin, attackers,
@@ -222,10 +222,10 @@ impl<'kb> AttackGraph<'kb> {
             return;
         }
         let pending = std::mem::take(&mut self.pending);
-        let judged = &self.judged;
+        let kb = self.kb;
         let results: Vec<(usize, Reduced)> = pending
             .into_par_iter()
-            .map(|(id, scenario)| (id, judge_attack(judged, &scenario)))
+            .map(|(id, scenario)| (id, judge_attack(kb, &scenario)))
             .collect();
         for (id, (obligations, declined, breaches)) in results {
             let node = &mut self.nodes[id];
@@ -285,23 +285,17 @@ impl<'kb> AttackGraph<'kb> {
     }
 }
 
-/// A copy of the knowledge base keeping, in each treaty, only the provisions
-/// that `reduce` reads. Treaties, their order and every index stay as they
-/// are, so ids and claims resolve exactly as in the original.
-fn relevant_provisions_only(kb: &KnowledgeBase) -> KnowledgeBase {
-    let mut out = kb.clone();
-    for t in &mut out.treaties {
-        t.provisions
-            .retain(|p| p.kind == ObligationKind::NonAggression || is_joining(p.kind, p.response));
-    }
-    out
+/// The provisions escalation reads: joining defense/offense obligations and
+/// non-aggression. The engine judges no others.
+fn read_by_escalation(p: &Provision) -> bool {
+    p.kind == ObligationKind::NonAggression || is_joining(p.kind, p.response)
 }
 
 /// Judge one attack: verdicts for every pair, reasons only for the joining
 /// obligations (triggered, contested or declined).
 fn judge_attack(kb: &KnowledgeBase, scenario: &Scenario) -> Reduced {
     let status = place_status(kb, &scenario.place, scenario.date);
-    let all = verdicts_at(kb, scenario, &status);
+    let all = verdicts_where(kb, scenario, &status, read_by_escalation);
     let joining: Vec<&VerdictSummary> = all
         .iter()
         .filter(|v| v.kind != ObligationKind::NonAggression && is_joining(v.kind, v.response))
