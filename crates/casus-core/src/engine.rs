@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::kb::KnowledgeBase;
 use crate::model::*;
-use crate::query::{membership, place_status, statuses_on, ResolvedPlace, TerritoryStatus};
+use crate::query::{membership, place_status, ResolvedPlace, TerritoryStatus};
 use crate::time::Truth;
 
 /// What was hit.
@@ -557,6 +557,8 @@ struct Ctx<'a> {
     claims: Vec<&'a Claim>,
     /// Who is a party on the date.
     members: Members<'a>,
+    /// Is any attacker a party (`party_attackers` is not empty)?
+    attacker_is_party: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -584,6 +586,10 @@ impl<'a> Ctx<'a> {
                 .filter(|c| c.treaty == treaty.id)
                 .filter(|c| c.provision.as_ref().is_none_or(|p| p == &provision.id))
                 .collect(),
+            attacker_is_party: scenario
+                .attackers
+                .iter()
+                .any(|a| members.of(a) == Truth::Yes),
             members,
         }
     }
@@ -725,6 +731,20 @@ impl<'a> Ctx<'a> {
         )
     }
 
+    /// The scope premise as a reason (a sentence), without copying its
+    /// proof.
+    fn scope_reason(&mut self, beneficiary: &str) -> String {
+        if !self.scopes.iter().any(|(b, _)| b == beneficiary) {
+            let fresh = self.scope(beneficiary);
+            self.scopes.push((beneficiary.to_string(), fresh));
+        }
+        self.scopes
+            .iter()
+            .find(|(b, _)| b == beneficiary)
+            .map(|(_, p)| sentence(&p.statement))
+            .unwrap_or_default()
+    }
+
     /// [`Ctx::scope`], built once per beneficiary.
     fn cached_scope(&mut self, beneficiary: &str) -> Proof {
         match self.scopes.iter().find(|(b, _)| b == beneficiary) {
@@ -755,9 +775,13 @@ impl<'a> Ctx<'a> {
             VerdictKind::Triggered if self.provision.kind == ObligationKind::NonAggression => {
                 vec![self.breach(obligor, beneficiary)]
             }
-            VerdictKind::Triggered => vec![self.cached_scope(beneficiary)],
+            VerdictKind::Triggered => Vec::new(),
         };
-        let reasons = premises.iter().map(|pr| sentence(&pr.statement)).collect();
+        let reasons = if premises.is_empty() && verdict == VerdictKind::Triggered {
+            vec![self.scope_reason(beneficiary)]
+        } else {
+            premises.iter().map(|pr| sentence(&pr.statement)).collect()
+        };
         let claims = self.claims(verdict, questions, beneficiary);
         let (verdict, reasons) = overturn(verdict, reasons, &claims, questions);
         (verdict, reasons)
@@ -904,10 +928,14 @@ impl<'a> Ctx<'a> {
         &'s self,
         polity: &'s str,
     ) -> impl Iterator<Item = &'a StatusSpell> + 's {
-        statuses_on(self.treaty, polity, self.date())
-            .into_iter()
-            .filter(|(s, _)| s.status.value != ParticipationStatus::OutsideMilitaryStructure)
-            .map(|(s, _)| s)
+        // As `statuses_on`, without collecting.
+        let treaty: &'a Treaty = self.treaty;
+        treaty
+            .statuses
+            .iter()
+            .filter(move |s| s.polity == polity)
+            .filter(|s| s.status.interval.contains(self.date()) != Truth::No)
+            .filter(|s| s.status.value != ParticipationStatus::OutsideMilitaryStructure)
     }
 
     /// Premise 3: no frozen or suspended participation (`Unknown` if any).
@@ -1006,7 +1034,7 @@ impl<'a> Ctx<'a> {
     fn attackers_truth(&self, obligor: &str) -> Truth {
         if self.is_attacker(obligor) {
             Truth::No
-        } else if self.party_attackers().next().is_some() {
+        } else if self.attacker_is_party {
             Truth::Unknown
         } else {
             Truth::Yes

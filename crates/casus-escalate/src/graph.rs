@@ -115,6 +115,8 @@ pub struct AttackGraph<'kb> {
     nodes: Vec<AttackNode>,
     given: Vec<usize>,
     strikes: HashMap<(String, String), Option<usize>>,
+    /// Each struck polity's homeland, looked up once.
+    homelands: HashMap<String, Option<ResolvedPlace>>,
     /// Nodes reserved but not judged yet.
     pending: Vec<(usize, Scenario)>,
 }
@@ -131,6 +133,7 @@ impl<'kb> AttackGraph<'kb> {
             nodes: Vec::new(),
             given: Vec::new(),
             strikes: HashMap::new(),
+            homelands: HashMap::new(),
             pending: Vec::new(),
         };
         for (index, a) in scenario.attacks.iter().enumerate() {
@@ -193,7 +196,13 @@ impl<'kb> AttackGraph<'kb> {
         if let Some(found) = self.strikes.get(&key) {
             return *found;
         }
-        let id = homeland(self.kb, target, self.date).map(|place| {
+        let (kb, date) = (self.kb, self.date);
+        let place = self
+            .homelands
+            .entry(target.to_string())
+            .or_insert_with(|| homeland(kb, target, date))
+            .clone();
+        let id = place.map(|place| {
             self.reserve(
                 Origin::CounterStrike {
                     striker: striker.to_string(),
