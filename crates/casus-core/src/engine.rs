@@ -9,6 +9,12 @@
 //! gives `contested`; otherwise `triggered`. Official claims that disagree
 //! with the result make it `contested`. Output order is deterministic:
 //! treaties by id, provisions in file order, obligors and beneficiaries by id.
+//!
+//! Two paths share one rule: [`analyse`] writes every premise as a proof;
+//! [`verdicts`] (and [`verdicts_at`], [`verdicts_where`]) decide the same
+//! premises with the same functions and write nothing, for callers that
+//! judge many attacks; [`explain`] writes the reasons for chosen verdicts
+//! from the premises that decide them.
 
 use jiff::civil::Date;
 use serde::Serialize;
