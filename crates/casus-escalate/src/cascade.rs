@@ -270,15 +270,26 @@ fn cascade_rounds(
     let mut struck: HashSet<(String, String)> = HashSet::new();
     // Each (kind of record, obligor, treaty, provision, beneficiary) is
     // recorded once, in the first round it occurs.
-    let mut recorded: HashSet<(u8, String, String, String, String)> = HashSet::new();
+    let mut recorded: HashSet<(u8, u32, u32, u32, u32)> = HashSet::new();
+    // Ids as small numbers, so recording copies no string.
+    let mut interned: HashMap<String, u32> = HashMap::new();
     let mut first = |kind: u8, o: &Obligation| {
-        recorded.insert((
+        let mut id = |s: &str| match interned.get(s) {
+            Some(&i) => i,
+            None => {
+                let i = interned.len() as u32;
+                interned.insert(s.to_string(), i);
+                i
+            }
+        };
+        let key = (
             kind,
-            o.obligor.clone(),
-            o.treaty.clone(),
-            o.provision.clone(),
-            o.beneficiary.clone(),
-        ))
+            id(&o.obligor),
+            id(&o.treaty),
+            id(&o.provision),
+            id(&o.beneficiary),
+        );
+        recorded.insert(key)
     };
     let mut seen_declined: HashSet<(String, String, String, Vec<String>)> = HashSet::new();
     let mut seen_breach: HashSet<(String, String, String, String)> = HashSet::new();
@@ -337,7 +348,7 @@ fn cascade_rounds(
                 let Some(&bside) = side.get(&o.beneficiary) else {
                     continue;
                 };
-                let join = Join {
+                let join = || Join {
                     round,
                     state: o.obligor.clone(),
                     side: bside,
@@ -348,11 +359,11 @@ fn cascade_rounds(
                     None => {
                         side.insert(o.obligor.clone(), bside);
                         enter(&mut sides, &o.obligor, bside, round);
-                        r.joins.push(join);
+                        r.joins.push(join());
                     }
                     Some(s) if s == bside => {
                         if first(1, o) {
-                            r.also_honoured.push(join);
+                            r.also_honoured.push(join());
                         }
                     }
                     Some(s) => {
