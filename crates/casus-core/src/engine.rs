@@ -466,6 +466,21 @@ fn names_beneficiary(p: &Provision, polity: &str) -> bool {
 struct Members<'a> {
     /// By polity id, sorted, one entry per polity.
     truths: Vec<(&'a str, Truth)>,
+    /// The same by [`pack`]ed id, when every id packs (short ids: the
+    /// lookup is then an integer search, not string comparisons).
+    packed: Option<Vec<(u64, Truth)>>,
+}
+
+/// An id of at most 7 bytes as one integer (bytes and length), distinct
+/// for distinct ids.
+fn pack(id: &str) -> Option<u64> {
+    let bytes = id.as_bytes();
+    (bytes.len() <= 7).then(|| {
+        let mut b = [0u8; 8];
+        b[..bytes.len()].copy_from_slice(bytes);
+        b[7] = bytes.len() as u8;
+        u64::from_le_bytes(b)
+    })
 }
 
 impl<'a> Members<'a> {
@@ -481,11 +496,25 @@ impl<'a> Members<'a> {
         truths.reverse();
         truths.dedup_by_key(|(p, _)| *p);
         truths.reverse();
-        Members { truths }
+        let packed = truths
+            .iter()
+            .map(|(p, t)| pack(p).map(|k| (k, *t)))
+            .collect::<Option<Vec<_>>>()
+            .map(|mut v| {
+                v.sort_unstable_by_key(|(k, _)| *k);
+                v
+            });
+        Members { truths, packed }
     }
 
     /// `membership(treaty, polity, date).0`.
     fn of(&self, polity: &str) -> Truth {
+        if let Some(packed) = &self.packed {
+            // Every party's id packs, so an id that does not is no party.
+            return pack(polity)
+                .and_then(|k| packed.binary_search_by_key(&k, |(k, _)| *k).ok())
+                .map_or(Truth::No, |i| packed[i].1);
+        }
         match self.truths.binary_search_by(|(p, _)| (*p).cmp(polity)) {
             Ok(i) => self.truths[i].1,
             Err(_) => Truth::No,
@@ -1611,4 +1640,21 @@ fn sentence(s: &str) -> String {
         out.push('.');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pack;
+
+    #[test]
+    fn packed_ids_are_distinct_and_long_ids_do_not_pack() {
+        let ids = ["A", "AB", "ABC", "ABC\0", "ABD", "COW365", "ABCDEFG"];
+        let keys: Vec<u64> = ids.iter().map(|i| pack(i).unwrap()).collect();
+        for (i, a) in keys.iter().enumerate() {
+            for b in &keys[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        assert_eq!(pack("ABCDEFGH"), None);
+    }
 }
