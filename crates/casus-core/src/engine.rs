@@ -803,19 +803,21 @@ impl<'a> Ctx<'a> {
     ) -> (VerdictKind, Vec<String>) {
         let (holds, questions) = self.answer(in_force, adversary, obligor, beneficiary);
         let verdict = verdict_of(holds);
-        let premises = match verdict {
-            VerdictKind::NotTriggered => self.premises(obligor, beneficiary, Some(Truth::No)),
-            VerdictKind::Contested => self.premises(obligor, beneficiary, Some(Truth::Unknown)),
+        let sentences = |premises: Vec<Proof>| -> Vec<String> {
+            premises.iter().map(|pr| sentence(&pr.statement)).collect()
+        };
+        let reasons = match verdict {
+            VerdictKind::NotTriggered => {
+                sentences(self.premises(obligor, beneficiary, Some(Truth::No)))
+            }
+            VerdictKind::Contested => {
+                sentences(self.premises(obligor, beneficiary, Some(Truth::Unknown)))
+            }
             // The last premise (the breach, or scope) says why.
             VerdictKind::Triggered if self.provision.kind == ObligationKind::NonAggression => {
-                vec![self.breach(obligor, beneficiary)]
+                sentences(vec![self.breach(obligor, beneficiary)])
             }
-            VerdictKind::Triggered => Vec::new(),
-        };
-        let reasons = if premises.is_empty() && verdict == VerdictKind::Triggered {
-            vec![self.scope_reason(beneficiary)]
-        } else {
-            premises.iter().map(|pr| sentence(&pr.statement)).collect()
+            VerdictKind::Triggered => vec![self.scope_reason(beneficiary)],
         };
         let claims = self.claims(verdict, questions, beneficiary);
         let (verdict, reasons) = overturn(verdict, reasons, &claims, questions);
