@@ -1,8 +1,10 @@
 //! Benchmarks for the core issue's speed targets: start-up (load and
 //! validate the embedded knowledge base), one `why` query, and every ordered
-//! pair of states as attacker and defender at one place.
+//! pair of states as attacker and defender at one place; and the
+//! verdict-only path (`verdicts`) beside `analyse` for an attack on a NATO
+//! member.
 
-use casus_core::engine::{analyse, Scenario, Target};
+use casus_core::engine::{analyse, verdicts, Scenario, Target};
 use casus_core::query::resolve_place;
 use casus_core::time::parse_day;
 use casus_core::KnowledgeBase;
@@ -24,6 +26,23 @@ fn bench(c: &mut Criterion) {
     };
     c.bench_function("why_stepanakert_2020", |b| {
         b.iter(|| black_box(analyse(&kb, black_box(&scenario))))
+    });
+
+    c.bench_function("verdicts_stepanakert_2020", |b| {
+        b.iter(|| black_box(verdicts(&kb, black_box(&scenario))))
+    });
+    let ankara = Scenario {
+        attackers: vec!["RUS".into()],
+        defenders: vec!["TUR".into()],
+        place: resolve_place(&kb, "Ankara").expect("known place"),
+        date: parse_day("2020-10-07").expect("date"),
+        target: Target::Territory,
+    };
+    c.bench_function("analyse_ankara_2020", |b| {
+        b.iter(|| black_box(analyse(&kb, black_box(&ankara))))
+    });
+    c.bench_function("verdicts_ankara_2020", |b| {
+        b.iter(|| black_box(verdicts(&kb, black_box(&ankara))))
     });
 
     let jermuk = resolve_place(&kb, "Jermuk").expect("known place");
@@ -52,6 +71,30 @@ fn bench(c: &mut Criterion) {
             black_box(n)
         })
     });
+    group.bench_function(
+        format!("{}x{}_verdicts_only", states.len(), states.len() - 1),
+        |b| {
+            b.iter(|| {
+                let mut n = 0usize;
+                for a in &states {
+                    for d in &states {
+                        if a == d {
+                            continue;
+                        }
+                        let s = Scenario {
+                            attackers: vec![a.clone()],
+                            defenders: vec![d.clone()],
+                            place: jermuk.clone(),
+                            date,
+                            target: Target::Territory,
+                        };
+                        n += verdicts(&kb, &s).len();
+                    }
+                }
+                black_box(n)
+            })
+        },
+    );
     group.finish();
 }
 

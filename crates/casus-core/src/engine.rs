@@ -9,13 +9,19 @@
 //! gives `contested`; otherwise `triggered`. Official claims that disagree
 //! with the result make it `contested`. Output order is deterministic:
 //! treaties by id, provisions in file order, obligors and beneficiaries by id.
+//!
+//! Two paths share one rule: [`analyse`] writes every premise as a proof;
+//! [`verdicts`] (and [`verdicts_at`], [`verdicts_where`]) decide the same
+//! premises with the same functions and write nothing, for callers that
+//! judge many attacks; [`explain`] writes the reasons for chosen verdicts
+//! from the premises that decide them.
 
 use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::kb::KnowledgeBase;
 use crate::model::*;
-use crate::query::{membership, place_status, statuses_on, ResolvedPlace, TerritoryStatus};
+use crate::query::{membership, place_status, ResolvedPlace, TerritoryStatus};
 use crate::time::Truth;
 
 /// What was hit.
@@ -218,74 +224,20 @@ pub fn analyse(kb: &KnowledgeBase, scenario: &Scenario) -> Analysis {
     let status = place_status(kb, &scenario.place, scenario.date);
     let mut verdicts = Vec::new();
     let mut notes = Vec::new();
-    let mut treaties: Vec<&Treaty> = kb.treaties.iter().collect();
-    treaties.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut defenders = scenario.defenders.clone();
-    defenders.sort();
-    defenders.dedup();
-    for treaty in treaties {
-        if treaty.in_force.interval.contains(scenario.date) == Truth::No {
-            continue;
-        }
-        if matches!(
-            treaty.kind,
-            InstrumentKind::Assurance | InstrumentKind::DomesticLaw
-        ) {
-            // The instrument concerns a defender it names as beneficiary, or,
-            // when it names none, any defender that is a party.
-            let names_any = treaty
-                .provisions
-                .iter()
-                .any(|p| matches!(p.owed, Owed::Directed { .. }));
-            for d in &defenders {
-                let concerned = if names_any {
-                    treaty.provisions.iter().any(|p| names_beneficiary(p, d))
-                } else {
-                    membership(treaty, d, scenario.date).0 != Truth::No
-                };
-                if concerned {
-                    notes.push(format!(
-                        "{} ({}) concerns {} but is {}: it creates no obligation to defend.",
-                        treaty.name,
-                        treaty.id,
-                        kb.polity_name(d),
-                        treaty.kind.label()
-                    ));
-                }
-            }
-            continue;
-        }
-        // Every verdict has a defender as beneficiary: skip treaties that
-        // never had one as a party.
-        if !treaty.parties.iter().any(|p| defenders.contains(&p.polity)) {
-            continue;
-        }
-        for provision in &treaty.provisions {
-            if provision.validity.contains(scenario.date) == Truth::No {
-                continue;
-            }
-            let pairs = pairs(treaty, provision, scenario, &defenders);
-            if pairs.is_empty() {
-                continue;
-            }
-            let mut ctx = Ctx {
-                kb,
-                scenario,
-                status: &status,
-                treaty,
-                provision,
-                in_force: None,
-                adversary: Vec::new(),
-                scopes: Vec::new(),
-            };
-            // Premises that do not depend on the obligor are built once.
-            ctx.in_force = Some(ctx.in_force());
-            ctx.adversary = ctx.adversary();
+    let defenders = sorted_defenders(scenario);
+    walk(
+        kb,
+        scenario,
+        &status,
+        &defenders,
+        &|_| true,
+        |treaty| instrument_notes(kb, scenario, &defenders, treaty, &mut notes),
+        |ctx, _, _, pairs| {
             for (obligor, beneficiary) in pairs {
                 verdicts.push(ctx.judge(&obligor, &beneficiary));
             }
-        }
-    }
+        },
+    );
     let main =
         |hs: &[crate::query::Holder]| hs.iter().max_by_key(|h| h.holds).map(|h| h.polity.clone());
     Analysis {
@@ -311,27 +263,279 @@ pub fn analyse(kb: &KnowledgeBase, scenario: &Scenario) -> Analysis {
     }
 }
 
+/// The verdict for one (provision, obligor, beneficiary) without its
+/// explanation: what [`verdicts`] returns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VerdictSummary {
+    /// Index into `KnowledgeBase::treaties`.
+    pub treaty: usize,
+    /// Index into that treaty's `provisions`.
+    pub provision: usize,
+    pub obligor: String,
+    pub beneficiary: String,
+    pub kind: ObligationKind,
+    pub response: Response,
+    pub verdict: VerdictKind,
+}
+
+impl VerdictSummary {
+    pub fn treaty<'k>(&self, kb: &'k KnowledgeBase) -> &'k Treaty {
+        &kb.treaties[self.treaty]
+    }
+    pub fn provision<'k>(&self, kb: &'k KnowledgeBase) -> &'k Provision {
+        &kb.treaties[self.treaty].provisions[self.provision]
+    }
+}
+
+/// The verdicts [`analyse`] would give, in the same order, without proof
+/// trees, reasons or claims: every premise is decided by the same functions,
+/// only no statement is written. Claims still make a certain verdict
+/// `contested` where `analyse` would.
+pub fn verdicts(kb: &KnowledgeBase, scenario: &Scenario) -> Vec<VerdictSummary> {
+    let status = place_status(kb, &scenario.place, scenario.date);
+    verdicts_at(kb, scenario, &status)
+}
+
+/// [`verdicts`] with the place's status on the date already known (it must
+/// be `place_status(kb, &scenario.place, scenario.date)`).
+pub fn verdicts_at(
+    kb: &KnowledgeBase,
+    scenario: &Scenario,
+    status: &TerritoryStatus,
+) -> Vec<VerdictSummary> {
+    verdicts_where(kb, scenario, status, |_| true)
+}
+
+/// [`verdicts_at`] for only the provisions `keep` accepts (the others are
+/// skipped, as if the knowledge base did not hold them).
+pub fn verdicts_where(
+    kb: &KnowledgeBase,
+    scenario: &Scenario,
+    status: &TerritoryStatus,
+    keep: impl Fn(&Provision) -> bool,
+) -> Vec<VerdictSummary> {
+    let defenders = sorted_defenders(scenario);
+    let mut out = Vec::new();
+    walk(
+        kb,
+        scenario,
+        status,
+        &defenders,
+        &keep,
+        |_| {},
+        |ctx, ti, pi, pairs| {
+            let in_force = ctx.in_force_truth();
+            let adversary = ctx.adversary_truth();
+            for (obligor, beneficiary) in pairs {
+                let verdict = ctx.verdict_only(in_force, adversary, &obligor, &beneficiary);
+                out.push(VerdictSummary {
+                    treaty: ti,
+                    provision: pi,
+                    obligor,
+                    beneficiary,
+                    kind: ctx.provision.kind,
+                    response: ctx.provision.response,
+                    verdict,
+                });
+            }
+        },
+    );
+    out
+}
+
+/// The verdict and reasons [`analyse`] gives for each of `summaries` (from
+/// [`verdicts_at`] on the same knowledge base, scenario and status), writing
+/// only the premises that decide each one.
+pub fn explain(
+    kb: &KnowledgeBase,
+    scenario: &Scenario,
+    status: &TerritoryStatus,
+    summaries: &[&VerdictSummary],
+) -> Vec<(VerdictKind, Vec<String>)> {
+    let mut out = Vec::with_capacity(summaries.len());
+    let mut ctx: Option<(usize, usize, Ctx<'_>, Truth, Truth)> = None;
+    for v in summaries {
+        let fresh = !matches!(&ctx, Some((t, p, ..)) if *t == v.treaty && *p == v.provision);
+        if fresh {
+            let treaty = v.treaty(kb);
+            let members = Members::on(treaty, scenario.date);
+            let c = Ctx::new(kb, scenario, status, treaty, v.provision(kb), members);
+            let (in_force, adversary) = (c.in_force_truth(), c.adversary_truth());
+            ctx = Some((v.treaty, v.provision, c, in_force, adversary));
+        }
+        if let Some((_, _, c, in_force, adversary)) = ctx.as_mut() {
+            out.push(c.verdict_with_reasons(*in_force, *adversary, &v.obligor, &v.beneficiary));
+        }
+    }
+    out
+}
+
+fn sorted_defenders(scenario: &Scenario) -> Vec<String> {
+    let mut defenders = scenario.defenders.clone();
+    defenders.sort();
+    defenders.dedup();
+    defenders
+}
+
+/// The one walk both [`analyse`] and [`verdicts`] take: treaties by id,
+/// instruments that create no obligation to `on_instrument`, and each
+/// provision that applies with the pairs it could bind to `on_provision`
+/// (with its index in the knowledge base and in the treaty).
+fn walk<'a>(
+    kb: &'a KnowledgeBase,
+    scenario: &'a Scenario,
+    status: &'a TerritoryStatus,
+    defenders: &[String],
+    keep: &dyn Fn(&Provision) -> bool,
+    mut on_instrument: impl FnMut(&Treaty),
+    mut on_provision: impl FnMut(&mut Ctx<'a>, usize, usize, Vec<(String, String)>),
+) {
+    let mut order: Vec<usize> = (0..kb.treaties.len()).collect();
+    order.sort_by(|&a, &b| kb.treaties[a].id.cmp(&kb.treaties[b].id));
+    for ti in order {
+        let treaty = &kb.treaties[ti];
+        if treaty.in_force.interval.contains(scenario.date) == Truth::No {
+            continue;
+        }
+        if matches!(
+            treaty.kind,
+            InstrumentKind::Assurance | InstrumentKind::DomesticLaw
+        ) {
+            on_instrument(treaty);
+            continue;
+        }
+        // Every verdict has a defender as beneficiary: skip treaties that
+        // never had one as a party.
+        if !treaty.parties.iter().any(|p| defenders.contains(&p.polity)) {
+            continue;
+        }
+        let members = Members::on(treaty, scenario.date);
+        for (pi, provision) in treaty.provisions.iter().enumerate() {
+            if !keep(provision) || provision.validity.contains(scenario.date) == Truth::No {
+                continue;
+            }
+            let pairs = pairs(&members, provision, scenario, defenders);
+            if pairs.is_empty() {
+                continue;
+            }
+            let mut ctx = Ctx::new(kb, scenario, status, treaty, provision, members.clone());
+            on_provision(&mut ctx, ti, pi, pairs);
+        }
+    }
+}
+
+/// Notes on an assurance or domestic law that touches a defender.
+fn instrument_notes(
+    kb: &KnowledgeBase,
+    scenario: &Scenario,
+    defenders: &[String],
+    treaty: &Treaty,
+    notes: &mut Vec<String>,
+) {
+    // The instrument concerns a defender it names as beneficiary, or,
+    // when it names none, any defender that is a party.
+    let names_any = treaty
+        .provisions
+        .iter()
+        .any(|p| matches!(p.owed, Owed::Directed { .. }));
+    for d in defenders {
+        let concerned = if names_any {
+            treaty.provisions.iter().any(|p| names_beneficiary(p, d))
+        } else {
+            membership(treaty, d, scenario.date).0 != Truth::No
+        };
+        if concerned {
+            notes.push(format!(
+                "{} ({}) concerns {} but is {}: it creates no obligation to defend.",
+                treaty.name,
+                treaty.id,
+                kb.polity_name(d),
+                treaty.kind.label()
+            ));
+        }
+    }
+}
+
 fn names_beneficiary(p: &Provision, polity: &str) -> bool {
     matches!(&p.owed, Owed::Directed { beneficiaries, .. } if beneficiaries.iter().any(|b| b == polity))
 }
 
+/// Whether each polity named as a party is a party on one date: the truth
+/// [`membership`] gives, computed once per treaty.
+#[derive(Debug, Clone, Default)]
+struct Members<'a> {
+    /// By polity id, sorted, one entry per polity.
+    truths: Vec<(&'a str, Truth)>,
+    /// The same by [`pack`]ed id, when every id packs (short ids: the
+    /// lookup is then an integer search, not string comparisons).
+    packed: Option<Vec<(u64, Truth)>>,
+}
+
+/// An id of at most 7 bytes as one integer (bytes and length), distinct
+/// for distinct ids.
+fn pack(id: &str) -> Option<u64> {
+    let bytes = id.as_bytes();
+    (bytes.len() <= 7).then(|| {
+        let mut b = [0u8; 8];
+        b[..bytes.len()].copy_from_slice(bytes);
+        b[7] = bytes.len() as u8;
+        u64::from_le_bytes(b)
+    })
+}
+
+impl<'a> Members<'a> {
+    fn on(treaty: &'a Treaty, date: Date) -> Members<'a> {
+        let mut truths: Vec<(&str, Truth)> = treaty
+            .parties
+            .iter()
+            .map(|p| (p.polity.as_str(), p.membership.interval.contains(date)))
+            .collect();
+        truths.sort();
+        // Sorted by (polity, truth): the last entry of each polity is its
+        // best spell, as `membership` takes.
+        truths.reverse();
+        truths.dedup_by_key(|(p, _)| *p);
+        truths.reverse();
+        let packed = truths
+            .iter()
+            .map(|(p, t)| pack(p).map(|k| (k, *t)))
+            .collect::<Option<Vec<_>>>()
+            .map(|mut v| {
+                v.sort_unstable_by_key(|(k, _)| *k);
+                v
+            });
+        Members { truths, packed }
+    }
+
+    /// `membership(treaty, polity, date).0`.
+    fn of(&self, polity: &str) -> Truth {
+        if let Some(packed) = &self.packed {
+            // Every party's id packs, so an id that does not is no party.
+            return pack(polity)
+                .and_then(|k| packed.binary_search_by_key(&k, |(k, _)| *k).ok())
+                .map_or(Truth::No, |i| packed[i].1);
+        }
+        match self.truths.binary_search_by(|(p, _)| (*p).cmp(polity)) {
+            Ok(i) => self.truths[i].1,
+            Err(_) => Truth::No,
+        }
+    }
+}
+
 /// The (obligor, beneficiary) pairs a provision could bind in this scenario.
 fn pairs(
-    treaty: &Treaty,
+    members: &Members<'_>,
     provision: &Provision,
     scenario: &Scenario,
     defenders: &[String],
 ) -> Vec<(String, String)> {
-    let date = scenario.date;
-    let is_party = |p: &str| membership(treaty, p, date).0 != Truth::No;
-    let mut parties: Vec<&str> = treaty
-        .parties
+    let is_party = |p: &str| members.of(p) != Truth::No;
+    let parties: Vec<&str> = members
+        .truths
         .iter()
-        .map(|p| p.polity.as_str())
-        .filter(|p| is_party(p))
+        .filter(|(_, t)| *t != Truth::No)
+        .map(|(p, _)| *p)
         .collect();
-    parties.sort();
-    parties.dedup();
     let owes = |o: &str, b: &str| match &provision.owed {
         Owed::Mutual => o != b,
         Owed::Directed {
@@ -379,12 +583,52 @@ struct Ctx<'a> {
     /// Cached: whether the treaty and this text are in force.
     in_force: Option<Proof>,
     /// Cached: adversary conditions.
-    adversary: Vec<Proof>,
+    adversary: Option<Vec<Proof>>,
     /// Cached scope proofs, by beneficiary.
     scopes: Vec<(String, Proof)>,
+    /// Cached scope answers (no proof), by beneficiary.
+    scope_truths: Vec<(String, Truth)>,
+    /// Claims about this treaty and provision (or the whole treaty).
+    claims: Vec<&'a Claim>,
+    /// Who is a party on the date.
+    members: Members<'a>,
+    /// Is any attacker a party (`party_attackers` is not empty)?
+    attacker_is_party: bool,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(
+        kb: &'a KnowledgeBase,
+        scenario: &'a Scenario,
+        status: &'a TerritoryStatus,
+        treaty: &'a Treaty,
+        provision: &'a Provision,
+        members: Members<'a>,
+    ) -> Ctx<'a> {
+        Ctx {
+            kb,
+            scenario,
+            status,
+            treaty,
+            provision,
+            in_force: None,
+            adversary: None,
+            scopes: Vec::new(),
+            scope_truths: Vec::new(),
+            claims: kb
+                .claims
+                .iter()
+                .filter(|c| c.treaty == treaty.id)
+                .filter(|c| c.provision.as_ref().is_none_or(|p| p == &provision.id))
+                .collect(),
+            attacker_is_party: scenario
+                .attackers
+                .iter()
+                .any(|a| members.of(a) == Truth::Yes),
+            members,
+        }
+    }
+
     fn name<'b>(&'b self, id: &'b str) -> &'b str {
         self.kb.polity_name(id)
     }
@@ -393,59 +637,201 @@ impl Ctx<'_> {
         self.scenario.date
     }
 
+    /// The conjunction of the premises (before claims) and the answers
+    /// claims can speak to, from the premise truth functions alone.
+    /// `in_force` and `adversary` are [`Ctx::in_force_truth`] and
+    /// [`Ctx::adversary_truth`].
+    fn answer(
+        &mut self,
+        in_force: Truth,
+        adversary: Truth,
+        obligor: &str,
+        beneficiary: &str,
+    ) -> (Truth, Questions) {
+        let base = in_force
+            .and(self.members.of(beneficiary))
+            .and(self.members.of(obligor))
+            .and(self.participation_truth(beneficiary))
+            .and(self.participation_truth(obligor))
+            .and(self.dyad_truth(obligor, beneficiary));
+        if self.provision.kind == ObligationKind::NonAggression {
+            return (base, Questions::default());
+        }
+        let base = base.and(self.attackers_truth(obligor));
+        let scope = match self.scope_truths.iter().find(|(b, _)| b == beneficiary) {
+            Some((_, cached)) => *cached,
+            None => {
+                let fresh = self.scope_truth(beneficiary);
+                self.scope_truths.push((beneficiary.to_string(), fresh));
+                fresh
+            }
+        };
+        let questions = Questions {
+            base,
+            scope: Some(scope),
+            adversary: Some(adversary),
+        };
+        (base.and(adversary).and(scope), questions)
+    }
+
+    /// The verdict [`Ctx::judge`] gives, writing no statement.
+    fn verdict_only(
+        &mut self,
+        in_force: Truth,
+        adversary: Truth,
+        obligor: &str,
+        beneficiary: &str,
+    ) -> VerdictKind {
+        let (holds, questions) = self.answer(in_force, adversary, obligor, beneficiary);
+        let verdict = verdict_of(holds);
+        if verdict != VerdictKind::Contested
+            && self.claims.iter().any(|c| {
+                self.claim_answer(c, verdict, questions, beneficiary)
+                    .is_some_and(|(about, agrees)| overturns(c, about, agrees, questions))
+            })
+        {
+            return VerdictKind::Contested;
+        }
+        verdict
+    }
+
+    /// The premises of the verdict, in order; with `only`, just those that
+    /// hold to that degree (the others are not written).
+    fn premises(&mut self, obligor: &str, beneficiary: &str, only: Option<Truth>) -> Vec<Proof> {
+        let want = |t: Truth| only.is_none_or(|w| w == t);
+        let mut premises = Vec::new();
+        if want(self.in_force_truth()) {
+            if self.in_force.is_none() {
+                self.in_force = Some(self.in_force());
+            }
+            premises.extend(self.in_force.clone());
+        }
+        for polity in [beneficiary, obligor] {
+            if want(self.members.of(polity)) {
+                premises.push(self.party(polity));
+            }
+        }
+        if want(Truth::Unknown) {
+            premises.extend(self.participation(beneficiary));
+            premises.extend(self.participation(obligor));
+        }
+        premises.extend(
+            self.dyad(obligor, beneficiary)
+                .into_iter()
+                .filter(|p| want(p.holds)),
+        );
+        if self.provision.kind == ObligationKind::NonAggression {
+            if want(Truth::Yes) {
+                premises.push(self.breach(obligor, beneficiary));
+            }
+            return premises;
+        }
+        if only.is_none() || self.attackers_truth(obligor) != Truth::Yes {
+            premises.extend(
+                self.attackers_check(obligor)
+                    .into_iter()
+                    .filter(|p| want(p.holds)),
+            );
+        }
+        if self.adversary.is_none() {
+            self.adversary = Some(self.adversary());
+        }
+        premises.extend(
+            self.adversary
+                .iter()
+                .flatten()
+                .filter(|p| want(p.holds))
+                .cloned(),
+        );
+        let scope_holds = match self.scope_truths.iter().find(|(b, _)| b == beneficiary) {
+            Some((_, cached)) => *cached,
+            None => self.scope_truth(beneficiary),
+        };
+        if want(scope_holds) {
+            premises.push(self.cached_scope(beneficiary));
+        }
+        premises
+    }
+
+    /// The premise of a non-aggression verdict: the obligor attacks.
+    fn breach(&self, obligor: &str, beneficiary: &str) -> Proof {
+        Proof::rule(
+            format!(
+                "{} is among the attackers and {} is attacked: the non-aggression obligation is breached",
+                self.name(obligor),
+                self.name(beneficiary)
+            ),
+            Truth::Yes,
+            vec![],
+        )
+    }
+
+    /// The scope premise as a reason (a sentence), without copying its
+    /// proof.
+    fn scope_reason(&mut self, beneficiary: &str) -> String {
+        if !self.scopes.iter().any(|(b, _)| b == beneficiary) {
+            let fresh = self.scope(beneficiary);
+            self.scopes.push((beneficiary.to_string(), fresh));
+        }
+        self.scopes
+            .iter()
+            .find(|(b, _)| b == beneficiary)
+            .map(|(_, p)| sentence(&p.statement))
+            .unwrap_or_default()
+    }
+
+    /// [`Ctx::scope`], built once per beneficiary.
+    fn cached_scope(&mut self, beneficiary: &str) -> Proof {
+        match self.scopes.iter().find(|(b, _)| b == beneficiary) {
+            Some((_, cached)) => cached.clone(),
+            None => {
+                let fresh = self.scope(beneficiary);
+                self.scopes.push((beneficiary.to_string(), fresh.clone()));
+                fresh
+            }
+        }
+    }
+
+    /// The verdict and its plain reasons, as [`Ctx::judge`] gives them,
+    /// writing only the premises that decide it.
+    fn verdict_with_reasons(
+        &mut self,
+        in_force: Truth,
+        adversary: Truth,
+        obligor: &str,
+        beneficiary: &str,
+    ) -> (VerdictKind, Vec<String>) {
+        let (holds, questions) = self.answer(in_force, adversary, obligor, beneficiary);
+        let verdict = verdict_of(holds);
+        let sentences = |premises: Vec<Proof>| -> Vec<String> {
+            premises.iter().map(|pr| sentence(&pr.statement)).collect()
+        };
+        let reasons = match verdict {
+            VerdictKind::NotTriggered => {
+                sentences(self.premises(obligor, beneficiary, Some(Truth::No)))
+            }
+            VerdictKind::Contested => {
+                sentences(self.premises(obligor, beneficiary, Some(Truth::Unknown)))
+            }
+            // The last premise (the breach, or scope) says why.
+            VerdictKind::Triggered if self.provision.kind == ObligationKind::NonAggression => {
+                sentences(vec![self.breach(obligor, beneficiary)])
+            }
+            VerdictKind::Triggered => vec![self.scope_reason(beneficiary)],
+        };
+        let claims = self.claims(verdict, questions, beneficiary);
+        let (verdict, reasons) = overturn(verdict, reasons, &claims, questions);
+        (verdict, reasons)
+    }
+
     fn judge(&mut self, obligor: &str, beneficiary: &str) -> Verdict {
         let t = self.treaty;
         let p = self.provision;
-        let mut questions = Questions::default();
-        let in_force = match &self.in_force {
-            Some(cached) => cached.clone(),
-            None => self.in_force(),
-        };
-        let mut premises = vec![in_force, self.party(beneficiary), self.party(obligor)];
-        premises.extend(self.participation(beneficiary));
-        premises.extend(self.participation(obligor));
-        premises.extend(self.dyad(obligor, beneficiary));
-        if p.kind == ObligationKind::NonAggression {
-            premises.push(Proof::rule(
-                format!(
-                    "{} is among the attackers and {} is attacked: the non-aggression obligation is breached",
-                    self.name(obligor),
-                    self.name(beneficiary)
-                ),
-                Truth::Yes,
-                vec![],
-            ));
-        } else {
-            premises.extend(self.attackers_check(obligor));
-            let base = premises
-                .iter()
-                .fold(Truth::Yes, |acc, pr| acc.and(pr.holds));
-            let adversary = self.adversary.clone();
-            let adversary_truth = adversary.iter().fold(Truth::Yes, |acc, p| acc.and(p.holds));
-            premises.extend(adversary);
-            let scope = match self.scopes.iter().find(|(b, _)| b == beneficiary) {
-                Some((_, cached)) => cached.clone(),
-                None => {
-                    let fresh = self.scope(beneficiary);
-                    self.scopes.push((beneficiary.to_string(), fresh.clone()));
-                    fresh
-                }
-            };
-            questions = Questions {
-                base,
-                scope: Some(scope.holds),
-                adversary: Some(adversary_truth),
-            };
-            premises.push(scope);
-        }
-        let holds = premises
-            .iter()
-            .fold(Truth::Yes, |acc, pr| acc.and(pr.holds));
-        let mut verdict = match holds {
-            Truth::Yes => VerdictKind::Triggered,
-            Truth::No => VerdictKind::NotTriggered,
-            Truth::Unknown => VerdictKind::Contested,
-        };
+        let in_force = self.in_force_truth();
+        let adversary = self.adversary_truth();
+        let (holds, questions) = self.answer(in_force, adversary, obligor, beneficiary);
+        let premises = self.premises(obligor, beneficiary, None);
+        let verdict = verdict_of(holds);
         let deciding = |want: Truth| -> Vec<String> {
             premises
                 .iter()
@@ -453,7 +839,7 @@ impl Ctx<'_> {
                 .map(|pr| sentence(&pr.statement))
                 .collect()
         };
-        let mut reasons = match verdict {
+        let reasons = match verdict {
             VerdictKind::NotTriggered => deciding(Truth::No),
             VerdictKind::Contested => deciding(Truth::Unknown),
             VerdictKind::Triggered => premises
@@ -462,36 +848,7 @@ impl Ctx<'_> {
                 .unwrap_or_default(),
         };
         let claims = self.claims(verdict, questions, beneficiary);
-        // A claim that disagrees makes a certain verdict contested only if
-        // the question it speaks to could decide the verdict: it cannot
-        // rescue an obligation that fails for another reason.
-        let decisive = |c: &CitedClaim| {
-            let other = match c.about {
-                Question::Scope => questions.adversary,
-                Question::Adversary => questions.scope,
-            };
-            questions
-                .base
-                .and(other.unwrap_or(Truth::Yes))
-                .and(Truth::Unknown)
-                == Truth::Unknown
-        };
-        let disagreeing: Vec<&CitedClaim> = claims
-            .iter()
-            .filter(|c| !c.agrees && c.stance != Stance::Unclear && decisive(c))
-            .collect();
-        if !disagreeing.is_empty() && verdict != VerdictKind::Contested {
-            for c in &disagreeing {
-                reasons.push(format!(
-                    "{} ({}, {}) holds that the obligation {} here, against the reading of the text.",
-                    c.speaker,
-                    c.office,
-                    c.date,
-                    c.stance.label()
-                ));
-            }
-            verdict = VerdictKind::Contested;
-        }
+        let (verdict, reasons) = overturn(verdict, reasons, &claims, questions);
         let conditions = p
             .conditions
             .iter()
@@ -535,6 +892,15 @@ impl Ctx<'_> {
         }
     }
 
+    /// Premise 1: the treaty is in force and this text applies.
+    fn in_force_truth(&self) -> Truth {
+        self.treaty
+            .in_force
+            .interval
+            .contains(self.date())
+            .and(self.provision.validity.contains(self.date()))
+    }
+
     fn in_force(&self) -> Proof {
         let t = self.treaty;
         let holds = t.in_force.interval.contains(self.date());
@@ -554,7 +920,7 @@ impl Ctx<'_> {
                 &self.provision.source,
             ));
         }
-        let both = holds.and(validity);
+        let both = self.in_force_truth();
         let statement = match both {
             Truth::Yes => format!("{} and Art. {} are in force on {}", t.short_name, self.provision.article, self.date()),
             Truth::No => format!("{} (Art. {}) is not in force on {}", t.short_name, self.provision.article, self.date()),
@@ -594,11 +960,33 @@ impl Ctx<'_> {
         }
     }
 
+    /// Frozen or suspended participation that may hold on the date.
+    fn binding_statuses<'s>(
+        &'s self,
+        polity: &'s str,
+    ) -> impl Iterator<Item = &'a StatusSpell> + 's {
+        // As `statuses_on`, without collecting.
+        let treaty: &'a Treaty = self.treaty;
+        treaty
+            .statuses
+            .iter()
+            .filter(move |s| s.polity == polity)
+            .filter(|s| s.status.interval.contains(self.date()) != Truth::No)
+            .filter(|s| s.status.value != ParticipationStatus::OutsideMilitaryStructure)
+    }
+
+    /// Premise 3: no frozen or suspended participation (`Unknown` if any).
+    fn participation_truth(&self, polity: &str) -> Truth {
+        if self.binding_statuses(polity).next().is_some() {
+            Truth::Unknown
+        } else {
+            Truth::Yes
+        }
+    }
+
     fn participation(&self, polity: &str) -> Vec<Proof> {
-        statuses_on(self.treaty, polity, self.date())
-            .into_iter()
-            .filter(|(s, _)| s.status.value != ParticipationStatus::OutsideMilitaryStructure)
-            .map(|(s, _)| {
+        self.binding_statuses(polity)
+            .map(|s| {
                 let mut statement = format!(
                     "{} has {} in {} since {}",
                     self.name(polity),
@@ -624,47 +1012,83 @@ impl Ctx<'_> {
             .collect()
     }
 
-    fn dyad(&self, obligor: &str, beneficiary: &str) -> Vec<Proof> {
+    /// Dyadic suspensions that may hold on the date, each with the truth of
+    /// "not suspended".
+    fn active_dyads<'s>(
+        &'s self,
+        obligor: &'s str,
+        beneficiary: &'s str,
+    ) -> impl Iterator<Item = (&'a DyadSuspension, Truth)> + 's {
         self.treaty
             .dyad_suspensions
             .iter()
-            .filter(|d| d.obligor == obligor && d.beneficiary == beneficiary)
+            .filter(move |d| d.obligor == obligor && d.beneficiary == beneficiary)
             .filter_map(|d| {
                 let t = d.spell.interval.contains(self.date());
-                (t != Truth::No).then(|| {
-                    Proof::fact(
-                        format!(
-                            "{} has suspended its {} obligations toward {} ({})",
-                            self.name(obligor),
-                            self.treaty.short_name,
-                            self.name(beneficiary),
-                            d.spell.interval
-                        ),
-                        !t,
-                        &d.spell.source,
-                    )
-                })
+                (t != Truth::No).then_some((d, !t))
+            })
+    }
+
+    /// Premise 4: no dyadic suspension.
+    fn dyad_truth(&self, obligor: &str, beneficiary: &str) -> Truth {
+        self.active_dyads(obligor, beneficiary)
+            .fold(Truth::Yes, |acc, (_, t)| acc.and(t))
+    }
+
+    fn dyad(&self, obligor: &str, beneficiary: &str) -> Vec<Proof> {
+        self.active_dyads(obligor, beneficiary)
+            .map(|(d, holds)| {
+                Proof::fact(
+                    format!(
+                        "{} has suspended its {} obligations toward {} ({})",
+                        self.name(obligor),
+                        self.treaty.short_name,
+                        self.name(beneficiary),
+                        d.spell.interval
+                    ),
+                    holds,
+                    &d.spell.source,
+                )
             })
             .collect()
     }
 
+    fn is_attacker(&self, polity: &str) -> bool {
+        self.scenario.attackers.iter().any(|a| a == polity)
+    }
+
+    /// Attackers that are themselves parties to the treaty.
+    fn party_attackers(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.scenario
+            .attackers
+            .iter()
+            .filter(|a| self.members.of(a) == Truth::Yes)
+            .map(String::as_str)
+    }
+
+    /// Premise 5: the obligor is not an attacker (`No`); an attacker that is
+    /// itself a party makes it `Unknown`.
+    fn attackers_truth(&self, obligor: &str) -> Truth {
+        if self.is_attacker(obligor) {
+            Truth::No
+        } else if self.attacker_is_party {
+            Truth::Unknown
+        } else {
+            Truth::Yes
+        }
+    }
+
     fn attackers_check(&self, obligor: &str) -> Vec<Proof> {
         let mut out = Vec::new();
-        if self.scenario.attackers.iter().any(|a| a == obligor) {
+        if self.is_attacker(obligor) {
             out.push(Proof::rule(
                 format!("{} is itself one of the attackers", self.name(obligor)),
                 Truth::No,
                 vec![],
             ));
         }
-        let party_attackers: Vec<&str> = self
-            .scenario
-            .attackers
-            .iter()
-            .filter(|a| membership(self.treaty, a, self.date()).0 == Truth::Yes)
-            .map(String::as_str)
-            .collect();
-        if !party_attackers.is_empty() && !self.scenario.attackers.iter().any(|a| a == obligor) {
+        let party_attackers: Vec<&str> = self.party_attackers().collect();
+        if !party_attackers.is_empty() && !self.is_attacker(obligor) {
             out.push(Proof::rule(
                 format!(
                     "the attacker ({}) is itself a party to {}: whether an attack by one party on another triggers the others' obligation is unsettled",
@@ -678,13 +1102,36 @@ impl Ctx<'_> {
         out
     }
 
+    /// Premise 6 for one condition: `None` when the condition is not about
+    /// the adversary.
+    fn condition_truth(&self, c: &Condition) -> Option<Truth> {
+        match &c.condition {
+            ConditionKind::Adversary { polities } => Some(Truth::from_bool(
+                self.scenario.attackers.iter().any(|a| polities.contains(a)),
+            )),
+            ConditionKind::UnnamedRestriction { .. } => Some(Truth::Unknown),
+            _ => None,
+        }
+    }
+
+    /// Premise 6: every adversary condition matches.
+    fn adversary_truth(&self) -> Truth {
+        self.provision
+            .conditions
+            .iter()
+            .filter_map(|c| self.condition_truth(c))
+            .fold(Truth::Yes, Truth::and)
+    }
+
     fn adversary(&self) -> Vec<Proof> {
         self.provision
             .conditions
             .iter()
-            .filter_map(|c| match &c.condition {
+            .filter_map(|c| {
+                let holds = self.condition_truth(c)?;
+                match &c.condition {
                 ConditionKind::Adversary { polities } => {
-                    let hit = self.scenario.attackers.iter().any(|a| polities.contains(a));
+                    let hit = holds == Truth::Yes;
                     let names: Vec<&str> = polities.iter().map(|p| self.name(p)).collect();
                     let statement = if hit {
                         format!(
@@ -694,16 +1141,69 @@ impl Ctx<'_> {
                     } else {
                         format!("the provision only covers attacks by {}", names.join(", "))
                     };
-                    Some(Proof::fact(statement, Truth::from_bool(hit), &c.source))
+                    Some(Proof::fact(statement, holds, &c.source))
                 }
                 ConditionKind::UnnamedRestriction { text } => Some(Proof::fact(
                     format!("the obligation is restricted ({text}) but the source does not say to what, so whether this attack is covered cannot be decided"),
-                    Truth::Unknown,
+                    holds,
                     &c.source,
                 )),
                 _ => None,
-            })
+            }})
             .collect()
+    }
+
+    /// Premise 7: does the attack fall within the provision's scope (any
+    /// rule valid on the date matches)?
+    fn scope_truth(&self, beneficiary: &str) -> Truth {
+        if self.provision.scope.is_empty() {
+            return Truth::Yes;
+        }
+        self.provision
+            .scope
+            .iter()
+            .filter_map(|r| self.scope_rule_truth(r, beneficiary))
+            .fold(Truth::No, Truth::or)
+    }
+
+    /// One scope rule's answer; `None` when the rule is not valid on the date.
+    fn scope_rule_truth(&self, rule: &ScopeRule, beneficiary: &str) -> Option<Truth> {
+        let valid = rule.validity.contains(self.date());
+        (valid != Truth::No).then(|| self.scope_kind_truth(&rule.rule, beneficiary).and(valid))
+    }
+
+    /// Does the attack match this kind of scope rule? `party_territory`
+    /// tests the de jure sovereign; where only the controller is the party
+    /// it is `Unknown`.
+    fn scope_kind_truth(&self, rule: &ScopeKind, beneficiary: &str) -> Truth {
+        let s = self.status;
+        match rule {
+            ScopeKind::PartyTerritory { regions, parties } => {
+                let in_parties = parties.is_empty() || parties.iter().any(|p| p == beneficiary);
+                let in_regions =
+                    regions.is_empty() || regions.iter().any(|r| s.regions.contains(r));
+                if !in_parties || !in_regions {
+                    return Truth::No;
+                }
+                match s.sovereign_is(beneficiary) {
+                    Truth::Yes => Truth::Yes,
+                    Truth::Unknown => Truth::Unknown,
+                    Truth::No if s.controller_is(beneficiary) != Truth::No => Truth::Unknown,
+                    Truth::No => Truth::No,
+                }
+            }
+            ScopeKind::AdministeredBy { party } => {
+                s.controller_is(party.as_deref().unwrap_or(beneficiary))
+            }
+            ScopeKind::Territory { territory } => {
+                Truth::from_bool(s.ancestry.iter().any(|t| t == territory))
+            }
+            ScopeKind::ForcesIn { regions } => Truth::from_bool(
+                self.scenario.target == Target::Forces
+                    && regions.iter().any(|r| s.regions.contains(r)),
+            ),
+            ScopeKind::Anywhere => Truth::Yes,
+        }
     }
 
     /// Does the attack fall within the provision's scope?
@@ -721,7 +1221,7 @@ impl Ctx<'_> {
                 vec![],
             );
         }
-        let holds = rules.iter().fold(Truth::No, |acc, r| acc.or(r.holds));
+        let holds = self.scope_truth(beneficiary);
         let place = self.place_phrase();
         let statement = match holds {
             Truth::Yes => {
@@ -978,7 +1478,7 @@ impl Ctx<'_> {
             valid,
             &rule.source,
         ));
-        proof.holds = proof.holds.and(valid);
+        proof.holds = self.scope_kind_truth(&rule.rule, beneficiary).and(valid);
         Some(proof)
     }
 
@@ -986,37 +1486,11 @@ impl Ctx<'_> {
     /// an attacker. A territory claim agrees when its stance matches the scope
     /// premise; an adversary claim when it matches the adversary premise.
     fn claims(&self, verdict: VerdictKind, q: Questions, beneficiary: &str) -> Vec<CitedClaim> {
-        let overall = match verdict {
-            VerdictKind::Triggered => Truth::Yes,
-            VerdictKind::NotTriggered => Truth::No,
-            VerdictKind::Contested => Truth::Unknown,
-        };
         let mut out: Vec<CitedClaim> = self
-            .kb
             .claims
             .iter()
-            .filter(|c| c.treaty == self.treaty.id)
-            .filter(|c| c.provision.as_ref().is_none_or(|p| p == &self.provision.id))
-            .filter(|c| c.beneficiary.as_deref().is_none_or(|b| b == beneficiary))
             .filter_map(|c| {
-                let (about, answer) = match &c.subject {
-                    ClaimSubject::Territory { territory } => self
-                        .status
-                        .ancestry
-                        .contains(territory)
-                        .then_some((Question::Scope, q.scope.unwrap_or(overall))),
-                    ClaimSubject::Adversary { polity } => self
-                        .scenario
-                        .attackers
-                        .contains(polity)
-                        .then_some((Question::Adversary, q.adversary.unwrap_or(overall))),
-                }?;
-                let agrees = matches!(
-                    (c.stance, answer),
-                    (Stance::Applies, Truth::Yes)
-                        | (Stance::DoesNotApply, Truth::No)
-                        | (Stance::Unclear, Truth::Unknown)
-                );
+                let (about, agrees) = self.claim_answer(c, verdict, q, beneficiary)?;
                 Some(CitedClaim {
                     id: c.id.clone(),
                     speaker: c.speaker.clone(),
@@ -1033,6 +1507,100 @@ impl Ctx<'_> {
         out.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
         out
     }
+
+    /// The question a claim (already about this treaty and provision)
+    /// answers in this attack and whether it agrees with the engine's
+    /// answer; `None` when it does not speak to this beneficiary, place or
+    /// attacker.
+    fn claim_answer(
+        &self,
+        c: &Claim,
+        verdict: VerdictKind,
+        q: Questions,
+        beneficiary: &str,
+    ) -> Option<(Question, bool)> {
+        if c.beneficiary.as_deref().is_some_and(|b| b != beneficiary) {
+            return None;
+        }
+        let overall = match verdict {
+            VerdictKind::Triggered => Truth::Yes,
+            VerdictKind::NotTriggered => Truth::No,
+            VerdictKind::Contested => Truth::Unknown,
+        };
+        let (about, answer) = match &c.subject {
+            ClaimSubject::Territory { territory } => self
+                .status
+                .ancestry
+                .contains(territory)
+                .then_some((Question::Scope, q.scope.unwrap_or(overall))),
+            ClaimSubject::Adversary { polity } => self
+                .scenario
+                .attackers
+                .contains(polity)
+                .then_some((Question::Adversary, q.adversary.unwrap_or(overall))),
+        }?;
+        let agrees = matches!(
+            (c.stance, answer),
+            (Stance::Applies, Truth::Yes)
+                | (Stance::DoesNotApply, Truth::No)
+                | (Stance::Unclear, Truth::Unknown)
+        );
+        Some((about, agrees))
+    }
+}
+
+fn verdict_of(holds: Truth) -> VerdictKind {
+    match holds {
+        Truth::Yes => VerdictKind::Triggered,
+        Truth::No => VerdictKind::NotTriggered,
+        Truth::Unknown => VerdictKind::Contested,
+    }
+}
+
+/// A claim that disagrees makes a certain verdict contested only if the
+/// question it speaks to could decide the verdict: it cannot rescue an
+/// obligation that fails for another reason.
+fn decisive(about: Question, q: Questions) -> bool {
+    let other = match about {
+        Question::Scope => q.adversary,
+        Question::Adversary => q.scope,
+    };
+    q.base.and(other.unwrap_or(Truth::Yes)).and(Truth::Unknown) == Truth::Unknown
+}
+
+/// Disagreeing decisive claims make a certain verdict contested, each
+/// adding a reason.
+fn overturn(
+    verdict: VerdictKind,
+    mut reasons: Vec<String>,
+    claims: &[CitedClaim],
+    q: Questions,
+) -> (VerdictKind, Vec<String>) {
+    if verdict == VerdictKind::Contested {
+        return (verdict, reasons);
+    }
+    let disagreeing: Vec<&CitedClaim> = claims
+        .iter()
+        .filter(|c| !c.agrees && c.stance != Stance::Unclear && decisive(c.about, q))
+        .collect();
+    if disagreeing.is_empty() {
+        return (verdict, reasons);
+    }
+    for c in disagreeing {
+        reasons.push(format!(
+            "{} ({}, {}) holds that the obligation {} here, against the reading of the text.",
+            c.speaker,
+            c.office,
+            c.date,
+            c.stance.label()
+        ));
+    }
+    (VerdictKind::Contested, reasons)
+}
+
+/// Does this claim make a certain verdict contested?
+fn overturns(c: &Claim, about: Question, agrees: bool, q: Questions) -> bool {
+    !agrees && c.stance != Stance::Unclear && decisive(about, q)
 }
 
 /// The answers to the questions claims can speak to, where the provision
@@ -1074,4 +1642,21 @@ fn sentence(s: &str) -> String {
         out.push('.');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pack;
+
+    #[test]
+    fn packed_ids_are_distinct_and_long_ids_do_not_pack() {
+        let ids = ["A", "AB", "ABC", "ABC\0", "ABD", "COW365", "ABCDEFG"];
+        let keys: Vec<u64> = ids.iter().map(|i| pack(i).unwrap()).collect();
+        for (i, a) in keys.iter().enumerate() {
+            for b in &keys[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        assert_eq!(pack("ABCDEFGH"), None);
+    }
 }

@@ -17,6 +17,8 @@ pub mod query;
 pub mod time;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
-pub use engine::{analyse, Analysis, Scenario, Target, Verdict, VerdictKind};
+pub use engine::{
+    analyse, verdicts, Analysis, Scenario, Target, Verdict, VerdictKind, VerdictSummary,
+};
 pub use kb::KnowledgeBase;
 pub use time::{FuzzyDate, Interval, Truth};

@@ -1,7 +1,7 @@
 //! Property tests: parsers never panic on any input, and engine invariants
 //! hold for random scenarios over the embedded knowledge base.
 
-use casus_core::engine::{analyse, Scenario, Target, VerdictKind};
+use casus_core::engine::{analyse, explain, verdicts, Scenario, Target, VerdictKind};
 use casus_core::query::{resolve_place, resolve_polity, resolve_treaty, ResolvedPlace};
 use casus_core::time::{parse_day, FuzzyDate, Interval};
 use casus_core::{KnowledgeBase, Truth};
@@ -111,6 +111,126 @@ proptest! {
         let mut sorted = ids.clone();
         sorted.sort();
         prop_assert_eq!(ids, sorted);
+    }
+}
+
+/// Scenarios that reach treaties: the defender is a party to a random
+/// treaty, the attackers a random polity and possibly another party, the
+/// place random, the defender's own territory or one a claim speaks to.
+fn treaty_scenario_strategy() -> impl Strategy<Value = Scenario> {
+    let kb = kb();
+    let n_treaties = kb.treaties.len();
+    let n_pol = kb.polities.len();
+    let n_terr = kb.territories.len();
+    (
+        (
+            0..n_treaties,
+            any::<prop::sample::Index>(),
+            any::<prop::sample::Index>(),
+        ),
+        (0..n_pol, any::<bool>(), any::<bool>()),
+        (0..3u8, 0..n_terr, any::<prop::sample::Index>()),
+        (1949i16..2027, 1i8..13, 1i8..29),
+    )
+        .prop_map(
+            move |((ti, d, a2), (a, two_attackers, forces), (where_, t, pick), (y, m, day))| {
+                let treaty = &kb.treaties[ti];
+                let defender = treaty.parties[d.index(treaty.parties.len())].polity.clone();
+                let mut attackers = vec![kb.polities[a].id.clone()];
+                if two_attackers {
+                    let other = &treaty.parties[a2.index(treaty.parties.len())].polity;
+                    if !attackers.contains(other) {
+                        attackers.push(other.clone());
+                    }
+                }
+                let own: Vec<usize> = kb
+                    .territories
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, x)| x.sovereign.iter().any(|s| s.value == defender))
+                    .map(|(i, _)| i)
+                    .collect();
+                let mut defender = defender;
+                let territory = match where_ {
+                    1 if !own.is_empty() => own[pick.index(own.len())],
+                    2 if !kb.claims.is_empty() => {
+                        // A claim's beneficiary, attacked where (or by whom)
+                        // the claim speaks.
+                        let c = &kb.claims[pick.index(kb.claims.len())];
+                        if let Some(b) = &c.beneficiary {
+                            defender = b.clone();
+                        }
+                        match &c.subject {
+                            casus_core::model::ClaimSubject::Territory { territory } => kb
+                                .territories
+                                .iter()
+                                .position(|x| &x.id == territory)
+                                .unwrap_or(t),
+                            casus_core::model::ClaimSubject::Adversary { polity } => {
+                                attackers[0] = polity.clone();
+                                t
+                            }
+                        }
+                    }
+                    _ => t,
+                };
+                attackers.retain(|a| a != &defender);
+                if attackers.is_empty() {
+                    attackers.push(kb.polities[a].id.clone());
+                }
+                Scenario {
+                    attackers,
+                    defenders: vec![defender],
+                    place: ResolvedPlace::of_territory(
+                        kb,
+                        &kb.territories[territory].name,
+                        territory,
+                    ),
+                    date: Date::new(y, m, day).unwrap(),
+                    target: if forces {
+                        Target::Forces
+                    } else {
+                        Target::Territory
+                    },
+                }
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// The verdict-only path gives exactly what `analyse` gives, in order,
+    /// and `explain` gives the same reasons.
+    #[test]
+    fn fast_verdicts_match_analyse(s in prop_oneof![scenario_strategy(), treaty_scenario_strategy()]) {
+        let kb = kb();
+        let analysis = analyse(kb, &s);
+        let full: Vec<(String, String, String, String, VerdictKind)> = analysis
+            .verdicts
+            .iter()
+            .map(|v| (v.treaty.clone(), v.provision.clone(), v.obligor.clone(), v.beneficiary.clone(), v.verdict))
+            .collect();
+        let summaries = verdicts(kb, &s);
+        // Explaining the fast verdicts gives analyse's verdicts and reasons.
+        let refs: Vec<_> = summaries.iter().collect();
+        let explained = explain(kb, &s, &analysis.scenario.place.status, &refs);
+        let reasons: Vec<(VerdictKind, Vec<String>)> =
+            analysis.verdicts.iter().map(|v| (v.verdict, v.reasons.clone())).collect();
+        prop_assert_eq!(explained, reasons);
+        let fast: Vec<(String, String, String, String, VerdictKind)> = summaries
+            .into_iter()
+            .map(|v| {
+                (
+                    v.treaty(kb).id.clone(),
+                    v.provision(kb).id.clone(),
+                    v.obligor,
+                    v.beneficiary,
+                    v.verdict,
+                )
+            })
+            .collect();
+        prop_assert_eq!(fast, full);
     }
 }
 

@@ -226,11 +226,23 @@ pub fn run_cascade(
     scenario: &EscalationScenario,
 ) -> Result<Outcome, ScenarioError> {
     let mut graph = AttackGraph::new(kb, scenario);
-    cascade_on(&mut graph, scenario)
+    let mut outcome = cascade_rounds(&mut graph, scenario)?;
+    outcome.attacks = graph.into_nodes();
+    Ok(outcome)
 }
 
 /// Run the cascade on an existing (possibly partly judged) graph.
 pub fn cascade_on(
+    graph: &mut AttackGraph<'_>,
+    scenario: &EscalationScenario,
+) -> Result<Outcome, ScenarioError> {
+    let mut outcome = cascade_rounds(graph, scenario)?;
+    outcome.attacks = graph.nodes().to_vec();
+    Ok(outcome)
+}
+
+/// The cascade, with `attacks` left empty for the caller to fill.
+fn cascade_rounds(
     graph: &mut AttackGraph<'_>,
     scenario: &EscalationScenario,
 ) -> Result<Outcome, ScenarioError> {
@@ -258,15 +270,26 @@ pub fn cascade_on(
     let mut struck: HashSet<(String, String)> = HashSet::new();
     // Each (kind of record, obligor, treaty, provision, beneficiary) is
     // recorded once, in the first round it occurs.
-    let mut recorded: HashSet<(u8, String, String, String, String)> = HashSet::new();
+    let mut recorded: HashSet<(u8, u32, u32, u32, u32)> = HashSet::new();
+    // Ids as small numbers, so recording copies no string.
+    let mut interned: HashMap<String, u32> = HashMap::new();
     let mut first = |kind: u8, o: &Obligation| {
-        recorded.insert((
+        let mut id = |s: &str| match interned.get(s) {
+            Some(&i) => i,
+            None => {
+                let i = interned.len() as u32;
+                interned.insert(s.to_string(), i);
+                i
+            }
+        };
+        let key = (
             kind,
-            o.obligor.clone(),
-            o.treaty.clone(),
-            o.provision.clone(),
-            o.beneficiary.clone(),
-        ))
+            id(&o.obligor),
+            id(&o.treaty),
+            id(&o.provision),
+            id(&o.beneficiary),
+        );
+        recorded.insert(key)
     };
     let mut seen_declined: HashSet<(String, String, String, Vec<String>)> = HashSet::new();
     let mut seen_breach: HashSet<(String, String, String, String)> = HashSet::new();
@@ -283,7 +306,10 @@ pub fn cascade_on(
         };
         let mut next = Vec::new();
         for &id in &current {
-            let node = graph.node(id).clone();
+            let node = graph.node(id);
+            // Strikes this node's joins call for, made once the node is read
+            // (making one may add a node to the graph).
+            let mut wanted: Vec<(&str, &str, String)> = Vec::new();
             for d in &node.declined {
                 let key = (
                     d.treaty.clone(),
@@ -322,7 +348,7 @@ pub fn cascade_on(
                 let Some(&bside) = side.get(&o.beneficiary) else {
                     continue;
                 };
-                let join = Join {
+                let join = || Join {
                     round,
                     state: o.obligor.clone(),
                     side: bside,
@@ -333,11 +359,11 @@ pub fn cascade_on(
                     None => {
                         side.insert(o.obligor.clone(), bside);
                         enter(&mut sides, &o.obligor, bside, round);
-                        r.joins.push(join);
+                        r.joins.push(join());
                     }
                     Some(s) if s == bside => {
                         if first(1, o) {
-                            r.also_honoured.push(join);
+                            r.also_honoured.push(join());
                         }
                     }
                     Some(s) => {
@@ -365,17 +391,24 @@ pub fn cascade_on(
                     if !struck.insert((o.obligor.clone(), a.clone())) {
                         continue;
                     }
-                    if let Some(sid) = graph.strike(&o.obligor, a) {
-                        r.strikes.push(Strike {
-                            round,
-                            striker: o.obligor.clone(),
-                            target: a.clone(),
-                            territory: graph.node(sid).territory.clone(),
-                            attack: sid,
-                            because: o.label(),
-                        });
-                        next.push(sid);
-                    }
+                    wanted.push((&o.obligor, a, o.label()));
+                }
+            }
+            let wanted: Vec<(String, String, String)> = wanted
+                .into_iter()
+                .map(|(s, t, because)| (s.to_string(), t.to_string(), because))
+                .collect();
+            for (striker, target, because) in wanted {
+                if let Some(sid) = graph.strike(&striker, &target) {
+                    r.strikes.push(Strike {
+                        round,
+                        striker,
+                        target,
+                        territory: graph.node(sid).territory.clone(),
+                        attack: sid,
+                        because,
+                    });
+                    next.push(sid);
                 }
             }
         }
@@ -391,7 +424,7 @@ pub fn cascade_on(
         date: scenario.date.to_string(),
         policy: policy.clone(),
         supports: scenario.supports.clone(),
-        attacks: graph.nodes().to_vec(),
+        attacks: Vec::new(),
         belligerents: sides.values().map(Vec::len).sum(),
         rounds,
         sides,

@@ -1,7 +1,9 @@
 //! The attack graph: every attack the cascade can reach, each judged once by
-//! `casus_core::engine::analyse` and reduced to what escalation needs — the
-//! joining obligations it triggers, the defense obligations it does not
-//! trigger (with the reason), and the non-aggression obligations it breaches.
+//! the engine's verdict-only path (`casus_core::engine::verdicts_at`) and
+//! reduced to what escalation needs — the joining obligations it triggers,
+//! the defense obligations it does not trigger, and the non-aggression
+//! obligations it breaches. Reasons are written (`engine::explain`) only for
+//! the joining verdicts escalation reports, never as whole proof trees.
 //!
 //! Given attacks are nodes from the start; counter-strikes (one striker on
 //! one target's homeland) are added lazily and memoised, so the deterministic
@@ -10,9 +12,9 @@
 
 use std::collections::HashMap;
 
-use casus_core::engine::{analyse, Scenario, Verdict};
-use casus_core::model::{ObligationKind, Response, TerritoryKind};
-use casus_core::query::ResolvedPlace;
+use casus_core::engine::{explain, verdicts_where, Scenario, VerdictSummary};
+use casus_core::model::{ObligationKind, Provision, Response, TerritoryKind};
+use casus_core::query::{place_status, ResolvedPlace};
 use casus_core::{KnowledgeBase, Target, Truth, VerdictKind};
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -109,14 +111,12 @@ pub struct AttackNode {
 /// The memoised attack graph for one scenario and knowledge base.
 pub struct AttackGraph<'kb> {
     kb: &'kb KnowledgeBase,
-    /// The same knowledge base with only the provisions escalation reads
-    /// (joining defense/offense obligations and non-aggression), so the
-    /// engine builds no verdicts that would be thrown away.
-    judged: KnowledgeBase,
     date: Date,
     nodes: Vec<AttackNode>,
     given: Vec<usize>,
     strikes: HashMap<(String, String), Option<usize>>,
+    /// Each struck polity's homeland, looked up once.
+    homelands: HashMap<String, Option<ResolvedPlace>>,
     /// Nodes reserved but not judged yet.
     pending: Vec<(usize, Scenario)>,
 }
@@ -129,11 +129,11 @@ impl<'kb> AttackGraph<'kb> {
     pub fn new(kb: &'kb KnowledgeBase, scenario: &EscalationScenario) -> AttackGraph<'kb> {
         let mut g = AttackGraph {
             kb,
-            judged: relevant_provisions_only(kb),
             date: scenario.date,
             nodes: Vec::new(),
             given: Vec::new(),
             strikes: HashMap::new(),
+            homelands: HashMap::new(),
             pending: Vec::new(),
         };
         for (index, a) in scenario.attacks.iter().enumerate() {
@@ -182,6 +182,11 @@ impl<'kb> AttackGraph<'kb> {
         &self.nodes
     }
 
+    /// Every node, giving up the graph.
+    pub fn into_nodes(self) -> Vec<AttackNode> {
+        self.nodes
+    }
+
     /// The node for `striker` striking `target`'s homeland; `None` when the
     /// target has no mainland territory on the date. A new node is judged
     /// by the next [`AttackGraph::judge_pending`] (its origin, attackers,
@@ -191,7 +196,13 @@ impl<'kb> AttackGraph<'kb> {
         if let Some(found) = self.strikes.get(&key) {
             return *found;
         }
-        let id = homeland(self.kb, target, self.date).map(|place| {
+        let (kb, date) = (self.kb, self.date);
+        let place = self
+            .homelands
+            .entry(target.to_string())
+            .or_insert_with(|| homeland(kb, target, date))
+            .clone();
+        let id = place.map(|place| {
             self.reserve(
                 Origin::CounterStrike {
                     striker: striker.to_string(),
@@ -220,10 +231,10 @@ impl<'kb> AttackGraph<'kb> {
             return;
         }
         let pending = std::mem::take(&mut self.pending);
-        let judged = &self.judged;
+        let kb = self.kb;
         let results: Vec<(usize, Reduced)> = pending
             .into_par_iter()
-            .map(|(id, scenario)| (id, reduce(&analyse(judged, &scenario).verdicts)))
+            .map(|(id, scenario)| (id, judge_attack(kb, &scenario)))
             .collect();
         for (id, (obligations, declined, breaches)) in results {
             let node = &mut self.nodes[id];
@@ -283,56 +294,71 @@ impl<'kb> AttackGraph<'kb> {
     }
 }
 
-/// A copy of the knowledge base keeping, in each treaty, only the provisions
-/// that `reduce` reads. Treaties, their order and every index stay as they
-/// are, so ids and claims resolve exactly as in the original.
-fn relevant_provisions_only(kb: &KnowledgeBase) -> KnowledgeBase {
-    let mut out = kb.clone();
-    for t in &mut out.treaties {
-        t.provisions
-            .retain(|p| p.kind == ObligationKind::NonAggression || is_joining(p.kind, p.response));
-    }
-    out
+/// The provisions escalation reads: joining defense/offense obligations and
+/// non-aggression. The engine judges no others.
+fn read_by_escalation(p: &Provision) -> bool {
+    p.kind == ObligationKind::NonAggression || is_joining(p.kind, p.response)
 }
 
-fn reduce(verdicts: &[Verdict]) -> Reduced {
+/// Judge one attack: verdicts for every pair, reasons only for the joining
+/// obligations (triggered, contested or declined).
+fn judge_attack(kb: &KnowledgeBase, scenario: &Scenario) -> Reduced {
+    let status = place_status(kb, &scenario.place, scenario.date);
+    let all = verdicts_where(kb, scenario, &status, read_by_escalation);
+    let joining: Vec<&VerdictSummary> = all
+        .iter()
+        .filter(|v| v.kind != ObligationKind::NonAggression && is_joining(v.kind, v.response))
+        .collect();
+    let explained = explain(kb, scenario, &status, &joining);
+    let breaches = all
+        .iter()
+        .filter(|v| {
+            v.kind == ObligationKind::NonAggression && v.verdict != VerdictKind::NotTriggered
+        })
+        .map(|v| {
+            let t = v.treaty(kb);
+            Breach {
+                obligor: v.obligor.clone(),
+                beneficiary: v.beneficiary.clone(),
+                treaty: t.id.clone(),
+                treaty_name: t.short_name.clone(),
+                article: v.provision(kb).article.clone(),
+                verdict: v.verdict,
+            }
+        })
+        .collect();
+    let (obligations, declined) = reduce(kb, joining.into_iter().zip(explained));
+    (obligations, declined, breaches)
+}
+
+/// Joining verdicts with their reasons → obligations and declined
+/// obligations (grouped by provision, beneficiary and reasons).
+fn reduce<'v>(
+    kb: &KnowledgeBase,
+    verdicts: impl Iterator<Item = (&'v VerdictSummary, (VerdictKind, Vec<String>))>,
+) -> (Vec<Obligation>, Vec<Declined>) {
     let mut obligations = Vec::new();
     let mut declined: Vec<Declined> = Vec::new();
-    let mut breaches = Vec::new();
-    for v in verdicts {
-        if v.kind == ObligationKind::NonAggression {
-            if v.verdict != VerdictKind::NotTriggered {
-                breaches.push(Breach {
-                    obligor: v.obligor.clone(),
-                    beneficiary: v.beneficiary.clone(),
-                    treaty: v.treaty.clone(),
-                    treaty_name: v.treaty_name.clone(),
-                    article: v.article.clone(),
-                    verdict: v.verdict,
-                });
-            }
-            continue;
-        }
-        if !is_joining(v.kind, v.response) {
-            continue;
-        }
-        if v.verdict == VerdictKind::NotTriggered {
+    for (v, (verdict, reasons)) in verdicts {
+        let t = v.treaty(kb);
+        let p = v.provision(kb);
+        if verdict == VerdictKind::NotTriggered {
             let same = declined.iter_mut().find(|d| {
-                d.treaty == v.treaty
-                    && d.provision == v.provision
+                d.treaty == t.id
+                    && d.provision == p.id
                     && d.beneficiary == v.beneficiary
-                    && d.reasons == v.reasons
+                    && d.reasons == reasons
             });
             match same {
                 Some(d) => d.obligors.push(v.obligor.clone()),
                 None => declined.push(Declined {
-                    treaty: v.treaty.clone(),
-                    treaty_name: v.treaty_name.clone(),
-                    provision: v.provision.clone(),
-                    article: v.article.clone(),
+                    treaty: t.id.clone(),
+                    treaty_name: t.short_name.clone(),
+                    provision: p.id.clone(),
+                    article: p.article.clone(),
                     beneficiary: v.beneficiary.clone(),
                     obligors: vec![v.obligor.clone()],
-                    reasons: v.reasons.clone(),
+                    reasons,
                 }),
             }
             continue;
@@ -340,17 +366,17 @@ fn reduce(verdicts: &[Verdict]) -> Reduced {
         obligations.push(Obligation {
             obligor: v.obligor.clone(),
             beneficiary: v.beneficiary.clone(),
-            treaty: v.treaty.clone(),
-            treaty_name: v.treaty_name.clone(),
-            provision: v.provision.clone(),
-            article: v.article.clone(),
+            treaty: t.id.clone(),
+            treaty_name: t.short_name.clone(),
+            provision: p.id.clone(),
+            article: p.article.clone(),
             kind: v.kind,
             response: v.response,
-            verdict: v.verdict,
-            reason: v.reasons.join(" "),
+            verdict,
+            reason: reasons.join(" "),
         });
     }
-    (obligations, declined, breaches)
+    (obligations, declined)
 }
 
 /// A polity's homeland on a date: the mainland territory it is sovereign of
