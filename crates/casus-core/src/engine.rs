@@ -397,12 +397,15 @@ fn walk<'a>(
         if treaty.in_force.interval.contains(scenario.date) == Truth::No {
             continue;
         }
-        if matches!(
+        // Assurances and domestic law create no obligation to defend: they
+        // get a note, and only their non-aggression pledges are judged (an
+        // attack by the pledging state breaches them).
+        let pledges_only = matches!(
             treaty.kind,
             InstrumentKind::Assurance | InstrumentKind::DomesticLaw
-        ) {
+        );
+        if pledges_only {
             on_instrument(treaty);
-            continue;
         }
         // Every verdict has a defender as beneficiary: skip treaties that
         // never had one as a party.
@@ -411,7 +414,10 @@ fn walk<'a>(
         }
         let members = Members::on(treaty, scenario.date);
         for (pi, provision) in treaty.provisions.iter().enumerate() {
-            if !keep(provision) || provision.validity.contains(scenario.date) == Truth::No {
+            if !keep(provision)
+                || (pledges_only && provision.kind != ObligationKind::NonAggression)
+                || provision.validity.contains(scenario.date) == Truth::No
+            {
                 continue;
             }
             let pairs = pairs(&members, provision, scenario, defenders);
@@ -445,12 +451,16 @@ fn instrument_notes(
             membership(treaty, d, scenario.date).0 != Truth::No
         };
         if concerned {
+            let what = match treaty.kind {
+                InstrumentKind::DomesticLaw => "one state's domestic law, not a treaty",
+                _ => "a set of assurances, not a defence pact",
+            };
             notes.push(format!(
-                "{} ({}) concerns {} but is {}: it creates no obligation to defend.",
+                "{} ({}) concerns {} but is {what}: it creates no obligation to defend {}.",
                 treaty.name,
                 treaty.id,
                 kb.polity_name(d),
-                treaty.kind.label()
+                kb.polity_name(d)
             ));
         }
     }
