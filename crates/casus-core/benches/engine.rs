@@ -50,51 +50,30 @@ fn bench(c: &mut Criterion) {
     let states: Vec<String> = kb.polities.iter().map(|p| p.id.clone()).collect();
     let mut group = c.benchmark_group("all_ordered_pairs_at_jermuk");
     group.sample_size(10);
-    group.bench_function(format!("{}x{}", states.len(), states.len() - 1), |b| {
-        b.iter(|| {
-            let mut n = 0usize;
-            for a in &states {
-                for d in &states {
-                    if a == d {
-                        continue;
-                    }
-                    let s = Scenario {
-                        attackers: vec![a.clone()],
-                        defenders: vec![d.clone()],
-                        place: jermuk.clone(),
-                        date,
-                        target: Target::Territory,
-                    };
-                    n += analyse(&kb, &s).verdicts.len();
-                }
+    // Every ordered pair of distinct states as (attacker, defender) at Jermuk.
+    let each_pair = |judge: &dyn Fn(&Scenario) -> usize| {
+        let mut n = 0usize;
+        for a in &states {
+            for d in states.iter().filter(|d| *d != a) {
+                let s = Scenario {
+                    attackers: vec![a.clone()],
+                    defenders: vec![d.clone()],
+                    place: jermuk.clone(),
+                    date,
+                    target: Target::Territory,
+                };
+                n += judge(&s);
             }
-            black_box(n)
-        })
+        }
+        n
+    };
+    let pairs = format!("{}x{}", states.len(), states.len() - 1);
+    group.bench_function(pairs.clone(), |b| {
+        b.iter(|| black_box(each_pair(&|s| analyse(&kb, s).verdicts.len())))
     });
-    group.bench_function(
-        format!("{}x{}_verdicts_only", states.len(), states.len() - 1),
-        |b| {
-            b.iter(|| {
-                let mut n = 0usize;
-                for a in &states {
-                    for d in &states {
-                        if a == d {
-                            continue;
-                        }
-                        let s = Scenario {
-                            attackers: vec![a.clone()],
-                            defenders: vec![d.clone()],
-                            place: jermuk.clone(),
-                            date,
-                            target: Target::Territory,
-                        };
-                        n += verdicts(&kb, &s).len();
-                    }
-                }
-                black_box(n)
-            })
-        },
-    );
+    group.bench_function(format!("{pairs}_verdicts_only"), |b| {
+        b.iter(|| black_box(each_pair(&|s| verdicts(&kb, s).len())))
+    });
     group.finish();
 }
 

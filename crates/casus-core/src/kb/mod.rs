@@ -454,11 +454,15 @@ pub fn ensure_new_or_empty(dir: &Path) -> Result<(), ExportError> {
 }
 
 /// Write the embedded knowledge base into `dir`, which must be new or empty:
-/// nothing the user has is overwritten. Calls `progress` after each file.
-pub fn export_embedded(dir: &Path, mut progress: impl FnMut(&str)) -> Result<usize, ExportError> {
+/// nothing the user has is overwritten. Calls `progress(written, total)` after
+/// each file.
+pub fn export_embedded(
+    dir: &Path,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<usize, ExportError> {
     ensure_new_or_empty(dir)?;
     let files = KnowledgeBase::embedded_files();
-    for f in &files {
+    for (i, f) in files.iter().enumerate() {
         let rel = f.path.strip_prefix("kb/").unwrap_or(&f.path);
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
@@ -471,7 +475,7 @@ pub fn export_embedded(dir: &Path, mut progress: impl FnMut(&str)) -> Result<usi
             path: path.clone(),
             source,
         })?;
-        progress(rel);
+        progress(i + 1, files.len());
     }
     Ok(files.len())
 }
