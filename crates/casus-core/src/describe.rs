@@ -2,13 +2,17 @@
 //! explanations and listings (no terminal formatting).
 
 use crate::kb::KnowledgeBase;
-use crate::model::{ConditionKind, ScopeKind};
+use crate::model::{ConditionKind, ReservationEffect, ScopeKind};
 
 fn polities(kb: &KnowledgeBase, ids: &[String]) -> String {
     ids.iter()
         .map(|p| kb.polity_name(p))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+fn territory_name<'k>(kb: &'k KnowledgeBase, id: &'k str) -> &'k str {
+    kb.territory(id).map(|t| t.name.as_str()).unwrap_or(id)
 }
 
 fn regions(kb: &KnowledgeBase, ids: &[String]) -> String {
@@ -24,8 +28,14 @@ pub fn scope(kb: &KnowledgeBase, rule: &ScopeKind) -> String {
         ScopeKind::PartyTerritory {
             regions: r,
             parties,
+            metropolitan,
         } => {
-            let mut s = "an attack on the attacked party's own de jure territory".to_string();
+            let mut s = if *metropolitan {
+                "an attack on the attacked party's own metropolitan territory (not overseas)"
+                    .to_string()
+            } else {
+                "an attack on the attacked party's own de jure territory".to_string()
+            };
             if !r.is_empty() {
                 s.push_str(&format!(" in {}", regions(kb, r)));
             }
@@ -43,17 +53,40 @@ pub fn scope(kb: &KnowledgeBase, rule: &ScopeKind) -> String {
         ScopeKind::AdministeredBy { party: None } => {
             "an attack on territory under the attacked party's administration".to_string()
         }
-        ScopeKind::Territory { territory } => format!(
-            "an attack on {}",
-            kb.territory(territory)
-                .map(|t| t.name.as_str())
-                .unwrap_or(territory)
-        ),
-        ScopeKind::ForcesIn { regions: r } => {
+        ScopeKind::Territory { territory, except } => {
+            let mut s = format!("an attack on {}", territory_name(kb, territory));
+            if !except.is_empty() {
+                let names: Vec<&str> = except.iter().map(|t| territory_name(kb, t)).collect();
+                s.push_str(&format!(" (not {})", names.join(" or ")));
+            }
+            s
+        }
+        ScopeKind::ForcesIn {
+            regions: r,
+            territories,
+        } => {
+            let mut places: Vec<String> = Vec::new();
+            if !r.is_empty() {
+                places.push(regions(kb, r));
+            }
+            places.extend(territories.iter().map(|t| territory_name(kb, t).to_string()));
             format!(
-                "an attack on the attacked party's forces, vessels or aircraft in {}",
-                regions(kb, r)
+                "an attack on the attacked party's forces, vessels or aircraft in or over {}",
+                places.join(" or ")
             )
+        }
+        ScopeKind::ForcesOnPartyTerritory {
+            regions: r,
+            parties,
+        } => {
+            let mut s = "an attack on the attacked party's forces, vessels or aircraft in or over the territory of any party".to_string();
+            if !r.is_empty() {
+                s.push_str(&format!(" in {}", regions(kb, r)));
+            }
+            if !parties.is_empty() {
+                s.push_str(&format!(" (of {})", polities(kb, parties)));
+            }
+            s
         }
         ScopeKind::Anywhere => "an attack on the party anywhere (no geographic limit)".to_string(),
     }
@@ -76,5 +109,22 @@ pub fn condition(kb: &KnowledgeBase, c: &ConditionKind, beneficiary: Option<&str
         }
         ConditionKind::UnnamedRestriction { text } => format!("restricted: {text}"),
         ConditionKind::Other { text } => text.clone(),
+        ConditionKind::Reservation {
+            party,
+            name,
+            effect,
+        } => {
+            let who = kb.polity_name(party);
+            match effect {
+                ReservationEffect::AdversaryOnly { polities: p, instead } => {
+                    let mut s = format!("{name} ({who}): {who} is bound only against {}", polities(kb, p));
+                    if let Some(i) = instead {
+                        s.push_str(&format!("; otherwise {i}"));
+                    }
+                    s
+                }
+                ReservationEffect::Note { text } => format!("{name} ({who}): {text}"),
+            }
+        }
     }
 }

@@ -22,6 +22,7 @@ use serde::Serialize;
 use crate::kb::KnowledgeBase;
 use crate::model::*;
 use crate::query::{membership, place_status, ResolvedPlace, TerritoryStatus};
+use crate::scope_rules;
 use crate::time::Truth;
 
 /// What was hit.
@@ -1188,11 +1189,18 @@ impl<'a> Ctx<'a> {
     fn scope_kind_truth(&self, rule: &ScopeKind, beneficiary: &str) -> Truth {
         let s = self.status;
         match rule {
-            ScopeKind::PartyTerritory { regions, parties } => {
+            ScopeKind::PartyTerritory {
+                regions,
+                parties,
+                metropolitan,
+            } => {
                 let in_parties = parties.is_empty() || parties.iter().any(|p| p == beneficiary);
                 let in_regions =
                     regions.is_empty() || regions.iter().any(|r| s.regions.contains(r));
-                if !in_parties || !in_regions {
+                if !in_parties
+                    || !in_regions
+                    || (*metropolitan && !scope_rules::is_metropolitan(self.kb, s))
+                {
                     return Truth::No;
                 }
                 match s.sovereign_is(beneficiary) {
@@ -1205,13 +1213,27 @@ impl<'a> Ctx<'a> {
             ScopeKind::AdministeredBy { party } => {
                 s.controller_is(party.as_deref().unwrap_or(beneficiary))
             }
-            ScopeKind::Territory { territory } => {
-                Truth::from_bool(s.ancestry.iter().any(|t| t == territory))
+            ScopeKind::Territory { territory, except } => {
+                Truth::from_bool(scope_rules::in_named_territory(s, territory, except))
             }
-            ScopeKind::ForcesIn { regions } => Truth::from_bool(
-                self.scenario.target == Target::Forces
-                    && regions.iter().any(|r| s.regions.contains(r)),
-            ),
+            ScopeKind::ForcesIn {
+                regions,
+                territories,
+            } => Truth::from_bool(scope_rules::forces_in(
+                s,
+                self.scenario.target == Target::Forces,
+                regions,
+                territories,
+            )),
+            ScopeKind::ForcesOnPartyTerritory { regions, parties } => {
+                scope_rules::forces_on_party_territory(
+                    s,
+                    self.scenario.target == Target::Forces,
+                    regions,
+                    parties,
+                    self.members.truths.iter().copied(),
+                )
+            }
             ScopeKind::Anywhere => Truth::Yes,
         }
     }
@@ -1276,6 +1298,10 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    fn territory_name<'b>(&'b self, id: &'b str) -> &'b str {
+        self.kb.territory(id).map(|t| t.name.as_str()).unwrap_or(id)
+    }
+
     fn party_note(&self, polity: &str) -> &'static str {
         match membership(self.treaty, polity, self.date()).0 {
             Truth::Yes => "a party",
@@ -1313,8 +1339,13 @@ impl<'a> Ctx<'a> {
                 .collect()
         };
         let mut proof = match &rule.rule {
-            ScopeKind::PartyTerritory { regions, parties } => {
+            ScopeKind::PartyTerritory {
+                regions,
+                parties,
+                metropolitan,
+            } => {
                 let sov = s.sovereign_is(beneficiary);
+                let not_metropolitan = *metropolitan && !scope_rules::is_metropolitan(self.kb, s);
                 let ctl = s.controller_is(beneficiary);
                 let mut premises = leaves(&s.sovereign, "sovereign");
                 if !s.controller_assumed {
@@ -1329,7 +1360,13 @@ impl<'a> Ctx<'a> {
                     .collect();
                 let holds;
                 let statement;
-                if !in_parties {
+                if not_metropolitan {
+                    holds = Truth::No;
+                    statement = format!(
+                        "{} is not metropolitan territory (an island group, overseas territory or sea), which this rule requires",
+                        s.name
+                    );
+                } else if !in_parties {
                     holds = Truth::No;
                     statement = format!(
                         "this rule covers only the territory of {}",
@@ -1432,25 +1469,31 @@ impl<'a> Ctx<'a> {
                 };
                 Proof::rule(statement, holds, leaves(&s.controller, role))
             }
-            ScopeKind::Territory { territory } => {
-                let holds = Truth::from_bool(s.ancestry.iter().any(|t| t == territory));
-                let tname = self
-                    .kb
-                    .territory(territory)
-                    .map(|t| t.name.as_str())
-                    .unwrap_or(territory);
+            ScopeKind::Territory { territory, except } => {
+                let holds = Truth::from_bool(scope_rules::in_named_territory(s, territory, except));
+                let tname = self.territory_name(territory);
                 let statement = if holds == Truth::Yes {
                     format!("{} lies in {tname}, named in the scope", s.name)
+                } else if let Some(part) = scope_rules::excluded_part(s, except) {
+                    format!(
+                        "{} lies in {}, which the clause does not name: it is not {tname} as the text means it",
+                        s.name,
+                        self.territory_name(part)
+                    )
                 } else {
                     format!("{} is not {tname}", s.name)
                 };
                 Proof::rule(statement, holds, vec![])
             }
-            ScopeKind::ForcesIn { regions } => {
-                let names: Vec<&str> = regions
+            ScopeKind::ForcesIn {
+                regions,
+                territories,
+            } => {
+                let mut names: Vec<&str> = regions
                     .iter()
                     .map(|r| self.kb.region(r).map(|x| x.name.as_str()).unwrap_or(r))
                     .collect();
+                names.extend(territories.iter().map(|t| self.territory_name(t)));
                 if self.scenario.target != Target::Forces {
                     Proof::rule(
                         format!("the rule on forces, vessels and aircraft in {} does not apply: the attack is on territory", names.join(", ")),
@@ -1458,7 +1501,7 @@ impl<'a> Ctx<'a> {
                         vec![],
                     )
                 } else {
-                    let hit = regions.iter().any(|r| s.regions.contains(r));
+                    let hit = scope_rules::forces_in(s, true, regions, territories);
                     Proof::rule(
                         if hit {
                             format!("forces of {b} attacked in {}", names.join(" or "))
@@ -1469,6 +1512,33 @@ impl<'a> Ctx<'a> {
                         vec![],
                     )
                 }
+            }
+            ScopeKind::ForcesOnPartyTerritory { regions, parties } => {
+                let mut whose = format!("any party to {short}");
+                if !regions.is_empty() {
+                    let names: Vec<&str> = regions
+                        .iter()
+                        .map(|r| self.kb.region(r).map(|x| x.name.as_str()).unwrap_or(r))
+                        .collect();
+                    whose.push_str(&format!(" in {}", names.join(" or ")));
+                }
+                if !parties.is_empty() {
+                    whose = parties.iter().map(|p| self.name(p)).collect::<Vec<_>>().join(", ");
+                }
+                let holds = self.scope_kind_truth(&rule.rule, beneficiary);
+                let statement = if self.scenario.target != Target::Forces {
+                    format!("the rule on forces, vessels and aircraft on the territory of {whose} does not apply: the attack is on territory")
+                } else {
+                    let here = scope_rules::sovereign_name(s)
+                        .map(|n| format!("{} (de jure territory of {n})", s.name))
+                        .unwrap_or_else(|| format!("{} (no recorded sovereign)", s.name));
+                    match holds {
+                        Truth::Yes => format!("forces of {b} attacked in or over {here}, the territory of {whose}"),
+                        Truth::No => format!("forces of {b} attacked in or over {here}, not the territory of {whose}"),
+                        Truth::Unknown => format!("whether {here} is the territory of {whose} is uncertain"),
+                    }
+                };
+                Proof::rule(statement, holds, leaves(&s.sovereign, "sovereign"))
             }
             ScopeKind::Anywhere => Proof::rule(
                 format!("the provision covers an attack on {b} anywhere"),

@@ -14,6 +14,7 @@ pub mod kb;
 pub mod model;
 pub mod names;
 pub mod query;
+pub mod scope_rules;
 pub mod time;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};

@@ -301,14 +301,37 @@ pub enum ScopeKind {
     PartyTerritory {
         regions: Vec<String>,
         parties: Vec<String>,
+        /// Only metropolitan territory: not a territory of kind `overseas`
+        /// (ANZUS and US-Philippines Art. V: "the metropolitan territory").
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        metropolitan: bool,
     },
     /// Territory under the administration (de facto control) of `party`, or
     /// of the attacked party when `party` is `None`.
     AdministeredBy { party: Option<String> },
-    /// One named territory (NATO's "Algerian Departments of France").
-    Territory { territory: String },
-    /// The attacked party's forces, vessels or aircraft in these regions.
-    ForcesIn { regions: Vec<String> },
+    /// One named territory (NATO's "Algerian Departments of France"),
+    /// without the named parts in `except` (US-ROC Art. VI names "Taiwan
+    /// and the Pescadores": Kinmen and Matsu, filed under Taiwan, are out).
+    Territory {
+        territory: String,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        except: Vec<String>,
+    },
+    /// The attacked party's forces, vessels or aircraft in these regions,
+    /// or in or over these named territories.
+    ForcesIn {
+        regions: Vec<String>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        territories: Vec<String>,
+    },
+    /// The attacked party's forces, vessels or aircraft in or over the de
+    /// jure territory of any party to the treaty (in one of `regions`, if
+    /// given; of one of `parties`, if given): NATO Art. 6(2), "when in or
+    /// over these territories".
+    ForcesOnPartyTerritory {
+        regions: Vec<String>,
+        parties: Vec<String>,
+    },
     /// The attacked party's territory or forces anywhere.
     Anywhere,
 }
@@ -340,6 +363,32 @@ pub enum ConditionKind {
     UnnamedRestriction { text: String },
     /// Anything else, in words.
     Other { text: String },
+    /// A reservation, understanding or declaration one party attached to
+    /// the provision: it qualifies only that party's obligation (as
+    /// obligor). See [`ReservationEffect`].
+    Reservation {
+        /// The party that made it.
+        party: String,
+        /// Its name as the record gives it ("United States Understanding").
+        name: String,
+        effect: ReservationEffect,
+    },
+}
+
+/// What a reservation does to the obligation of the party that made it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "effect")]
+pub enum ReservationEffect {
+    /// The party is bound only against attacks by these polities (the US
+    /// understanding on SEATO Art. IV(1): communist aggression only). For
+    /// other attackers `instead` names what the party does.
+    AdversaryOnly {
+        polities: Vec<String>,
+        /// What the party undertakes instead, in words.
+        instead: Option<String>,
+    },
+    /// Recorded and shown, without effect on the verdict.
+    Note { text: String },
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -457,6 +506,30 @@ pub enum ClaimSubject {
     Adversary { polity: String },
 }
 
+/// The kind of object an attack hits, as claims and treaty clauses name it.
+/// The engine judges `territory` or `forces`; a claim about vessels or
+/// aircraft is about the engine's `forces` target ("forces, vessels or
+/// aircraft", as every clause in the knowledge base names them together).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    Territory,
+    Forces,
+    Vessels,
+    Aircraft,
+}
+
+impl TargetKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            TargetKind::Territory => "territory",
+            TargetKind::Forces => "armed forces",
+            TargetKind::Vessels => "vessels",
+            TargetKind::Aircraft => "aircraft",
+        }
+    }
+}
+
 /// An official interpretation: evidence, not law.
 #[derive(Debug, Clone, Serialize)]
 pub struct Claim {
@@ -477,4 +550,14 @@ pub struct Claim {
     /// The claim in the project's own words.
     pub summary: String,
     pub source: Source,
+    /// The events the claim speaks to: by default those on or after the
+    /// day it was made; a claim about a past event names its period.
+    pub covers: Interval,
+    /// The past event (or period) the claim is about, where it names one.
+    pub event: Option<String>,
+    /// The situation the claim presupposes: the attacked territory is under
+    /// this polity's administration ("under Japan's administration").
+    pub administered_by: Option<String>,
+    /// The kinds of target the claim speaks to (empty: any).
+    pub targets: Vec<TargetKind>,
 }

@@ -537,7 +537,40 @@ impl<'a> FileCtx<'a> {
                 ("unclear", Stance::Unclear),
             ],
         );
-        let source = self.source(&r.source, r.uncertain, at, "claim");
+        let source = self.source(&r.source, r.uncertain, at.clone(), "claim");
+        let covers_from = match &r.covers_from {
+            Some(_) => self.date(&r.covers_from),
+            None => date,
+        };
+        let covers_to = self.date(&r.covers_to);
+        let covers = Interval::new(covers_from, covers_to);
+        if covers.is_inverted() {
+            self.error(
+                "inverted-interval",
+                at,
+                "the claim's `covers_to` is before its `covers_from`",
+            );
+        }
+        let administered_by = r
+            .administered_by
+            .as_ref()
+            .map(|p| self.reference(RefKind::Polity, p));
+        let targets: Vec<TargetKind> = r
+            .targets
+            .iter()
+            .filter_map(|t| {
+                self.keyword(
+                    t,
+                    "target",
+                    &[
+                        ("territory", TargetKind::Territory),
+                        ("forces", TargetKind::Forces),
+                        ("vessels", TargetKind::Vessels),
+                        ("aircraft", TargetKind::Aircraft),
+                    ],
+                )
+            })
+            .collect();
         Some(Claim {
             id: r.id.get_ref().clone(),
             speaker: r.speaker.get_ref().clone(),
@@ -551,6 +584,10 @@ impl<'a> FileCtx<'a> {
             stance: stance?,
             summary: r.summary.get_ref().clone(),
             source,
+            covers,
+            event: r.event.as_ref().map(|e| e.get_ref().clone()),
+            administered_by,
+            targets,
         })
     }
 
@@ -815,6 +852,7 @@ impl<'a> FileCtx<'a> {
                 ("administered_by", "administered_by"),
                 ("territory", "territory"),
                 ("forces_in", "forces_in"),
+                ("forces_on_party_territory", "forces_on_party_territory"),
                 ("anywhere", "anywhere"),
             ],
         )?;
@@ -823,21 +861,48 @@ impl<'a> FileCtx<'a> {
             .iter()
             .map(|x| self.reference(RefKind::Region, x))
             .collect();
+        let parties: Vec<String> = r
+            .parties
+            .iter()
+            .map(|x| self.reference(RefKind::Polity, x))
+            .collect();
+        let except: Vec<String> = r
+            .except
+            .iter()
+            .map(|x| self.reference(RefKind::Territory, x))
+            .collect();
+        let named: Vec<String> = r
+            .territories
+            .iter()
+            .map(|x| self.reference(RefKind::Territory, x))
+            .collect();
+        if !except.is_empty() && kind != "territory" {
+            self.error("bad-scope", at.clone(), "`except` belongs to scope `territory`");
+        }
+        if !named.is_empty() && kind != "forces_in" {
+            self.error("bad-scope", at.clone(), "`territories` belongs to scope `forces_in`");
+        }
+        if r.metropolitan && kind != "party_territory" {
+            self.error(
+                "bad-scope",
+                at.clone(),
+                "`metropolitan` belongs to scope `party_territory`",
+            );
+        }
         let rule = match kind {
             "party_territory" => ScopeKind::PartyTerritory {
                 regions,
-                parties: r
-                    .parties
-                    .iter()
-                    .map(|x| self.reference(RefKind::Polity, x))
-                    .collect(),
+                parties,
+                metropolitan: r.metropolitan,
             },
+            "forces_on_party_territory" => ScopeKind::ForcesOnPartyTerritory { regions, parties },
             "administered_by" => ScopeKind::AdministeredBy {
                 party: r.party.as_ref().map(|p| self.reference(RefKind::Polity, p)),
             },
             "territory" => match &r.territory {
                 Some(t) => ScopeKind::Territory {
                     territory: self.reference(RefKind::Territory, t),
+                    except,
                 },
                 None => {
                     self.error("bad-scope", at, "scope `territory` needs a `territory` id");
@@ -845,10 +910,17 @@ impl<'a> FileCtx<'a> {
                 }
             },
             "forces_in" => {
-                if regions.is_empty() {
-                    self.error("bad-scope", at.clone(), "scope `forces_in` needs `regions`");
+                if regions.is_empty() && named.is_empty() {
+                    self.error(
+                        "bad-scope",
+                        at.clone(),
+                        "scope `forces_in` needs `regions` or `territories`",
+                    );
                 }
-                ScopeKind::ForcesIn { regions }
+                ScopeKind::ForcesIn {
+                    regions,
+                    territories: named,
+                }
             }
             _ => ScopeKind::Anywhere,
         };
@@ -875,9 +947,15 @@ impl<'a> FileCtx<'a> {
                 ("adversary", "adversary"),
                 ("consultation_first", "consultation_first"),
                 ("unnamed_restriction", "unnamed_restriction"),
+                ("reservation", "reservation"),
                 ("other", "other"),
             ],
         )?;
+        if kind == "reservation" {
+            let condition = self.reservation(r, at.clone())?;
+            let source = self.source(&r.source, r.uncertain, at, "condition");
+            return Some(Condition { condition, source });
+        }
         let condition = match kind {
             "request_by_attacked" => ConditionKind::RequestByAttacked,
             "council_decision" => ConditionKind::CouncilDecision {
@@ -930,5 +1008,70 @@ impl<'a> FileCtx<'a> {
         };
         let source = self.source(&r.source, r.uncertain, at, "condition");
         Some(Condition { condition, source })
+    }
+
+    /// A `reservation` condition: `party`, `name`, `effect` and, for
+    /// `adversary_only`, `polities` (and optionally `instead`); for `note`,
+    /// `text`.
+    fn reservation(&mut self, r: &RawCondition, at: Loc) -> Option<ConditionKind> {
+        let Some(party) = r.party.as_ref() else {
+            self.error("bad-condition", at, "condition `reservation` needs `party`");
+            return None;
+        };
+        let party = self.reference(RefKind::Polity, party);
+        let name = r
+            .name
+            .as_ref()
+            .map(|n| n.get_ref().clone())
+            .unwrap_or_else(|| "reservation".into());
+        let Some(effect) = r.effect.as_ref() else {
+            self.error(
+                "bad-condition",
+                at,
+                "condition `reservation` needs `effect` (`adversary_only` or `note`)",
+            );
+            return None;
+        };
+        let effect = self.keyword(
+            effect,
+            "reservation effect",
+            &[("adversary_only", "adversary_only"), ("note", "note")],
+        )?;
+        let effect = if effect == "adversary_only" {
+            if r.polities.is_empty() {
+                self.error(
+                    "bad-condition",
+                    at.clone(),
+                    "a reservation with effect `adversary_only` needs `polities`",
+                );
+            }
+            ReservationEffect::AdversaryOnly {
+                polities: r
+                    .polities
+                    .iter()
+                    .map(|p| self.reference(RefKind::Polity, p))
+                    .collect(),
+                instead: r.instead.as_ref().map(|i| i.get_ref().clone()),
+            }
+        } else {
+            match &r.text {
+                Some(t) => ReservationEffect::Note {
+                    text: t.get_ref().clone(),
+                },
+                None => {
+                    self.error(
+                        "bad-condition",
+                        at,
+                        "a reservation with effect `note` needs `text`",
+                    );
+                    return None;
+                }
+            }
+        };
+        Some(ConditionKind::Reservation {
+            party,
+            name,
+            effect,
+        })
     }
 }

@@ -155,6 +155,15 @@ pub struct RawClaim {
     pub source: Option<S<String>>,
     #[serde(default)]
     pub uncertain: bool,
+    // What the claim speaks to (docs/claims.md): the period of events it
+    // covers (default: from its date on), the past event it names, the
+    // administration it presupposes and the kinds of target.
+    pub covers_from: Option<S<String>>,
+    pub covers_to: Option<S<String>>,
+    pub event: Option<S<String>>,
+    pub administered_by: Option<S<String>>,
+    #[serde(default)]
+    pub targets: Vec<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -258,6 +267,14 @@ pub struct RawScope {
     pub parties: Vec<S<String>>,
     pub party: Option<S<String>>,
     pub territory: Option<S<String>>,
+    /// `territory`: named parts left out; `forces_in`: named territories.
+    #[serde(default)]
+    pub except: Vec<S<String>>,
+    #[serde(default)]
+    pub territories: Vec<S<String>>,
+    /// `party_territory`: metropolitan territory only.
+    #[serde(default)]
+    pub metropolitan: bool,
     pub from: Option<S<String>>,
     pub to: Option<S<String>>,
     pub source: Option<S<String>>,
@@ -274,6 +291,12 @@ pub struct RawCondition {
     #[serde(default)]
     pub polities: Vec<S<String>>,
     pub text: Option<S<String>>,
+    /// `reservation`: the party that made it, its name, its effect
+    /// (`adversary_only` with `polities` and `instead`, or `note`).
+    pub party: Option<S<String>>,
+    pub name: Option<S<String>>,
+    pub effect: Option<S<String>>,
+    pub instead: Option<S<String>>,
     pub source: Option<S<String>>,
     #[serde(default)]
     pub uncertain: bool,
