@@ -23,6 +23,7 @@ use crate::kb::KnowledgeBase;
 use crate::model::*;
 use crate::query::{membership, place_status, ResolvedPlace, TerritoryStatus};
 use crate::scope_rules;
+use crate::{claim_fit, reservations};
 use crate::time::Truth;
 
 /// What was hit.
@@ -134,6 +135,16 @@ pub struct CitedClaim {
     pub agrees: bool,
     pub summary: String,
     pub source: SourceRef,
+    /// Made after the attack: shown, but it does not change the verdict
+    /// (docs/claims.md).
+    pub hindsight: bool,
+    /// The past event the claim names, where it names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    /// Whether a disagreement can make a certain verdict contested (not
+    /// hindsight; its period and presupposed situation certainly hold).
+    #[serde(skip)]
+    pub may_overturn: bool,
 }
 
 /// The question a claim speaks to.
@@ -668,7 +679,9 @@ impl<'a> Ctx<'a> {
         if self.provision.kind == ObligationKind::NonAggression {
             return (base, Questions::default());
         }
-        let base = base.and(self.attackers_truth(obligor));
+        let base = base
+            .and(self.attackers_truth(obligor))
+            .and(self.reservations_truth(obligor));
         let scope = match self.scope_truths.iter().find(|(b, _)| b == beneficiary) {
             Some((_, cached)) => *cached,
             None => {
@@ -698,7 +711,9 @@ impl<'a> Ctx<'a> {
         if verdict != VerdictKind::Contested
             && self.claims.iter().any(|c| {
                 self.claim_answer(c, verdict, questions, beneficiary)
-                    .is_some_and(|(about, agrees)| overturns(c, about, agrees, questions))
+                    .is_some_and(|(about, agrees, fit)| {
+                        fit.may_overturn && overturns(c, about, agrees, questions)
+                    })
             })
         {
             return VerdictKind::Contested;
@@ -744,6 +759,11 @@ impl<'a> Ctx<'a> {
                     .filter(|p| want(p.holds)),
             );
         }
+        premises.extend(
+            self.reservations(obligor)
+                .into_iter()
+                .filter(|p| want(p.holds)),
+        );
         if self.adversary.is_none() {
             self.adversary = Some(self.adversary());
         }
@@ -863,6 +883,7 @@ impl<'a> Ctx<'a> {
         let conditions = p
             .conditions
             .iter()
+            .filter(|c| !matches!(&c.condition, ConditionKind::Reservation { party, .. } if party != obligor))
             .map(|c| condition_text(self.kb, c, beneficiary))
             .collect();
         let proof = Proof::rule(
@@ -1111,6 +1132,25 @@ impl<'a> Ctx<'a> {
             ));
         }
         out
+    }
+
+    /// Premise 5b: the obligation survives the reservations its obligor
+    /// attached to the provision (`reservations`).
+    fn reservations_truth(&self, obligor: &str) -> Truth {
+        reservations::truth(self.provision, obligor, &self.scenario.attackers)
+    }
+
+    fn reservations(&self, obligor: &str) -> Vec<Proof> {
+        reservations::applied(
+            self.kb,
+            self.provision,
+            &self.provision.article,
+            obligor,
+            &self.scenario.attackers,
+        )
+        .into_iter()
+        .map(|r| Proof::fact(r.statement, r.holds, r.source))
+        .collect()
     }
 
     /// Premise 6 for one condition: `None` when the condition is not about
@@ -1570,8 +1610,11 @@ impl<'a> Ctx<'a> {
             .claims
             .iter()
             .filter_map(|c| {
-                let (about, agrees) = self.claim_answer(c, verdict, q, beneficiary)?;
+                let (about, agrees, fit) = self.claim_answer(c, verdict, q, beneficiary)?;
                 Some(CitedClaim {
+                    hindsight: fit.hindsight,
+                    event: c.event.clone(),
+                    may_overturn: fit.may_overturn,
                     id: c.id.clone(),
                     speaker: c.speaker.clone(),
                     office: c.office.clone(),
@@ -1598,10 +1641,16 @@ impl<'a> Ctx<'a> {
         verdict: VerdictKind,
         q: Questions,
         beneficiary: &str,
-    ) -> Option<(Question, bool)> {
+    ) -> Option<(Question, bool, claim_fit::Fit)> {
         if c.beneficiary.as_deref().is_some_and(|b| b != beneficiary) {
             return None;
         }
+        let fit = claim_fit::fit(
+            c,
+            self.status,
+            self.date(),
+            self.scenario.target == Target::Forces,
+        )?;
         let overall = match verdict {
             VerdictKind::Triggered => Truth::Yes,
             VerdictKind::NotTriggered => Truth::No,
@@ -1625,7 +1674,7 @@ impl<'a> Ctx<'a> {
                 | (Stance::DoesNotApply, Truth::No)
                 | (Stance::Unclear, Truth::Unknown)
         );
-        Some((about, agrees))
+        Some((about, agrees, fit))
     }
 }
 
@@ -1661,7 +1710,9 @@ fn overturn(
     }
     let disagreeing: Vec<&CitedClaim> = claims
         .iter()
-        .filter(|c| !c.agrees && c.stance != Stance::Unclear && decisive(c.about, q))
+        .filter(|c| {
+            c.may_overturn && !c.agrees && c.stance != Stance::Unclear && decisive(c.about, q)
+        })
         .collect();
     if disagreeing.is_empty() {
         return (verdict, reasons);

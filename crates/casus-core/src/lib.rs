@@ -6,6 +6,7 @@
 //! the trigger engine ([`engine`]) and standing commitments
 //! ([`commitments`]). Front ends (the `casus` CLI) sit on top.
 
+pub mod claim_fit;
 pub mod commitments;
 pub mod describe;
 pub mod diagnostic;
@@ -14,6 +15,7 @@ pub mod kb;
 pub mod model;
 pub mod names;
 pub mod query;
+pub mod reservations;
 pub mod scope_rules;
 pub mod time;
 

@@ -52,10 +52,22 @@ pub enum ScopeRegion {
     /// bilateral Pacific treaties. Rule: at sea in the Pacific, or on one of
     /// the Pacific islands listed in [`PACIFIC_ISLANDS`].
     Pacific,
+    /// Inter-American Treaty of Reciprocal Assistance Art. 4: the region
+    /// bounded by the meridians, parallels and rhumb lines the text gives
+    /// ([`RIO_ART4`]), from the North Pole to the South Pole. Rule: inside
+    /// that polygon, rhumb lines drawn as rhumb lines.
+    RioTreatyRegion,
+    /// Southeast Asia Collective Defense Treaty Art. VIII: "the general area
+    /// of South-East Asia … and the general area of the South-West Pacific
+    /// not including the Pacific area north of 21 degrees 30 minutes north
+    /// latitude". Rule: south of 21°30′N, between 90°E and 180°, north of
+    /// 50°S (only the 21°30′N limit is the text's; the rest reads "general
+    /// area").
+    SeatoTreatyArea,
 }
 
 impl ScopeRegion {
-    pub const ALL: [ScopeRegion; 7] = [
+    pub const ALL: [ScopeRegion; 9] = [
         ScopeRegion::Europe,
         ScopeRegion::NorthAmerica,
         ScopeRegion::Asia,
@@ -63,6 +75,8 @@ impl ScopeRegion {
         ScopeRegion::NorthAtlanticNorthOfCancer,
         ScopeRegion::Mediterranean,
         ScopeRegion::Pacific,
+        ScopeRegion::RioTreatyRegion,
+        ScopeRegion::SeatoTreatyArea,
     ];
 
     /// The knowledge base's region id.
@@ -75,6 +89,8 @@ impl ScopeRegion {
             ScopeRegion::NorthAtlanticNorthOfCancer => "north-atlantic-north-of-cancer",
             ScopeRegion::Mediterranean => "mediterranean",
             ScopeRegion::Pacific => "pacific",
+            ScopeRegion::RioTreatyRegion => "rio-treaty-region",
+            ScopeRegion::SeatoTreatyArea => "seato-treaty-area",
         }
     }
 
@@ -88,17 +104,19 @@ impl ScopeRegion {
             ScopeRegion::NorthAtlanticNorthOfCancer => "north of the Tropic of Cancer (23.4393°N), at sea in the Atlantic or on a listed Atlantic island",
             ScopeRegion::Mediterranean => "at sea within the Mediterranean outline",
             ScopeRegion::Pacific => "at sea in the Pacific or on a listed Pacific island",
+            ScopeRegion::RioTreatyRegion => "inside the Rio Treaty Art. 4 polygon (the text's meridians, parallels and rhumb lines, pole to pole)",
+            ScopeRegion::SeatoTreatyArea => "south of 21°30′N between 90°E and 180°, north of 50°S (SEATO Art. VIII; limits other than 21°30′N are a reading of 'general area')",
         }
     }
 
-    fn bit(self) -> u8 {
-        1 << (self as u8)
+    fn bit(self) -> u16 {
+        1 << (self as u16)
     }
 }
 
 /// A set of scope regions (a bit set: no allocation on the hot path).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct RegionSet(u8);
+pub struct RegionSet(u16);
 
 impl RegionSet {
     pub fn insert(&mut self, r: ScopeRegion) {
@@ -189,10 +207,98 @@ const EAST_THRACE: &[(f64, f64)] = &[
     (25.9, 40.5),
 ];
 
+/// The boundary of the Rio Treaty region as Art. 4 gives it, vertex by
+/// vertex `(lon, lat, leg)`, where `leg` says how the boundary reaches the
+/// *next* vertex: along a meridian ("due south", "due north") or by a rhumb
+/// line. Longitudes east of the antimeridian are written west of −180° (170°E
+/// is −190°), so the outline is one simple polygon; the poles are edges at
+/// ±90°.
+///
+/// "beginning at the North Pole; thence due south to a point 74 degrees north
+/// latitude, 10 degrees west longitude; thence by a rhumb line to a point 47
+/// degrees 30 minutes north latitude, 50 degrees west longitude; thence by a
+/// rhumb line to a point 35 degrees north latitude, 60 degrees west
+/// longitude; thence due south to a point in 20 degrees north latitude;
+/// thence by a rhumb line to a point 5 degrees north latitude, 24 degrees
+/// west longitude; thence due south to the South Pole; thence due north to a
+/// point 30 degrees south latitude, 90 degrees west longitude; thence by a
+/// rhumb line to a point on the Equator at 97 degrees west longitude; thence
+/// by a rhumb line to a point 15 degrees north latitude, 120 degrees west
+/// longitude; thence by a rhumb line to a point 50 degrees north latitude,
+/// 170 degrees east longitude; thence due north to a point in 54 degrees
+/// north latitude; thence by a rhumb line to a point 65 degrees 30 minutes
+/// north latitude, 168 degrees 58 minutes 5 seconds west longitude; thence
+/// due north to the North Pole."
+pub const RIO_ART4: &[(f64, f64, Leg)] = &[
+    (-10.0, 90.0, Leg::Meridian),
+    (-10.0, 74.0, Leg::Rhumb),
+    (-50.0, 47.5, Leg::Rhumb),
+    (-60.0, 35.0, Leg::Meridian),
+    (-60.0, 20.0, Leg::Rhumb),
+    (-24.0, 5.0, Leg::Meridian),
+    (-24.0, -90.0, Leg::Meridian),
+    (-90.0, -90.0, Leg::Meridian),
+    (-90.0, -30.0, Leg::Rhumb),
+    (-97.0, 0.0, Leg::Rhumb),
+    (-120.0, 15.0, Leg::Rhumb),
+    (-190.0, 50.0, Leg::Meridian),
+    (-190.0, 54.0, Leg::Rhumb),
+    (-(168.0 + 58.0 / 60.0 + 5.0 / 3600.0), 65.5, Leg::Meridian),
+    (-(168.0 + 58.0 / 60.0 + 5.0 / 3600.0), 90.0, Leg::Meridian),
+];
+
+/// How a treaty boundary runs from one vertex to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leg {
+    /// Along a meridian or a pole (a straight line in lon/lat).
+    Meridian,
+    /// A rhumb line (loxodrome): straight on a Mercator chart, so curved in
+    /// lon/lat; drawn with [`RHUMB_STEPS`] points.
+    Rhumb,
+}
+
+/// Points per rhumb-line leg: the drawn line is within a few metres of the
+/// true loxodrome.
+pub const RHUMB_STEPS: usize = 64;
+
+/// The Mercator ordinate of a latitude in degrees.
+fn mercator_y(lat: f64) -> f64 {
+    let phi = lat.to_radians();
+    (std::f64::consts::FRAC_PI_4 + phi / 2.0).tan().ln()
+}
+
+fn mercator_lat(y: f64) -> f64 {
+    (2.0 * y.exp().atan() - std::f64::consts::FRAC_PI_2).to_degrees()
+}
+
+/// The outline of a boundary given as vertices and legs, rhumb lines drawn
+/// point by point (linear in longitude and Mercator ordinate).
+pub fn outline(vertices: &[(f64, f64, Leg)]) -> Vec<(f64, f64)> {
+    let mut out = Vec::new();
+    for (i, &(lon, lat, leg)) in vertices.iter().enumerate() {
+        out.push((lon, lat));
+        let Some(&(lon2, lat2, _)) = vertices.get(i + 1) else {
+            break;
+        };
+        if leg == Leg::Rhumb {
+            let (y1, y2) = (mercator_y(lat), mercator_y(lat2));
+            for k in 1..RHUMB_STEPS {
+                let t = k as f64 / RHUMB_STEPS as f64;
+                out.push((lon + t * (lon2 - lon), mercator_lat(y1 + t * (y2 - y1))));
+            }
+        }
+    }
+    out
+}
+
+/// SEATO Art. VIII: the northern limit in the Pacific, 21°30′N.
+pub const SEATO_NORTH: f64 = 21.5;
+
 /// The shapes the region rules need, built once.
 #[derive(Debug, Clone)]
 pub struct RegionShapes {
     east_thrace: Shape,
+    rio: Shape,
 }
 
 impl Default for RegionShapes {
@@ -200,8 +306,32 @@ impl Default for RegionShapes {
         RegionShapes {
             east_thrace: Shape::new(EAST_THRACE)
                 .unwrap_or_else(|| unreachable!("the East Thrace outline is constant")),
+            rio: Shape::new(&outline(RIO_ART4))
+                .unwrap_or_else(|| unreachable!("the Rio Treaty outline is constant")),
         }
     }
+}
+
+impl RegionShapes {
+    /// Inside the Rio Treaty Art. 4 region? The outline runs west of −180°
+    /// across the Bering Sea, so eastern longitudes are also tried 360° west.
+    pub fn in_rio_region(&self, c: Coord) -> bool {
+        if self.rio.contains(c) {
+            return true;
+        }
+        c.lon > 0.0 && {
+            let shifted = Coord {
+                lat: c.lat,
+                lon: c.lon - 360.0,
+            };
+            self.rio.contains(shifted)
+        }
+    }
+}
+
+/// Inside the SEATO treaty area by coordinates?
+pub fn in_seato_area(c: Coord) -> bool {
+    c.lat < SEATO_NORTH && c.lat > -50.0 && c.lon >= 90.0
 }
 
 /// The continent of a land point, from its boundary-layer areas (most
@@ -259,6 +389,12 @@ fn continent(areas: &[&str], c: Coord, shapes: &RegionShapes) -> Option<ScopeReg
 /// sea), `sea` when it is at sea.
 pub fn regions_at(areas: &[&str], sea: Option<Sea>, c: Coord, shapes: &RegionShapes) -> RegionSet {
     let mut set = RegionSet::default();
+    if shapes.in_rio_region(c) {
+        set.insert(ScopeRegion::RioTreatyRegion);
+    }
+    if in_seato_area(c) {
+        set.insert(ScopeRegion::SeatoTreatyArea);
+    }
     let north_of_cancer = c.lat > TROPIC_OF_CANCER;
     match sea {
         Some(sea) => match sea {
@@ -320,7 +456,10 @@ mod tests {
     #[test]
     fn continents_and_islands() {
         assert_eq!(land(&["US-HI", "US"], 21.3, -157.9), vec!["pacific"]);
-        assert_eq!(land(&["US-AK", "US"], 61.2, -149.9), vec!["north-america"]);
+        assert_eq!(
+            land(&["US-AK", "US"], 61.2, -149.9),
+            vec!["north-america", "rio-treaty-region"]
+        );
         assert_eq!(land(&["ES-CE", "EA", "ES"], 35.89, -5.32), vec!["africa"]);
         assert_eq!(land(&["TR"], 39.93, 32.86), vec!["asia"]);
         assert_eq!(land(&["TR"], 41.01, 28.97), vec!["europe"]);
@@ -328,16 +467,73 @@ mod tests {
         assert_eq!(land(&["RU"], 55.0, 82.9), vec!["asia"]);
         assert_eq!(land(&["RU"], 64.7, -175.0), vec!["asia"]);
         assert_eq!(land(&["CY"], 35.17, 33.36), vec!["asia"]);
-        assert_eq!(land(&["GU", "US"], 13.44, 144.79), vec!["pacific"]);
-        assert!(land(&["GP", "FR"], 16.25, -61.58).is_empty());
+        assert_eq!(
+            land(&["GU", "US"], 13.44, 144.79),
+            vec!["pacific", "seato-treaty-area"]
+        );
+        assert_eq!(land(&["GP", "FR"], 16.25, -61.58), vec!["rio-treaty-region"]);
         assert_eq!(
             land(&["GL", "DK"], 64.18, -51.72),
-            vec!["north-america", "north-atlantic-north-of-cancer"]
+            vec![
+                "north-america",
+                "north-atlantic-north-of-cancer",
+                "rio-treaty-region"
+            ]
         );
         assert_eq!(
             land(&["BS"], 26.53, -78.7),
-            vec!["north-atlantic-north-of-cancer"]
+            vec!["north-atlantic-north-of-cancer", "rio-treaty-region"]
         );
-        assert!(land(&["BS"], 21.0, -73.5).is_empty());
+        assert_eq!(land(&["BS"], 21.0, -73.5), vec!["rio-treaty-region"]);
+    }
+
+    fn in_rio(lat: f64, lon: f64) -> bool {
+        RegionShapes::default().in_rio_region(Coord::new(lat, lon).unwrap())
+    }
+
+    /// Rio Treaty Art. 4: points just inside and just outside each leg.
+    #[test]
+    fn rio_region_follows_the_text() {
+        // The Belgrano's sinking position and South Georgia: inside.
+        assert!(in_rio(-55.4, -61.53));
+        assert!(in_rio(-54.28, -36.5));
+        // Due south to the South Pole along 24°W, due north along 90°W.
+        assert!(in_rio(-70.0, -24.5));
+        assert!(!in_rio(-70.0, -23.5));
+        assert!(in_rio(-60.0, -89.5));
+        assert!(!in_rio(-60.0, -90.5));
+        // Tristan da Cunha, Ascension, Cape Verde, the Azores, Iceland: outside.
+        assert!(!in_rio(-37.1, -12.3));
+        assert!(!in_rio(-7.9, -14.4));
+        assert!(!in_rio(16.0, -24.0));
+        assert!(!in_rio(38.7, -27.2));
+        assert!(!in_rio(64.1, -21.9));
+        // Bermuda, the Galápagos and Clipperton: inside; Easter Island and
+        // Hawaii: outside.
+        assert!(in_rio(32.3, -64.8));
+        assert!(in_rio(-0.7, -90.5));
+        assert!(in_rio(10.3, -109.2));
+        assert!(!in_rio(-27.1, -109.4));
+        assert!(!in_rio(21.3, -157.9));
+        // The Aleutians across 180°: inside up to 170°E (Adak, 176.6°W, and
+        // 171°E inside; 169°E outside); Chukotka outside.
+        assert!(in_rio(51.9, -176.6));
+        assert!(in_rio(52.0, 171.0));
+        assert!(!in_rio(52.9, 169.0));
+        assert!(!in_rio(64.7, -175.0));
+        // The North Pole's leg runs along 10°W: Jan Mayen (8.5°W) outside.
+        assert!(!in_rio(71.0, -8.5));
+        assert!(in_rio(80.0, -11.0));
+    }
+
+    #[test]
+    fn rhumb_lines_are_not_lon_lat_chords() {
+        // Midway in longitude between 15°N 120°W and 50°N 170°E the rhumb
+        // line lies north of the straight lon/lat chord (32.5°N): about
+        // 34.3°N.
+        let o = outline(&[(-120.0, 15.0, Leg::Rhumb), (-190.0, 50.0, Leg::Meridian)]);
+        let mid = o[RHUMB_STEPS / 2];
+        assert!((mid.0 + 155.0).abs() < 1e-9);
+        assert!((mid.1 - 34.3).abs() < 0.1, "{mid:?}");
     }
 }
