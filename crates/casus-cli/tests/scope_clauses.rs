@@ -216,24 +216,24 @@ fn seato_treaty_area_stops_at_21_30_north() {
     expect("China", "United States", "22.0,121.5", "1965-06-01", "forces", se, "not_triggered", "outside the scope");
 }
 
-/// "The entire territories of the Asian Parties": Lahore (West Pakistan,
+/// "The entire territories of the Asian Parties": Islamabad (West Pakistan,
 /// far from South-East Asia) is covered; Hawaii (US, outside) is not.
 #[test]
 fn seato_entire_territories_of_the_asian_parties() {
     let pk = ("seato", "art4-1", "GBR", "PAK");
-    expect("India", "Pakistan", "Lahore", "1965-09-06", "territory", pk, "triggered", "Pakistan");
+    expect("India", "Pakistan", "Islamabad", "1965-09-06", "territory", pk, "triggered", "Pakistan");
     let us = ("seato", "art4-1", "AUS", "USA");
     expect("China", "United States", "Honolulu", "1965-09-06", "territory", us, "not_triggered", "outside the scope");
 }
 
 // ---------------------------------------------------------------- Warsaw Pact Art. 4
 
-/// "An armed attack in Europe": Soviet territory in Europe (Minsk) yes; the
+/// "An armed attack in Europe": Soviet territory in Europe (Moscow) yes; the
 /// Sino-Soviet border on the Ussuri, where Soviet and Chinese forces
 /// clashed on 2 Mar 1969 (Zhenbao/Damansky), no.
 #[test]
 fn warsaw_pact_in_europe_only() {
     let wp = ("warsaw-pact", "art4", "POL", "SUN");
-    expect("China", "Soviet Union", "Minsk", "1969-03-02", "territory", wp, "triggered", "Europe");
+    expect("China", "Soviet Union", "Moscow", "1969-03-02", "territory", wp, "triggered", "Europe");
     expect("China", "Soviet Union", "48.48,135.07", "1969-03-02", "territory", wp, "not_triggered", "outside the scope");
 }

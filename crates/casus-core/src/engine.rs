@@ -883,7 +883,14 @@ impl<'a> Ctx<'a> {
         let conditions = p
             .conditions
             .iter()
-            .filter(|c| !matches!(&c.condition, ConditionKind::Reservation { party, .. } if party != obligor))
+            .filter(|c| match &c.condition {
+                // A reservation is the obligor's own; one that can decide is
+                // a premise (and a reason), not a condition on the response.
+                ConditionKind::Reservation { party, effect, .. } => {
+                    party == obligor && matches!(effect, ReservationEffect::Note { .. })
+                }
+                _ => true,
+            })
             .map(|c| condition_text(self.kb, c, beneficiary))
             .collect();
         let proof = Proof::rule(
@@ -1420,11 +1427,12 @@ impl<'a> Ctx<'a> {
                     if in_regions {
                         holds = Truth::Yes;
                         let here = self.scenario.place.place_name.as_deref().unwrap_or(&s.name);
+                        let kind = if *metropolitan { "metropolitan territory" } else { "territory" };
                         statement = if regions.is_empty() {
-                            format!("{here} is de jure territory of {b}")
+                            format!("{here} is de jure {kind} of {b}")
                         } else {
                             format!(
-                                "{here} is de jure territory of {b} in {}",
+                                "{here} is de jure {kind} of {b} in {}",
                                 region_names.join(" or ")
                             )
                         };

@@ -326,6 +326,9 @@ pub fn territory_status(kb: &KnowledgeBase, t: usize, date: Date) -> TerritorySt
     }
 }
 
+/// The continent tags geometry decides for a coordinate (`casus-geo`).
+const CONTINENTS: [&str; 4] = ["europe", "asia", "africa", "north-america"];
+
 /// The status of a resolved place on `date`: its territory's status, with
 /// the regions that geometry adds (or, for an outlying area the knowledge
 /// base does not model, with only those).
@@ -333,6 +336,15 @@ pub fn place_status(kb: &KnowledgeBase, place: &ResolvedPlace, date: Date) -> Te
     let mut status = territory_status(kb, place.territory, date);
     if place.regions_from_geometry_only {
         status.regions.clear();
+    }
+    // A point's continent is decided by geometry where geometry names one:
+    // a territory tagged with two continents (Russia: Europe and Asia) does
+    // not put a point east of the Urals in Europe ("an armed attack in
+    // Europe", Warsaw Treaty Art. 4).
+    if place.extra_regions.iter().any(|r| CONTINENTS.contains(&r.as_str())) {
+        status
+            .regions
+            .retain(|r| !CONTINENTS.contains(&r.as_str()) || place.extra_regions.contains(r));
     }
     for r in &place.extra_regions {
         if !status.regions.contains(r) {

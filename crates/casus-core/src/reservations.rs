@@ -72,13 +72,13 @@ pub fn applied<'a>(
                     let attackers: Vec<&str> = attackers.iter().map(|a| kb.polity_name(a)).collect();
                     if holds == Truth::Yes {
                         format!(
-                            "the {name} limits {who}'s obligation under Art. {article} to attacks by {}; the attacker ({}) is one",
+                            "the {name} limits the obligation of {who} under Art. {article} to attacks by {}; the attacker ({}) is one",
                             listed.join(", "),
                             attackers.join(", ")
                         )
                     } else {
                         let mut s = format!(
-                            "the {name} limits {who}'s obligation under Art. {article} to attacks by {}, and the attacker ({}) is none of them",
+                            "the {name} limits the obligation of {who} under Art. {article} to attacks by {}, and the attacker ({}) is none of them",
                             listed.join(", "),
                             attackers.join(", ")
                         );
