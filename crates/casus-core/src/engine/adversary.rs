@@ -1,0 +1,63 @@
+//! Premise 6: the provision's adversary conditions match the attackers.
+//! A condition names the states whose attack the provision covers (an
+//! `adversary` condition in the treaty file, cited to the clause that
+//! limits it); a restriction whose content the source does not give
+//! (ATOP's `unnamed_restriction` flag) gives `Unknown`.
+
+use super::judge::Ctx;
+use super::Proof;
+use crate::model::*;
+use crate::time::Truth;
+
+impl<'a> Ctx<'a> {
+    /// Premise 6 for one condition: `None` when the condition is not about
+    /// the adversary.
+    pub(super) fn condition_truth(&self, c: &Condition) -> Option<Truth> {
+        match &c.condition {
+            ConditionKind::Adversary { polities } => Some(Truth::from_bool(
+                self.scenario.attackers.iter().any(|a| polities.contains(a)),
+            )),
+            ConditionKind::UnnamedRestriction { .. } => Some(Truth::Unknown),
+            _ => None,
+        }
+    }
+
+    /// Premise 6: every adversary condition matches.
+    pub(super) fn adversary_truth(&self) -> Truth {
+        self.provision
+            .conditions
+            .iter()
+            .filter_map(|c| self.condition_truth(c))
+            .fold(Truth::Yes, Truth::and)
+    }
+
+    pub(super) fn adversary(&self) -> Vec<Proof> {
+        self.provision
+            .conditions
+            .iter()
+            .filter_map(|c| {
+                let holds = self.condition_truth(c)?;
+                match &c.condition {
+                ConditionKind::Adversary { polities } => {
+                    let hit = holds == Truth::Yes;
+                    let names: Vec<&str> = polities.iter().map(|p| self.name(p)).collect();
+                    let statement = if hit {
+                        format!(
+                            "the attacker is one of the named adversaries ({})",
+                            names.join(", ")
+                        )
+                    } else {
+                        format!("the provision only covers attacks by {}", names.join(", "))
+                    };
+                    Some(Proof::fact(statement, holds, &c.source))
+                }
+                ConditionKind::UnnamedRestriction { text } => Some(Proof::fact(
+                    format!("the obligation is restricted ({text}) but the source does not say to what, so whether this attack is covered cannot be decided"),
+                    holds,
+                    &c.source,
+                )),
+                _ => None,
+            }})
+            .collect()
+    }
+}

@@ -1,0 +1,53 @@
+//! Premise 1: the treaty is in force on the date, and the text of the
+//! provision that applies on that date is the one judged. Entry into force
+//! and termination come from the treaty file (depositary records); a date
+//! known only to the year or month gives `Unknown` inside its span.
+
+use super::judge::Ctx;
+use super::Proof;
+use crate::time::Truth;
+
+impl<'a> Ctx<'a> {
+    /// Premise 1: the treaty is in force and this text applies.
+    pub(super) fn in_force_truth(&self) -> Truth {
+        self.treaty
+            .in_force
+            .interval
+            .contains(self.date())
+            .and(self.provision.validity.contains(self.date()))
+    }
+
+    pub(super) fn in_force(&self) -> Proof {
+        let t = self.treaty;
+        let holds = t.in_force.interval.contains(self.date());
+        let mut premises = vec![Proof::fact(
+            format!("{} is in force {}", t.name, t.in_force.interval),
+            holds,
+            &t.in_force.source,
+        )];
+        let validity = self.provision.validity.contains(self.date());
+        if self.provision.validity != crate::time::Interval::always() {
+            premises.push(Proof::fact(
+                format!(
+                    "this text of Art. {} applies {}",
+                    self.provision.article, self.provision.validity
+                ),
+                validity,
+                &self.provision.source,
+            ));
+        }
+        let both = self.in_force_truth();
+        let statement = match both {
+            Truth::Yes => format!("{} and Art. {} are in force on {}", t.short_name, self.provision.article, self.date()),
+            Truth::No => format!("{} (Art. {}) is not in force on {}", t.short_name, self.provision.article, self.date()),
+            Truth::Unknown => format!(
+                "whether {} (Art. {}) is in force on {} is uncertain ({}; the date of entry into force is imprecise)",
+                t.short_name,
+                self.provision.article,
+                self.date(),
+                t.in_force.interval
+            ),
+        };
+        Proof::rule(statement, both, premises)
+    }
+}

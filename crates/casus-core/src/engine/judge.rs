@@ -1,0 +1,385 @@
+//! One (provision, obligor, beneficiary) judged: the context [`Ctx`] that
+//! caches what a provision's verdicts share, the Kleene conjunction of the
+//! premises (each decided in its own module), and the three ways of
+//! writing it out — a verdict only, a verdict with its deciding reasons, or
+//! the full proof tree.
+
+use jiff::civil::Date;
+
+use super::claims::{overturn, overturns, Questions};
+use super::party::Members;
+use super::{Proof, Scenario, Verdict, VerdictKind};
+use crate::kb::KnowledgeBase;
+use crate::model::*;
+use crate::query::TerritoryStatus;
+use crate::time::Truth;
+
+pub(super) struct Ctx<'a> {
+    pub(super) kb: &'a KnowledgeBase,
+    pub(super) scenario: &'a Scenario,
+    pub(super) status: &'a TerritoryStatus,
+    pub(super) treaty: &'a Treaty,
+    pub(super) provision: &'a Provision,
+    /// Cached: whether the treaty and this text are in force.
+    pub(super) in_force: Option<Proof>,
+    /// Cached: adversary conditions.
+    pub(super) adversary: Option<Vec<Proof>>,
+    /// Cached scope proofs, by beneficiary.
+    pub(super) scopes: Vec<(String, Proof)>,
+    /// Cached scope answers (no proof), by beneficiary.
+    pub(super) scope_truths: Vec<(String, Truth)>,
+    /// Claims about this treaty and provision (or the whole treaty).
+    pub(super) claims: Vec<&'a Claim>,
+    /// Who is a party on the date.
+    pub(super) members: Members<'a>,
+    /// Is any attacker a party (`party_attackers` is not empty)?
+    pub(super) attacker_is_party: bool,
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn new(
+        kb: &'a KnowledgeBase,
+        scenario: &'a Scenario,
+        status: &'a TerritoryStatus,
+        treaty: &'a Treaty,
+        provision: &'a Provision,
+        members: Members<'a>,
+    ) -> Ctx<'a> {
+        Ctx {
+            kb,
+            scenario,
+            status,
+            treaty,
+            provision,
+            in_force: None,
+            adversary: None,
+            scopes: Vec::new(),
+            scope_truths: Vec::new(),
+            claims: kb
+                .claims
+                .iter()
+                .filter(|c| c.treaty == treaty.id)
+                .filter(|c| c.provision.as_ref().is_none_or(|p| p == &provision.id))
+                .collect(),
+            attacker_is_party: scenario
+                .attackers
+                .iter()
+                .any(|a| members.of(a) == Truth::Yes),
+            members,
+        }
+    }
+
+    pub(super) fn name<'b>(&'b self, id: &'b str) -> &'b str {
+        self.kb.polity_name(id)
+    }
+
+    pub(super) fn date(&self) -> Date {
+        self.scenario.date
+    }
+
+    /// The conjunction of the premises (before claims) and the answers
+    /// claims can speak to, from the premise truth functions alone.
+    /// `in_force` and `adversary` are [`Ctx::in_force_truth`] and
+    /// [`Ctx::adversary_truth`].
+    pub(super) fn answer(
+        &mut self,
+        in_force: Truth,
+        adversary: Truth,
+        obligor: &str,
+        beneficiary: &str,
+    ) -> (Truth, Questions) {
+        let base = in_force
+            .and(self.members.of(beneficiary))
+            .and(self.members.of(obligor))
+            .and(self.participation_truth(beneficiary))
+            .and(self.participation_truth(obligor))
+            .and(self.dyad_truth(obligor, beneficiary));
+        if self.provision.kind == ObligationKind::NonAggression {
+            return (base, Questions::default());
+        }
+        let base = base
+            .and(self.attackers_truth(obligor))
+            .and(self.reservations_truth(obligor));
+        let scope = match self.scope_truths.iter().find(|(b, _)| b == beneficiary) {
+            Some((_, cached)) => *cached,
+            None => {
+                let fresh = self.scope_truth(beneficiary);
+                self.scope_truths.push((beneficiary.to_string(), fresh));
+                fresh
+            }
+        };
+        let questions = Questions {
+            base,
+            scope: Some(scope),
+            adversary: Some(adversary),
+        };
+        (base.and(adversary).and(scope), questions)
+    }
+
+    /// The verdict [`Ctx::judge`] gives, writing no statement.
+    pub(super) fn verdict_only(
+        &mut self,
+        in_force: Truth,
+        adversary: Truth,
+        obligor: &str,
+        beneficiary: &str,
+    ) -> VerdictKind {
+        let (holds, questions) = self.answer(in_force, adversary, obligor, beneficiary);
+        let verdict = verdict_of(holds);
+        if verdict != VerdictKind::Contested
+            && self.claims.iter().any(|c| {
+                self.claim_answer(c, verdict, questions, beneficiary)
+                    .is_some_and(|(about, agrees, fit)| {
+                        fit.may_overturn && overturns(c, about, agrees, questions)
+                    })
+            })
+        {
+            return VerdictKind::Contested;
+        }
+        verdict
+    }
+
+    /// The premises of the verdict, in order; with `only`, just those that
+    /// hold to that degree (the others are not written).
+    pub(super) fn premises(
+        &mut self,
+        obligor: &str,
+        beneficiary: &str,
+        only: Option<Truth>,
+    ) -> Vec<Proof> {
+        let want = |t: Truth| only.is_none_or(|w| w == t);
+        let mut premises = Vec::new();
+        if want(self.in_force_truth()) {
+            if self.in_force.is_none() {
+                self.in_force = Some(self.in_force());
+            }
+            premises.extend(self.in_force.clone());
+        }
+        for polity in [beneficiary, obligor] {
+            if want(self.members.of(polity)) {
+                premises.push(self.party(polity));
+            }
+        }
+        if want(Truth::Unknown) {
+            premises.extend(self.participation(beneficiary));
+            premises.extend(self.participation(obligor));
+        }
+        premises.extend(
+            self.dyad(obligor, beneficiary)
+                .into_iter()
+                .filter(|p| want(p.holds)),
+        );
+        if self.provision.kind == ObligationKind::NonAggression {
+            if want(Truth::Yes) {
+                premises.push(self.breach(obligor, beneficiary));
+            }
+            return premises;
+        }
+        if only.is_none() || self.attackers_truth(obligor) != Truth::Yes {
+            premises.extend(
+                self.attackers_check(obligor)
+                    .into_iter()
+                    .filter(|p| want(p.holds)),
+            );
+        }
+        premises.extend(
+            self.reservations(obligor)
+                .into_iter()
+                .filter(|p| want(p.holds)),
+        );
+        if self.adversary.is_none() {
+            self.adversary = Some(self.adversary());
+        }
+        premises.extend(
+            self.adversary
+                .iter()
+                .flatten()
+                .filter(|p| want(p.holds))
+                .cloned(),
+        );
+        let scope_holds = match self.scope_truths.iter().find(|(b, _)| b == beneficiary) {
+            Some((_, cached)) => *cached,
+            None => self.scope_truth(beneficiary),
+        };
+        if want(scope_holds) {
+            premises.push(self.cached_scope(beneficiary));
+        }
+        premises
+    }
+
+    /// The premise of a non-aggression verdict: the obligor attacks.
+    pub(super) fn breach(&self, obligor: &str, beneficiary: &str) -> Proof {
+        Proof::rule(
+            format!(
+                "{} is among the attackers and {} is attacked: the non-aggression obligation is breached",
+                self.name(obligor),
+                self.name(beneficiary)
+            ),
+            Truth::Yes,
+            vec![],
+        )
+    }
+
+    /// The scope premise as a reason (a sentence), without copying its
+    /// proof.
+    pub(super) fn scope_reason(&mut self, beneficiary: &str) -> String {
+        if !self.scopes.iter().any(|(b, _)| b == beneficiary) {
+            let fresh = self.scope(beneficiary);
+            self.scopes.push((beneficiary.to_string(), fresh));
+        }
+        self.scopes
+            .iter()
+            .find(|(b, _)| b == beneficiary)
+            .map(|(_, p)| sentence(&p.statement))
+            .unwrap_or_default()
+    }
+
+    /// [`Ctx::scope`], built once per beneficiary.
+    pub(super) fn cached_scope(&mut self, beneficiary: &str) -> Proof {
+        match self.scopes.iter().find(|(b, _)| b == beneficiary) {
+            Some((_, cached)) => cached.clone(),
+            None => {
+                let fresh = self.scope(beneficiary);
+                self.scopes.push((beneficiary.to_string(), fresh.clone()));
+                fresh
+            }
+        }
+    }
+
+    /// The verdict and its plain reasons, as [`Ctx::judge`] gives them,
+    /// writing only the premises that decide it.
+    pub(super) fn verdict_with_reasons(
+        &mut self,
+        in_force: Truth,
+        adversary: Truth,
+        obligor: &str,
+        beneficiary: &str,
+    ) -> (VerdictKind, Vec<String>) {
+        let (holds, questions) = self.answer(in_force, adversary, obligor, beneficiary);
+        let verdict = verdict_of(holds);
+        let sentences = |premises: Vec<Proof>| -> Vec<String> {
+            premises.iter().map(|pr| sentence(&pr.statement)).collect()
+        };
+        let reasons = match verdict {
+            VerdictKind::NotTriggered => {
+                sentences(self.premises(obligor, beneficiary, Some(Truth::No)))
+            }
+            VerdictKind::Contested => {
+                sentences(self.premises(obligor, beneficiary, Some(Truth::Unknown)))
+            }
+            // The last premise (the breach, or scope) says why.
+            VerdictKind::Triggered if self.provision.kind == ObligationKind::NonAggression => {
+                sentences(vec![self.breach(obligor, beneficiary)])
+            }
+            VerdictKind::Triggered => vec![self.scope_reason(beneficiary)],
+        };
+        let claims = self.claims(verdict, questions, beneficiary);
+        let (verdict, reasons) = overturn(verdict, reasons, &claims, questions);
+        (verdict, reasons)
+    }
+
+    pub(super) fn judge(&mut self, obligor: &str, beneficiary: &str) -> Verdict {
+        let t = self.treaty;
+        let p = self.provision;
+        let in_force = self.in_force_truth();
+        let adversary = self.adversary_truth();
+        let (holds, questions) = self.answer(in_force, adversary, obligor, beneficiary);
+        let premises = self.premises(obligor, beneficiary, None);
+        let verdict = verdict_of(holds);
+        let deciding = |want: Truth| -> Vec<String> {
+            premises
+                .iter()
+                .filter(|pr| pr.holds == want)
+                .map(|pr| sentence(&pr.statement))
+                .collect()
+        };
+        let reasons = match verdict {
+            VerdictKind::NotTriggered => deciding(Truth::No),
+            VerdictKind::Contested => deciding(Truth::Unknown),
+            VerdictKind::Triggered => premises
+                .last()
+                .map(|pr| vec![sentence(&pr.statement)])
+                .unwrap_or_default(),
+        };
+        let claims = self.claims(verdict, questions, beneficiary);
+        let (verdict, reasons) = overturn(verdict, reasons, &claims, questions);
+        let conditions = p
+            .conditions
+            .iter()
+            .filter(|c| match &c.condition {
+                // A reservation is the obligor's own; one that can decide is
+                // a premise (and a reason), not a condition on the response.
+                ConditionKind::Reservation { party, effect, .. } => {
+                    party == obligor && matches!(effect, ReservationEffect::Note { .. })
+                }
+                _ => true,
+            })
+            .map(|c| condition_text(self.kb, c, beneficiary))
+            .collect();
+        let proof = Proof::rule(
+            format!(
+                "{} Art. {} ({}) {} for {} toward {}",
+                t.short_name,
+                p.article,
+                p.kind.label(),
+                match verdict {
+                    VerdictKind::Triggered => "is triggered",
+                    VerdictKind::NotTriggered => "is not triggered",
+                    VerdictKind::Contested => "is contested",
+                },
+                self.name(obligor),
+                self.name(beneficiary)
+            ),
+            match verdict {
+                VerdictKind::Triggered => Truth::Yes,
+                VerdictKind::NotTriggered => Truth::No,
+                VerdictKind::Contested => Truth::Unknown,
+            },
+            premises,
+        );
+        Verdict {
+            treaty: t.id.clone(),
+            treaty_name: t.short_name.clone(),
+            provision: p.id.clone(),
+            article: p.article.clone(),
+            kind: p.kind,
+            response: p.response,
+            obligor: obligor.to_string(),
+            beneficiary: beneficiary.to_string(),
+            verdict,
+            reasons,
+            conditions,
+            claims,
+            proof,
+        }
+    }
+}
+
+pub(super) fn verdict_of(holds: Truth) -> VerdictKind {
+    match holds {
+        Truth::Yes => VerdictKind::Triggered,
+        Truth::No => VerdictKind::NotTriggered,
+        Truth::Unknown => VerdictKind::Contested,
+    }
+}
+
+pub(super) fn condition_text(kb: &KnowledgeBase, c: &Condition, beneficiary: &str) -> String {
+    let mut s = crate::describe::condition(kb, &c.condition, Some(beneficiary));
+    if c.source.uncertain {
+        s.push_str(" (uncertain)");
+    }
+    s
+}
+
+/// Capitalise the first letter and end with a full stop.
+pub(super) fn sentence(s: &str) -> String {
+    let mut chars = s.chars();
+    let mut out = match chars.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    };
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}

@@ -1,0 +1,160 @@
+//! The walk both paths take over the knowledge base: treaties by id,
+//! provisions in file order, and the (obligor, beneficiary) pairs each
+//! provision could bind. Who can be bound follows the provision's kind:
+//! defence, consultation and neutrality are owed by every party to each
+//! attacked party; non-aggression by each attacker to each attacked party.
+//! Assurances and domestic law create no obligation to defend: they get a
+//! note, and only their non-aggression pledges are judged.
+
+use super::judge::Ctx;
+use super::party::Members;
+use super::Scenario;
+use crate::kb::KnowledgeBase;
+use crate::model::*;
+use crate::query::{membership, TerritoryStatus};
+use crate::time::Truth;
+
+/// The one walk both [`analyse`] and [`verdicts`] take: treaties by id,
+/// instruments that create no obligation to `on_instrument`, and each
+/// provision that applies with the pairs it could bind to `on_provision`
+/// (with its index in the knowledge base and in the treaty).
+pub(super) fn walk<'a>(
+    kb: &'a KnowledgeBase,
+    scenario: &'a Scenario,
+    status: &'a TerritoryStatus,
+    defenders: &[String],
+    keep: &dyn Fn(&Provision) -> bool,
+    mut on_instrument: impl FnMut(&Treaty),
+    mut on_provision: impl FnMut(&mut Ctx<'a>, usize, usize, Vec<(String, String)>),
+) {
+    let mut order: Vec<usize> = (0..kb.treaties.len()).collect();
+    order.sort_by(|&a, &b| kb.treaties[a].id.cmp(&kb.treaties[b].id));
+    for ti in order {
+        let treaty = &kb.treaties[ti];
+        if treaty.in_force.interval.contains(scenario.date) == Truth::No {
+            continue;
+        }
+        // Assurances and domestic law create no obligation to defend: they
+        // get a note, and only their non-aggression pledges are judged (an
+        // attack by the pledging state breaches them).
+        let pledges_only = matches!(
+            treaty.kind,
+            InstrumentKind::Assurance | InstrumentKind::DomesticLaw
+        );
+        if pledges_only {
+            on_instrument(treaty);
+        }
+        // Every verdict has a defender as beneficiary: skip treaties that
+        // never had one as a party.
+        if !treaty.parties.iter().any(|p| defenders.contains(&p.polity)) {
+            continue;
+        }
+        let members = Members::on(treaty, scenario.date);
+        for (pi, provision) in treaty.provisions.iter().enumerate() {
+            if !keep(provision)
+                || (pledges_only && provision.kind != ObligationKind::NonAggression)
+                || provision.validity.contains(scenario.date) == Truth::No
+            {
+                continue;
+            }
+            let pairs = pairs(&members, provision, scenario, defenders);
+            if pairs.is_empty() {
+                continue;
+            }
+            let mut ctx = Ctx::new(kb, scenario, status, treaty, provision, members.clone());
+            on_provision(&mut ctx, ti, pi, pairs);
+        }
+    }
+}
+
+/// Notes on an assurance or domestic law that touches a defender.
+pub(super) fn instrument_notes(
+    kb: &KnowledgeBase,
+    scenario: &Scenario,
+    defenders: &[String],
+    treaty: &Treaty,
+    notes: &mut Vec<String>,
+) {
+    // The instrument concerns a defender it names as beneficiary, or,
+    // when it names none, any defender that is a party.
+    let names_any = treaty
+        .provisions
+        .iter()
+        .any(|p| matches!(p.owed, Owed::Directed { .. }));
+    for d in defenders {
+        let concerned = if names_any {
+            treaty.provisions.iter().any(|p| names_beneficiary(p, d))
+        } else {
+            membership(treaty, d, scenario.date).0 != Truth::No
+        };
+        if concerned {
+            let what = match treaty.kind {
+                InstrumentKind::DomesticLaw => "one state's domestic law, not a treaty",
+                _ => "a set of assurances, not a defence pact",
+            };
+            notes.push(format!(
+                "{} ({}) concerns {} but is {what}: it creates no obligation to defend {}.",
+                treaty.name,
+                treaty.id,
+                kb.polity_name(d),
+                kb.polity_name(d)
+            ));
+        }
+    }
+}
+
+pub(super) fn names_beneficiary(p: &Provision, polity: &str) -> bool {
+    matches!(&p.owed, Owed::Directed { beneficiaries, .. } if beneficiaries.iter().any(|b| b == polity))
+}
+
+/// The (obligor, beneficiary) pairs a provision could bind in this scenario.
+pub(super) fn pairs(
+    members: &Members<'_>,
+    provision: &Provision,
+    scenario: &Scenario,
+    defenders: &[String],
+) -> Vec<(String, String)> {
+    let is_party = |p: &str| members.of(p) != Truth::No;
+    let parties: Vec<&str> = members
+        .truths
+        .iter()
+        .filter(|(_, t)| *t != Truth::No)
+        .map(|(p, _)| *p)
+        .collect();
+    let owes = |o: &str, b: &str| match &provision.owed {
+        Owed::Mutual => o != b,
+        Owed::Directed {
+            obligors,
+            beneficiaries,
+        } => o != b && obligors.iter().any(|x| x == o) && beneficiaries.iter().any(|x| x == b),
+    };
+    let mut out = Vec::new();
+    match provision.kind {
+        ObligationKind::Offense => {}
+        ObligationKind::NonAggression => {
+            // Owed by each attacker that is a party to each defender.
+            let mut attackers = scenario.attackers.clone();
+            attackers.sort();
+            for a in &attackers {
+                for d in defenders {
+                    if is_party(a) && is_party(d) && owes(a, d) {
+                        out.push((a.clone(), d.clone()));
+                    }
+                }
+            }
+        }
+        ObligationKind::Defense | ObligationKind::Consultation | ObligationKind::Neutrality => {
+            for d in defenders {
+                if !is_party(d) {
+                    continue;
+                }
+                for o in &parties {
+                    if owes(o, d) {
+                        out.push((o.to_string(), d.clone()));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
