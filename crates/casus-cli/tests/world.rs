@@ -518,7 +518,7 @@ fn russian_alliances_with_abkhazia_and_south_ossetia_are_contested_on_georgian_s
 
 #[test]
 fn eu_42_7_covers_paris_with_the_french_invocation() {
-    let v = why("RUS", "FRA", "Paris", "2015-11-17");
+    let v = why("RUS", "FRA", "Paris", "2015-11-13");
     let x = verdict(&v, "eu-42-7", "art42-7", "DEU", "FRA");
     assert_eq!(x["verdict"], "triggered", "{x:#}");
     assert!(x["claims"].to_string().contains("Le Drian"), "{x:#}");

@@ -60,9 +60,8 @@ pub enum ScopeRegion {
     /// Southeast Asia Collective Defense Treaty Art. VIII: "the general area
     /// of South-East Asia … and the general area of the South-West Pacific
     /// not including the Pacific area north of 21 degrees 30 minutes north
-    /// latitude". Rule: south of 21°30′N, between 90°E and 180°, north of
-    /// 50°S (only the 21°30′N limit is the text's; the rest reads "general
-    /// area").
+    /// latitude". Rule: [`in_seato_area`] (only the 21°30′N limit is the
+    /// text's; the rest reads "general area").
     SeatoTreatyArea,
 }
 
@@ -105,7 +104,7 @@ impl ScopeRegion {
             ScopeRegion::Mediterranean => "at sea within the Mediterranean outline",
             ScopeRegion::Pacific => "at sea in the Pacific or on a listed Pacific island",
             ScopeRegion::RioTreatyRegion => "inside the Rio Treaty Art. 4 polygon (the text's meridians, parallels and rhumb lines, pole to pole)",
-            ScopeRegion::SeatoTreatyArea => "south of 21°30′N between 90°E and 180°, north of 50°S (SEATO Art. VIII; limits other than 21°30′N are a reading of 'general area')",
+            ScopeRegion::SeatoTreatyArea => "South-East Asia (90°E-130°E, 11°S to 21°30′N) or the South-West Pacific (110°E to 165°W, Equator to 50°S) (SEATO Art. VIII; limits other than 21°30′N are a reading of 'general area')",
         }
     }
 
@@ -329,9 +328,17 @@ impl RegionShapes {
     }
 }
 
-/// Inside the SEATO treaty area by coordinates?
+/// Inside the SEATO treaty area by coordinates? South-East Asia: 90°E to
+/// 130°E from 11°S to 21°30′N (Burma to the Philippines, western
+/// Indonesia); the South-West Pacific: south of the Equator to 50°S, from
+/// 110°E eastward to 165°W (eastern Indonesia, Australia, New Zealand,
+/// Melanesia, western Polynesia). Micronesia, north of the Equator and east
+/// of 130°E, is outside: it is neither.
 pub fn in_seato_area(c: Coord) -> bool {
-    c.lat < SEATO_NORTH && c.lat > -50.0 && c.lon >= 90.0
+    let south_east_asia = (90.0..=130.0).contains(&c.lon) && c.lat >= -11.0 && c.lat < SEATO_NORTH;
+    let south_west_pacific =
+        (c.lon >= 110.0 || c.lon <= -165.0) && c.lat > -50.0 && c.lat <= 0.0;
+    south_east_asia || south_west_pacific
 }
 
 /// The continent of a land point, from its boundary-layer areas (most
@@ -467,10 +474,7 @@ mod tests {
         assert_eq!(land(&["RU"], 55.0, 82.9), vec!["asia"]);
         assert_eq!(land(&["RU"], 64.7, -175.0), vec!["asia"]);
         assert_eq!(land(&["CY"], 35.17, 33.36), vec!["asia"]);
-        assert_eq!(
-            land(&["GU", "US"], 13.44, 144.79),
-            vec!["pacific", "seato-treaty-area"]
-        );
+        assert_eq!(land(&["GU", "US"], 13.44, 144.79), vec!["pacific"]);
         assert_eq!(land(&["GP", "FR"], 16.25, -61.58), vec!["rio-treaty-region"]);
         assert_eq!(
             land(&["GL", "DK"], 64.18, -51.72),
@@ -524,6 +528,21 @@ mod tests {
         // The North Pole's leg runs along 10°W: Jan Mayen (8.5°W) outside.
         assert!(!in_rio(71.0, -8.5));
         assert!(in_rio(80.0, -11.0));
+    }
+
+    /// SEATO Art. VIII: 21°30′N is the text's; Micronesia is neither
+    /// South-East Asia nor the South-West Pacific.
+    #[test]
+    fn seato_area_edges() {
+        let at = |lat, lon| in_seato_area(Coord::new(lat, lon).unwrap());
+        assert!(at(21.4, 121.5));
+        assert!(!at(21.6, 121.5));
+        assert!(at(13.75, 100.5)); // Bangkok
+        assert!(at(-35.3, 149.1)); // Canberra
+        assert!(at(-13.8, -171.8)); // Apia
+        assert!(!at(13.44, 144.79)); // Guam
+        assert!(!at(25.0, 121.5)); // Taipei
+        assert!(!at(-17.5, -149.6)); // Tahiti
     }
 
     #[test]

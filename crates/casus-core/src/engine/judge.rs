@@ -307,11 +307,8 @@ impl<'a> Ctx<'a> {
             .conditions
             .iter()
             .filter(|c| match &c.condition {
-                // A reservation is the obligor's own; one that can decide is
-                // a premise (and a reason), not a condition on the response.
-                ConditionKind::Reservation { party, effect, .. } => {
-                    party == obligor && matches!(effect, ReservationEffect::Note { .. })
-                }
+                // A reservation qualifies only its maker's obligation.
+                ConditionKind::Reservation { party, .. } => party == obligor,
                 _ => true,
             })
             .map(|c| condition_text(self.kb, c, beneficiary))

@@ -283,5 +283,20 @@ fn check_treaty(kb: &KnowledgeBase, t: &Treaty, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
+        // A reservation qualifies the obligation of the party that made it.
+        for c in &p.conditions {
+            if let ConditionKind::Reservation { party, .. } = &c.condition {
+                if kb.polity(party).is_some() && !t.parties.iter().any(|x| &x.polity == party) {
+                    out.push(Diagnostic::error(
+                        "not-a-party",
+                        c.source.loc.clone(),
+                        format!(
+                            "a reservation on provision {:?} is made by {party}, which is not a party to {:?}",
+                            p.id, t.id
+                        ),
+                    ));
+                }
+            }
+        }
     }
 }
