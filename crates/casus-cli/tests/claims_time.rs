@@ -36,7 +36,12 @@ fn verdict<'a>(v: &'a Value, treaty: &str, provision: &str, obligor: &str, to: &
                 && x["obligor"] == obligor
                 && x["beneficiary"] == to
         })
-        .unwrap_or_else(|| panic!("no {treaty} {provision} {obligor}->{to} in {:#}", v["verdicts"]))
+        .unwrap_or_else(|| {
+            panic!(
+                "no {treaty} {provision} {obligor}->{to} in {:#}",
+                v["verdicts"]
+            )
+        })
 }
 
 fn claim_ids(verdict: &Value) -> Vec<&str> {
@@ -63,7 +68,13 @@ fn claim<'a>(verdict: &'a Value, id: &str) -> &'a Value {
 /// administration: not cited, and the verdict stays not_triggered.
 #[test]
 fn obama_2014_is_not_cited_for_a_1971_attack_on_the_senkakus() {
-    let v = why("China", "Japan", "Senkaku Islands", "1971-06-01", "territory");
+    let v = why(
+        "China",
+        "Japan",
+        "Senkaku Islands",
+        "1971-06-01",
+        "territory",
+    );
     let art5 = verdict(&v, "us-japan-1960", "art5", "USA", "JPN");
     assert_eq!(art5["verdict"], "not_triggered", "{art5:#}");
     assert!(
@@ -80,13 +91,28 @@ fn obama_2014_is_not_cited_for_a_1971_attack_on_the_senkakus() {
 /// made before then are cited and agree; the later ones are not cited.
 #[test]
 fn senkaku_claims_are_cited_from_their_own_day() {
-    let v = why("China", "Japan", "Senkaku Islands", "2015-01-01", "territory");
+    let v = why(
+        "China",
+        "Japan",
+        "Senkaku Islands",
+        "2015-01-01",
+        "territory",
+    );
     let art5 = verdict(&v, "us-japan-1960", "art5", "USA", "JPN");
     assert_eq!(art5["verdict"], "triggered", "{art5:#}");
     let ids = claim_ids(art5);
-    assert!(ids.contains(&"obama-2014-04-24-us-japan-senkaku"), "{ids:?}");
-    assert!(ids.contains(&"clinton-2010-10-27-us-japan-senkaku"), "{ids:?}");
-    assert!(!ids.contains(&"trump-2017-02-10-us-japan-senkaku"), "{ids:?}");
+    assert!(
+        ids.contains(&"obama-2014-04-24-us-japan-senkaku"),
+        "{ids:?}"
+    );
+    assert!(
+        ids.contains(&"clinton-2010-10-27-us-japan-senkaku"),
+        "{ids:?}"
+    );
+    assert!(
+        !ids.contains(&"trump-2017-02-10-us-japan-senkaku"),
+        "{ids:?}"
+    );
     let obama = claim(art5, "obama-2014-04-24-us-japan-senkaku");
     assert_eq!(obama["agrees"], true);
     assert_eq!(obama["hindsight"], false);
@@ -99,13 +125,29 @@ fn senkaku_claims_are_cited_from_their_own_day() {
 #[test]
 fn pompeo_2019_speaks_to_forces_not_territory() {
     let id = "pompeo-2019-03-01-us-philippines-spratlys";
-    let land = why("China", "Philippines", "Spratly Islands", "2020-06-01", "territory");
+    let land = why(
+        "China",
+        "Philippines",
+        "Spratly Islands",
+        "2020-06-01",
+        "territory",
+    );
     let on_land = verdict(&land, "us-philippines-1951", "art4", "USA", "PHL");
     assert!(!claim_ids(on_land).contains(&id), "{:#}", on_land["claims"]);
-    let forces = why("China", "Philippines", "Spratly Islands", "2020-06-01", "forces");
+    let forces = why(
+        "China",
+        "Philippines",
+        "Spratly Islands",
+        "2020-06-01",
+        "forces",
+    );
     let on_forces = verdict(&forces, "us-philippines-1951", "art4", "USA", "PHL");
     assert_eq!(on_forces["verdict"], "triggered", "{on_forces:#}");
-    assert!(claim_ids(on_forces).contains(&id), "{:#}", on_forces["claims"]);
+    assert!(
+        claim_ids(on_forces).contains(&id),
+        "{:#}",
+        on_forces["claims"]
+    );
     // Biden's statement of 1 May 2023 is later than a 2020 attack.
     assert!(!claim_ids(on_forces).contains(&"biden-2023-05-01-us-philippines-spratlys"));
 }
@@ -129,7 +171,13 @@ fn a_2025_request_is_not_cited_for_2022() {
 /// offensive and is not cited.
 #[test]
 fn founding_case_cites_the_day_and_labels_hindsight() {
-    let v = why("Azerbaijan", "Armenia", "Stepanakert", "2020-10-07", "territory");
+    let v = why(
+        "Azerbaijan",
+        "Armenia",
+        "Stepanakert",
+        "2020-10-07",
+        "territory",
+    );
     let art4 = verdict(&v, "csto", "art4", "RUS", "ARM");
     assert_eq!(art4["verdict"], "not_triggered");
     let peskov = claim(art4, "peskov-2020-10-07-csto-karabakh");
@@ -139,7 +187,14 @@ fn founding_case_cites_the_day_and_labels_hindsight() {
     assert_eq!(lavrov["hindsight"], true);
     assert!(!claim_ids(art4).contains(&"peskov-2023-09-20-csto-karabakh"));
     let text = run_ok(&[
-        "why", "--attacker", "Azerbaijan", "--defender", "Armenia", "--at", "Stepanakert", "--on",
+        "why",
+        "--attacker",
+        "Azerbaijan",
+        "--defender",
+        "Armenia",
+        "--at",
+        "Stepanakert",
+        "--on",
         "2020-10-07",
     ]);
     assert!(text.contains("hindsight"), "{text}");
@@ -163,15 +218,30 @@ fn a_disagreeing_claim_after_the_event_does_not_change_the_verdict() {
     std::fs::write(&path, claim("later", "1990-01-01")).expect("write");
     let args = |on: &str| {
         vec![
-            "--kb", kb_str, "why", "--attacker", "China", "--defender", "Japan", "--at",
-            "Senkaku Islands", "--on", on, "--format", "json",
+            "--kb",
+            kb_str,
+            "why",
+            "--attacker",
+            "China",
+            "--defender",
+            "Japan",
+            "--at",
+            "Senkaku Islands",
+            "--on",
+            on,
+            "--format",
+            "json",
         ]
         .into_iter()
         .map(String::from)
         .collect::<Vec<_>>()
     };
     let out = casus().args(args("1971-06-01")).output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let art5 = verdict(&v, "us-japan-1960", "art5", "USA", "JPN");
     assert_eq!(art5["verdict"], "not_triggered", "{art5:#}");

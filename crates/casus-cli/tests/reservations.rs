@@ -35,10 +35,21 @@ fn us_seato_obligation_to_pakistan_against_india_is_consultation_only() {
         let us = verdict(&v, "art4-1", "USA", "PAK");
         assert_eq!(us["verdict"], "not_triggered", "{on}: {us:#}");
         let reasons = us["reasons"].to_string();
-        assert!(reasons.contains("United States Understanding"), "{on}: {reasons}");
+        assert!(
+            reasons.contains("United States Understanding"),
+            "{on}: {reasons}"
+        );
         assert!(reasons.contains("Art. IV(2)"), "{on}: {reasons}");
-        assert_eq!(verdict(&v, "art4-2", "USA", "PAK")["verdict"], "triggered", "{on}");
-        assert_eq!(verdict(&v, "art4-1", "GBR", "PAK")["verdict"], "triggered", "{on}");
+        assert_eq!(
+            verdict(&v, "art4-2", "USA", "PAK")["verdict"],
+            "triggered",
+            "{on}"
+        );
+        assert_eq!(
+            verdict(&v, "art4-1", "GBR", "PAK")["verdict"],
+            "triggered",
+            "{on}"
+        );
         // The understanding binds the United States only.
         assert!(!verdict(&v, "art4-1", "GBR", "PAK")["conditions"]
             .to_string()
@@ -69,5 +80,8 @@ fn note_reservations_are_shown_not_applied() {
         .find(|x| x["treaty"] == "us-roc-1954" && x["obligor"] == "USA")
         .expect("US-ROC verdict");
     assert_eq!(us["verdict"], "triggered", "{us:#}");
-    assert!(us["conditions"].to_string().contains("legal status"), "{us:#}");
+    assert!(
+        us["conditions"].to_string().contains("legal status"),
+        "{us:#}"
+    );
 }

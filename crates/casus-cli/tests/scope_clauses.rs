@@ -52,7 +52,10 @@ fn expect(
 ) {
     let v = why(attacker, defender, at, on, target);
     let got = verdict_of(&v, treaty, provision, obligor, to).unwrap_or_else(|| {
-        panic!("no {treaty} {provision} {obligor}->{to} for {at} on {on}: {:#}", v["verdicts"])
+        panic!(
+            "no {treaty} {provision} {obligor}->{to} for {at} on {on}: {:#}",
+            v["verdicts"]
+        )
     });
     assert_eq!(got["verdict"], want, "{at} {on} {target}: {got:#}");
     let reasons = got["reasons"].to_string();
@@ -71,14 +74,32 @@ const NATO5: (&str, &str, &str, &str) = ("nato", "art5", "USA", "FRA");
 /// Mediterranean nor the North Atlantic: Art. 6(2) does not cover them.
 #[test]
 fn nato_french_forces_in_kyiv_are_outside_article_6() {
-    expect("Russia", "France", "Kyiv", "2024-06-01", "forces", NATO5, "not_triggered", "outside the scope");
+    expect(
+        "Russia",
+        "France",
+        "Kyiv",
+        "2024-06-01",
+        "forces",
+        NATO5,
+        "not_triggered",
+        "outside the scope",
+    );
 }
 
 /// French forces in Warsaw: "when in or over these territories" — the
 /// territory of any party, not only France's own.
 #[test]
 fn nato_french_forces_on_an_allys_territory_are_covered() {
-    expect("Russia", "France", "Warsaw", "2024-06-01", "forces", NATO5, "triggered", "Poland");
+    expect(
+        "Russia",
+        "France",
+        "Warsaw",
+        "2024-06-01",
+        "forces",
+        NATO5,
+        "triggered",
+        "Poland",
+    );
 }
 
 /// Vienna: an area of Europe where the parties' occupation forces stood on
@@ -86,8 +107,26 @@ fn nato_french_forces_on_an_allys_territory_are_covered() {
 #[test]
 fn nato_occupation_area_of_1949_counts_and_belgrade_does_not() {
     let us = ("nato", "art5", "GBR", "USA");
-    expect("Russia", "United States", "Vienna", "2024-06-01", "forces", us, "triggered", "occupation forces");
-    expect("Russia", "United States", "Belgrade", "2024-06-01", "forces", us, "not_triggered", "outside the scope");
+    expect(
+        "Russia",
+        "United States",
+        "Vienna",
+        "2024-06-01",
+        "forces",
+        us,
+        "triggered",
+        "occupation forces",
+    );
+    expect(
+        "Russia",
+        "United States",
+        "Belgrade",
+        "2024-06-01",
+        "forces",
+        us,
+        "not_triggered",
+        "outside the scope",
+    );
 }
 
 /// The Mediterranean (waters south of Sicily) is covered; the Red Sea,
@@ -95,16 +134,52 @@ fn nato_occupation_area_of_1949_counts_and_belgrade_does_not() {
 #[test]
 fn nato_mediterranean_yes_red_sea_no() {
     let us = ("nato", "art5", "GBR", "USA");
-    expect("Iran", "United States", "35.5,16.0", "2024-01-12", "forces", us, "triggered", "Mediterranean");
-    expect("Iran", "United States", "20.0,38.5", "2024-01-12", "forces", us, "not_triggered", "outside the scope");
+    expect(
+        "Iran",
+        "United States",
+        "35.5,16.0",
+        "2024-01-12",
+        "forces",
+        us,
+        "triggered",
+        "Mediterranean",
+    );
+    expect(
+        "Iran",
+        "United States",
+        "20.0,38.5",
+        "2024-01-12",
+        "forces",
+        us,
+        "not_triggered",
+        "outside the scope",
+    );
 }
 
 /// The North Atlantic north of the Tropic of Cancer: 30°N is in, 20°N out.
 #[test]
 fn nato_north_atlantic_edge_is_the_tropic() {
     let us = ("nato", "art5", "GBR", "USA");
-    expect("Russia", "United States", "30.0,-40.0", "2024-01-01", "forces", us, "triggered", "North Atlantic");
-    expect("Russia", "United States", "20.0,-40.0", "2024-01-01", "forces", us, "not_triggered", "outside the scope");
+    expect(
+        "Russia",
+        "United States",
+        "30.0,-40.0",
+        "2024-01-01",
+        "forces",
+        us,
+        "triggered",
+        "North Atlantic",
+    );
+    expect(
+        "Russia",
+        "United States",
+        "20.0,-40.0",
+        "2024-01-01",
+        "forces",
+        us,
+        "not_triggered",
+        "outside the scope",
+    );
 }
 
 /// The 1949 text covered "the occupation forces of any Party in Europe":
@@ -112,8 +187,26 @@ fn nato_north_atlantic_edge_is_the_tropic() {
 #[test]
 fn nato_1949_text_covers_occupation_forces() {
     let us = ("nato", "art5-1949", "GBR", "USA");
-    expect("Soviet Union", "United States", "Vienna", "1950-06-01", "forces", us, "triggered", "occupation forces");
-    expect("Soviet Union", "United States", "Kyiv", "1950-06-01", "forces", us, "not_triggered", "outside the scope");
+    expect(
+        "Soviet Union",
+        "United States",
+        "Vienna",
+        "1950-06-01",
+        "forces",
+        us,
+        "triggered",
+        "occupation forces",
+    );
+    expect(
+        "Soviet Union",
+        "United States",
+        "Kyiv",
+        "1950-06-01",
+        "forces",
+        us,
+        "not_triggered",
+        "outside the scope",
+    );
 }
 
 // ---------------------------------------------------------------- Rio Art. 3(3) and 4
@@ -124,23 +217,77 @@ const RIO3: (&str, &str, &str, &str) = ("rio", "art3", "BRA", "ARG");
 /// the Art. 4 region (which runs to the South Pole between 24°W and 90°W).
 #[test]
 fn rio_belgrano_sinking_is_inside_the_region() {
-    expect("United Kingdom", "Argentina", "55.4S 61.53W", "1982-05-02", "forces", RIO3, "triggered", "Rio Treaty region");
+    expect(
+        "United Kingdom",
+        "Argentina",
+        "55.4S 61.53W",
+        "1982-05-02",
+        "forces",
+        RIO3,
+        "triggered",
+        "Rio Treaty region",
+    );
 }
 
 /// Argentine forces at South Georgia when British forces retook it
 /// (25 Apr 1982): inside the region, by name and by coordinates.
 #[test]
 fn rio_south_georgia_is_inside_the_region() {
-    expect("United Kingdom", "Argentina", "South Georgia", "1982-04-25", "forces", RIO3, "triggered", "Rio Treaty region");
-    expect("United Kingdom", "Argentina", "54.28S 36.5W", "1982-04-25", "forces", RIO3, "triggered", "Rio Treaty region");
+    expect(
+        "United Kingdom",
+        "Argentina",
+        "South Georgia",
+        "1982-04-25",
+        "forces",
+        RIO3,
+        "triggered",
+        "Rio Treaty region",
+    );
+    expect(
+        "United Kingdom",
+        "Argentina",
+        "54.28S 36.5W",
+        "1982-04-25",
+        "forces",
+        RIO3,
+        "triggered",
+        "Rio Treaty region",
+    );
 }
 
 /// East of 24°W (off Tristan da Cunha) the South Atlantic is outside.
 #[test]
 fn rio_east_of_24_west_is_outside() {
-    expect("United Kingdom", "Argentina", "37.1S 12.3W", "1982-05-02", "forces", RIO3, "not_triggered", "outside the scope");
-    expect("United Kingdom", "Argentina", "60S 23.5W", "1982-05-02", "forces", RIO3, "not_triggered", "outside the scope");
-    expect("United Kingdom", "Argentina", "60S 24.5W", "1982-05-02", "forces", RIO3, "triggered", "Rio Treaty region");
+    expect(
+        "United Kingdom",
+        "Argentina",
+        "37.1S 12.3W",
+        "1982-05-02",
+        "forces",
+        RIO3,
+        "not_triggered",
+        "outside the scope",
+    );
+    expect(
+        "United Kingdom",
+        "Argentina",
+        "60S 23.5W",
+        "1982-05-02",
+        "forces",
+        RIO3,
+        "not_triggered",
+        "outside the scope",
+    );
+    expect(
+        "United Kingdom",
+        "Argentina",
+        "60S 24.5W",
+        "1982-05-02",
+        "forces",
+        RIO3,
+        "triggered",
+        "Rio Treaty region",
+    );
 }
 
 // ---------------------------------------------------------------- US-ROC Art. V/VI
@@ -151,22 +298,67 @@ const ROC5: (&str, &str, &str, &str) = ("us-roc-1954", "art5", "USA", "TWN");
 /// bombardment): Art. VI names Taiwan and the Pescadores only.
 #[test]
 fn us_roc_kinmen_1958_is_not_taiwan_and_the_pescadores() {
-    expect("China", "Taiwan", "Kinmen", "1958-08-23", "territory", ROC5, "not_triggered", "does not name");
-    expect("China", "Taiwan", "Matsu", "1958-08-23", "territory", ROC5, "not_triggered", "does not name");
+    expect(
+        "China",
+        "Taiwan",
+        "Kinmen",
+        "1958-08-23",
+        "territory",
+        ROC5,
+        "not_triggered",
+        "does not name",
+    );
+    expect(
+        "China",
+        "Taiwan",
+        "Matsu",
+        "1958-08-23",
+        "territory",
+        ROC5,
+        "not_triggered",
+        "does not name",
+    );
 }
 
 /// Taipei and the Pescadores, the same day: covered.
 #[test]
 fn us_roc_taiwan_and_the_pescadores_are_covered() {
-    expect("China", "Taiwan", "Taipei", "1958-08-23", "territory", ROC5, "triggered", "Taiwan");
-    expect("China", "Taiwan", "Pescadores", "1958-08-23", "territory", ROC5, "triggered", "Penghu");
+    expect(
+        "China",
+        "Taiwan",
+        "Taipei",
+        "1958-08-23",
+        "territory",
+        ROC5,
+        "triggered",
+        "Taiwan",
+    );
+    expect(
+        "China",
+        "Taiwan",
+        "Pescadores",
+        "1958-08-23",
+        "territory",
+        ROC5,
+        "triggered",
+        "Penghu",
+    );
 }
 
 /// Art. V speaks of the parties' territories only: ROC forces at sea in the
 /// Taiwan Strait are not covered.
 #[test]
 fn us_roc_has_no_forces_rule() {
-    expect("China", "Taiwan", "Taiwan Strait", "1958-08-23", "forces", ROC5, "not_triggered", "outside the scope");
+    expect(
+        "China",
+        "Taiwan",
+        "Taiwan Strait",
+        "1958-08-23",
+        "forces",
+        ROC5,
+        "not_triggered",
+        "outside the scope",
+    );
 }
 
 // ---------------------------------------------------------------- US-Japan Art. V
@@ -176,8 +368,26 @@ fn us_roc_has_no_forces_rule() {
 #[test]
 fn us_japan_okinawa_before_and_after_reversion() {
     let jp = ("us-japan-1960", "art5", "USA", "JPN");
-    expect("China", "Japan", "Okinawa", "1971-06-01", "territory", jp, "not_triggered", "not under the administration of Japan");
-    expect("China", "Japan", "Okinawa", "1973-06-01", "territory", jp, "triggered", "administration of Japan");
+    expect(
+        "China",
+        "Japan",
+        "Okinawa",
+        "1971-06-01",
+        "territory",
+        jp,
+        "not_triggered",
+        "not under the administration of Japan",
+    );
+    expect(
+        "China",
+        "Japan",
+        "Okinawa",
+        "1973-06-01",
+        "territory",
+        jp,
+        "triggered",
+        "administration of Japan",
+    );
 }
 
 // ---------------------------------------------------------------- ANZUS and US-Philippines Art. V
@@ -189,19 +399,82 @@ fn us_japan_okinawa_before_and_after_reversion() {
 #[test]
 fn anzus_metropolitan_and_pacific_island_territory() {
     let an = ("anzus", "art4", "AUS", "USA");
-    expect("Iran", "United States", "Washington", "2001-09-11", "territory", an, "triggered", "metropolitan");
-    expect("Iran", "United States", "San Juan", "2001-09-11", "territory", an, "not_triggered", "not metropolitan");
-    expect("Iran", "United States", "Guam", "2001-09-11", "territory", an, "triggered", "Pacific");
+    expect(
+        "Iran",
+        "United States",
+        "Washington",
+        "2001-09-11",
+        "territory",
+        an,
+        "triggered",
+        "metropolitan",
+    );
+    expect(
+        "Iran",
+        "United States",
+        "San Juan",
+        "2001-09-11",
+        "territory",
+        an,
+        "not_triggered",
+        "not metropolitan",
+    );
+    expect(
+        "Iran",
+        "United States",
+        "Guam",
+        "2001-09-11",
+        "territory",
+        an,
+        "triggered",
+        "Pacific",
+    );
 }
 
 #[test]
 fn us_philippines_metropolitan_and_pacific_forces() {
     let ph = ("us-philippines-1951", "art4", "PHL", "USA");
-    expect("China", "United States", "San Juan", "2024-01-01", "territory", ph, "not_triggered", "not metropolitan");
-    expect("China", "United States", "Honolulu", "2024-01-01", "territory", ph, "triggered", "Pacific");
+    expect(
+        "China",
+        "United States",
+        "San Juan",
+        "2024-01-01",
+        "territory",
+        ph,
+        "not_triggered",
+        "not metropolitan",
+    );
+    expect(
+        "China",
+        "United States",
+        "Honolulu",
+        "2024-01-01",
+        "territory",
+        ph,
+        "triggered",
+        "Pacific",
+    );
     let us = ("us-philippines-1951", "art4", "USA", "PHL");
-    expect("China", "Philippines", "Second Thomas Shoal", "2024-03-05", "forces", us, "triggered", "Pacific");
-    expect("China", "Philippines", "20.0,38.5", "2024-03-05", "forces", us, "not_triggered", "outside the scope");
+    expect(
+        "China",
+        "Philippines",
+        "Second Thomas Shoal",
+        "2024-03-05",
+        "forces",
+        us,
+        "triggered",
+        "Pacific",
+    );
+    expect(
+        "China",
+        "Philippines",
+        "20.0,38.5",
+        "2024-03-05",
+        "forces",
+        us,
+        "not_triggered",
+        "outside the scope",
+    );
 }
 
 // ---------------------------------------------------------------- SEATO Art. IV(1) and VIII
@@ -211,9 +484,36 @@ fn us_philippines_metropolitan_and_pacific_forces() {
 #[test]
 fn seato_treaty_area_stops_at_21_30_north() {
     let se = ("seato", "art4-1", "AUS", "USA");
-    expect("China", "United States", "15.0,115.0", "1965-06-01", "forces", se, "triggered", "SEATO treaty area");
-    expect("China", "United States", "21.0,121.5", "1965-06-01", "forces", se, "triggered", "SEATO treaty area");
-    expect("China", "United States", "22.0,121.5", "1965-06-01", "forces", se, "not_triggered", "outside the scope");
+    expect(
+        "China",
+        "United States",
+        "15.0,115.0",
+        "1965-06-01",
+        "forces",
+        se,
+        "triggered",
+        "SEATO treaty area",
+    );
+    expect(
+        "China",
+        "United States",
+        "21.0,121.5",
+        "1965-06-01",
+        "forces",
+        se,
+        "triggered",
+        "SEATO treaty area",
+    );
+    expect(
+        "China",
+        "United States",
+        "22.0,121.5",
+        "1965-06-01",
+        "forces",
+        se,
+        "not_triggered",
+        "outside the scope",
+    );
 }
 
 /// "The entire territories of the Asian Parties": Islamabad (West Pakistan,
@@ -221,9 +521,27 @@ fn seato_treaty_area_stops_at_21_30_north() {
 #[test]
 fn seato_entire_territories_of_the_asian_parties() {
     let pk = ("seato", "art4-1", "GBR", "PAK");
-    expect("India", "Pakistan", "Islamabad", "1965-09-06", "territory", pk, "triggered", "Pakistan");
+    expect(
+        "India",
+        "Pakistan",
+        "Islamabad",
+        "1965-09-06",
+        "territory",
+        pk,
+        "triggered",
+        "Pakistan",
+    );
     let us = ("seato", "art4-1", "AUS", "USA");
-    expect("China", "United States", "Honolulu", "1965-09-06", "territory", us, "not_triggered", "outside the scope");
+    expect(
+        "China",
+        "United States",
+        "Honolulu",
+        "1965-09-06",
+        "territory",
+        us,
+        "not_triggered",
+        "outside the scope",
+    );
 }
 
 // ---------------------------------------------------------------- Warsaw Pact Art. 4
@@ -234,6 +552,24 @@ fn seato_entire_territories_of_the_asian_parties() {
 #[test]
 fn warsaw_pact_in_europe_only() {
     let wp = ("warsaw-pact", "art4", "POL", "SUN");
-    expect("China", "Soviet Union", "Moscow", "1969-03-02", "territory", wp, "triggered", "Europe");
-    expect("China", "Soviet Union", "48.48,135.07", "1969-03-02", "territory", wp, "not_triggered", "outside the scope");
+    expect(
+        "China",
+        "Soviet Union",
+        "Moscow",
+        "1969-03-02",
+        "territory",
+        wp,
+        "triggered",
+        "Europe",
+    );
+    expect(
+        "China",
+        "Soviet Union",
+        "48.48,135.07",
+        "1969-03-02",
+        "territory",
+        wp,
+        "not_triggered",
+        "outside the scope",
+    );
 }

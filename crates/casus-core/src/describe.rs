@@ -69,7 +69,11 @@ pub fn scope(kb: &KnowledgeBase, rule: &ScopeKind) -> String {
             if !r.is_empty() {
                 places.push(regions(kb, r));
             }
-            places.extend(territories.iter().map(|t| territory_name(kb, t).to_string()));
+            places.extend(
+                territories
+                    .iter()
+                    .map(|t| territory_name(kb, t).to_string()),
+            );
             format!(
                 "an attack on the attacked party's forces, vessels or aircraft in or over {}",
                 places.join(" or ")
@@ -116,8 +120,14 @@ pub fn condition(kb: &KnowledgeBase, c: &ConditionKind, beneficiary: Option<&str
         } => {
             let who = kb.polity_name(party);
             match effect {
-                ReservationEffect::AdversaryOnly { polities: p, instead } => {
-                    let mut s = format!("{name} ({who}): {who} is bound only against {}", polities(kb, p));
+                ReservationEffect::AdversaryOnly {
+                    polities: p,
+                    instead,
+                } => {
+                    let mut s = format!(
+                        "{name} ({who}): {who} is bound only against {}",
+                        polities(kb, p)
+                    );
                     if let Some(i) = instead {
                         s.push_str(&format!("; otherwise {i}"));
                     }

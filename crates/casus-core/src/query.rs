@@ -341,7 +341,11 @@ pub fn place_status(kb: &KnowledgeBase, place: &ResolvedPlace, date: Date) -> Te
     // a territory tagged with two continents (Russia: Europe and Asia) does
     // not put a point east of the Urals in Europe ("an armed attack in
     // Europe", Warsaw Treaty Art. 4).
-    if place.extra_regions.iter().any(|r| CONTINENTS.contains(&r.as_str())) {
+    if place
+        .extra_regions
+        .iter()
+        .any(|r| CONTINENTS.contains(&r.as_str()))
+    {
         status
             .regions
             .retain(|r| !CONTINENTS.contains(&r.as_str()) || place.extra_regions.contains(r));

@@ -26,16 +26,19 @@ fn binding<'a>(
     provision: &'a Provision,
     obligor: &'a str,
 ) -> impl Iterator<Item = (&'a Condition, &'a str, &'a ReservationEffect)> + 'a {
-    provision.conditions.iter().filter_map(move |c| match &c.condition {
-        ConditionKind::Reservation {
-            party,
-            name,
-            effect,
-        } if party == obligor && !matches!(effect, ReservationEffect::Note { .. }) => {
-            Some((c, name.as_str(), effect))
-        }
-        _ => None,
-    })
+    provision
+        .conditions
+        .iter()
+        .filter_map(move |c| match &c.condition {
+            ConditionKind::Reservation {
+                party,
+                name,
+                effect,
+            } if party == obligor && !matches!(effect, ReservationEffect::Note { .. }) => {
+                Some((c, name.as_str(), effect))
+            }
+            _ => None,
+        })
 }
 
 fn effect_truth(effect: &ReservationEffect, attackers: &[String]) -> Truth {

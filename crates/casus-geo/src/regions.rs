@@ -336,8 +336,7 @@ impl RegionShapes {
 /// of 130°E, is outside: it is neither.
 pub fn in_seato_area(c: Coord) -> bool {
     let south_east_asia = (90.0..=130.0).contains(&c.lon) && c.lat >= -11.0 && c.lat < SEATO_NORTH;
-    let south_west_pacific =
-        (c.lon >= 110.0 || c.lon <= -165.0) && c.lat > -50.0 && c.lat <= 0.0;
+    let south_west_pacific = (c.lon >= 110.0 || c.lon <= -165.0) && c.lat > -50.0 && c.lat <= 0.0;
     south_east_asia || south_west_pacific
 }
 
@@ -475,7 +474,10 @@ mod tests {
         assert_eq!(land(&["RU"], 64.7, -175.0), vec!["asia"]);
         assert_eq!(land(&["CY"], 35.17, 33.36), vec!["asia"]);
         assert_eq!(land(&["GU", "US"], 13.44, 144.79), vec!["pacific"]);
-        assert_eq!(land(&["GP", "FR"], 16.25, -61.58), vec!["rio-treaty-region"]);
+        assert_eq!(
+            land(&["GP", "FR"], 16.25, -61.58),
+            vec!["rio-treaty-region"]
+        );
         assert_eq!(
             land(&["GL", "DK"], 64.18, -51.72),
             vec![

@@ -207,7 +207,9 @@ pub fn render_text(kb: &KnowledgeBase, a: &Analysis, with_proof: bool) -> String
             for c in &v.claims {
                 let mut mark = if c.agrees { "agrees" } else { "DISAGREES" }.to_string();
                 if c.hindsight {
-                    mark.push_str(", hindsight: made after the attack, does not change the verdict");
+                    mark.push_str(
+                        ", hindsight: made after the attack, does not change the verdict",
+                    );
                 }
                 out.push_str(&format!(
                     "  - Claim ({mark}): {}, {}, {}: {} [{}]\n",

@@ -223,7 +223,11 @@ impl<'a> Ctx<'a> {
                     if in_regions {
                         holds = Truth::Yes;
                         let here = self.scenario.place.place_name.as_deref().unwrap_or(&s.name);
-                        let kind = if *metropolitan { "metropolitan territory" } else { "territory" };
+                        let kind = if *metropolitan {
+                            "metropolitan territory"
+                        } else {
+                            "territory"
+                        };
                         statement = if regions.is_empty() {
                             format!("{here} is de jure {kind} of {b}")
                         } else {
@@ -367,7 +371,11 @@ impl<'a> Ctx<'a> {
                     whose.push_str(&format!(" in {}", names.join(" or ")));
                 }
                 if !parties.is_empty() {
-                    whose = parties.iter().map(|p| self.name(p)).collect::<Vec<_>>().join(", ");
+                    whose = parties
+                        .iter()
+                        .map(|p| self.name(p))
+                        .collect::<Vec<_>>()
+                        .join(", ");
                 }
                 let holds = self.scope_kind_truth(&rule.rule, beneficiary);
                 let statement = if self.scenario.target != Target::Forces {

@@ -877,10 +877,18 @@ impl<'a> FileCtx<'a> {
             .map(|x| self.reference(RefKind::Territory, x))
             .collect();
         if !except.is_empty() && kind != "territory" {
-            self.error("bad-scope", at.clone(), "`except` belongs to scope `territory`");
+            self.error(
+                "bad-scope",
+                at.clone(),
+                "`except` belongs to scope `territory`",
+            );
         }
         if !named.is_empty() && kind != "forces_in" {
-            self.error("bad-scope", at.clone(), "`territories` belongs to scope `forces_in`");
+            self.error(
+                "bad-scope",
+                at.clone(),
+                "`territories` belongs to scope `forces_in`",
+            );
         }
         if r.metropolitan && kind != "party_territory" {
             self.error(
