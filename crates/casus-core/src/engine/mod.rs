@@ -18,15 +18,21 @@
 
 mod adversary;
 mod attacker;
+mod between_parties;
+mod character;
 mod claims;
 mod in_force;
 mod judge;
+mod neighbours;
+mod non_state;
 mod participation;
 mod party;
 mod report;
 mod scope;
 mod walk;
 
+pub use character::{AttackCharacter, Intent, Means, Scale};
+pub use neighbours::NeighbourVerdict;
 pub use report::*;
 
 use jiff::civil::Date;
@@ -60,6 +66,9 @@ pub struct Scenario {
     pub place: ResolvedPlace,
     pub date: Date,
     pub target: Target,
+    /// Intent, scale and means of the event (default: a deliberate armed
+    /// attack by kinetic means).
+    pub character: AttackCharacter,
 }
 
 /// The default defenders for an attack at a place: its sovereign and its
@@ -105,6 +114,7 @@ pub fn analyse(kb: &KnowledgeBase, scenario: &Scenario) -> Analysis {
     );
     let main =
         |hs: &[crate::query::Holder]| hs.iter().max_by_key(|h| h.holds).map(|h| h.polity.clone());
+    let neighbours = neighbours::threatened_neighbours(kb, scenario, &status, &defenders);
     Analysis {
         scenario: ScenarioReport {
             attackers: scenario.attackers.clone(),
@@ -122,9 +132,11 @@ pub fn analyse(kb: &KnowledgeBase, scenario: &Scenario) -> Analysis {
             },
             date: scenario.date.to_string(),
             target: scenario.target,
+            character: scenario.character,
         },
         verdicts,
         notes,
+        neighbours,
     }
 }
 
