@@ -130,7 +130,8 @@ pub enum ImportCommand {
 
 #[derive(Debug, Args)]
 pub struct WhyArgs {
-    /// An attacking state (name, alias or id). Repeat for several.
+    /// An attacking state or armed group (name, alias or id; `unknown` for
+    /// an attack not yet attributed). Repeat for several.
     #[arg(long = "attacker", required = true, value_name = "STATE")]
     pub attackers: Vec<String>,
     /// An attacked state. Repeat for several. Defaults to the sovereign and
@@ -147,6 +148,8 @@ pub struct WhyArgs {
     /// What was hit: the territory at the place, or the defenders' forces there.
     #[arg(long, value_enum, default_value_t = TargetArg::Territory)]
     pub target: TargetArg,
+    #[command(flatten)]
+    pub character: CharacterArgs,
     /// Show the full proof tree of every verdict (text format).
     #[arg(long)]
     pub proof: bool,
@@ -225,7 +228,7 @@ pub struct EscalateArgs {
     /// --attacker/--at/--on.
     #[arg(value_name = "SCENARIO.toml")]
     pub scenario: Option<PathBuf>,
-    /// An attacking state (flags form). Repeat for several.
+    /// An attacking state or armed group (flags form). Repeat for several.
     #[arg(long = "attacker", value_name = "STATE")]
     pub attackers: Vec<String>,
     /// An attacked state (defaults to the sovereign and controller of the place).
@@ -240,6 +243,8 @@ pub struct EscalateArgs {
     /// What was hit (flags form).
     #[arg(long, value_enum, default_value_t = TargetArg::Territory)]
     pub target: TargetArg,
+    #[command(flatten)]
+    pub character: CharacterArgs,
     /// Support short of belligerence, SUPPORTER:RECIPIENT (e.g. Turkey:Azerbaijan). Repeatable.
     #[arg(long = "support", value_name = "SUPPORTER:RECIPIENT")]
     pub supports: Vec<String>,
@@ -336,4 +341,66 @@ pub enum EscalateFormat {
     Mermaid,
     /// A standalone SVG picture.
     Svg,
+}
+
+// ---- The character of the attack (issue 8; docs/events.md) ----
+
+/// Intent, scale and means of the attack.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct CharacterArgs {
+    /// Was the use of force deliberate? An accident triggers no defence
+    /// obligation; consultation clauses still apply.
+    #[arg(long, value_enum, default_value_t = IntentArg::Deliberate)]
+    pub intent: IntentArg,
+    /// An armed attack, or an incident that may fall below its gravity.
+    #[arg(long, value_enum, default_value_t = ScaleArg::ArmedAttack)]
+    pub scale: ScaleArg,
+    /// Kinetic force or a cyber operation.
+    #[arg(long, value_enum, default_value_t = MeansArg::Kinetic)]
+    pub means: MeansArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum IntentArg {
+    Deliberate,
+    Accidental,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ScaleArg {
+    ArmedAttack,
+    Incident,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum MeansArg {
+    Kinetic,
+    Cyber,
+}
+
+impl CharacterArgs {
+    /// Whether any flag differs from its default.
+    pub fn given(&self) -> bool {
+        !self.to_character().is_default()
+    }
+
+    pub fn to_character(self) -> casus_core::engine::AttackCharacter {
+        use casus_core::engine::{AttackCharacter, Intent, Means, Scale};
+        AttackCharacter {
+            intent: match self.intent {
+                IntentArg::Deliberate => Intent::Deliberate,
+                IntentArg::Accidental => Intent::Accidental,
+                IntentArg::Unknown => Intent::Unknown,
+            },
+            scale: match self.scale {
+                ScaleArg::ArmedAttack => Scale::ArmedAttack,
+                ScaleArg::Incident => Scale::Incident,
+            },
+            means: match self.means {
+                MeansArg::Kinetic => Means::Kinetic,
+                MeansArg::Cyber => Means::Cyber,
+            },
+        }
+    }
 }

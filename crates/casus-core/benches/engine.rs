@@ -23,6 +23,7 @@ fn bench(c: &mut Criterion) {
         place: resolve_place(&kb, "Stepanakert").expect("known place"),
         date: parse_day("2020-10-07").expect("date"),
         target: Target::Territory,
+        character: Default::default(),
     };
     c.bench_function("why_stepanakert_2020", |b| {
         b.iter(|| black_box(analyse(&kb, black_box(&scenario))))
@@ -37,6 +38,7 @@ fn bench(c: &mut Criterion) {
         place: resolve_place(&kb, "Ankara").expect("known place"),
         date: parse_day("2020-10-07").expect("date"),
         target: Target::Territory,
+        character: Default::default(),
     };
     c.bench_function("analyse_ankara_2020", |b| {
         b.iter(|| black_box(analyse(&kb, black_box(&ankara))))
@@ -61,6 +63,7 @@ fn bench(c: &mut Criterion) {
                     place: jermuk.clone(),
                     date,
                     target: Target::Territory,
+                    character: Default::default(),
                 };
                 n += judge(&s);
             }

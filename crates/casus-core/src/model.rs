@@ -57,6 +57,11 @@ pub enum PolityKind {
     DeFactoState,
     /// An international organisation that is a frame for treaties.
     Organisation,
+    /// A non-state armed group (al-Qaeda, Hezbollah, …): it can attack but
+    /// is party to nothing (issue 8).
+    ArmedGroup,
+    /// An attacker not (yet) identified.
+    Unknown,
 }
 
 impl PolityKind {
@@ -65,6 +70,8 @@ impl PolityKind {
             PolityKind::State => "state",
             PolityKind::DeFactoState => "de facto state",
             PolityKind::Organisation => "organisation",
+            PolityKind::ArmedGroup => "non-state armed group",
+            PolityKind::Unknown => "unknown attacker",
         }
     }
 }
@@ -83,6 +90,8 @@ pub struct Polity {
     pub existence: Vec<Dated<()>>,
     /// States that recognise a de facto state (empty for states).
     pub recognised_by: Vec<Dated<String>>,
+    /// An armed group's dated relations to states (host, sponsor, control).
+    pub relations: Vec<Dated<GroupRelation>>,
     pub source: Source,
     pub note: Option<String>,
 }
@@ -457,6 +466,17 @@ pub struct Provision {
     pub validity: Interval,
     pub source: Source,
     pub note: Option<String>,
+    // Readings of the text (issue 8; docs/events.md), each citing the clause.
+    /// Whom the trigger covers; `None`: not recorded (read as unstated).
+    pub trigger_by: Option<Dated<AttackerCoverage>>,
+    /// What the text says of an attack by one party on another; `None`:
+    /// not recorded (read as unsettled).
+    pub between_parties: Option<Dated<BetweenParties>>,
+    /// The trigger is a threat to the security of any party, in its own
+    /// opinion: open to the neighbours of an attacked state.
+    pub threatened_party: Option<Source>,
+    /// The organisation's stated position on cyber operations.
+    pub cyber: Option<Dated<CyberStance>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -560,4 +580,81 @@ pub struct Claim {
     pub administered_by: Option<String>,
     /// The kinds of target the claim speaks to (empty: any).
     pub targets: Vec<TargetKind>,
+}
+
+// ---- Attackers beyond states, readings of a provision's trigger, land
+// borders (issue 8; docs/events.md) ----
+
+/// A state's relation to a non-state armed group on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationKind {
+    /// The state lets the group operate from its territory.
+    Host,
+    /// The state arms, funds or trains the group.
+    Sponsor,
+    /// The group acts on the state's instructions or under its control.
+    Control,
+}
+
+impl RelationKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            RelationKind::Host => "hosted by",
+            RelationKind::Sponsor => "supported by",
+            RelationKind::Control => "controlled by",
+        }
+    }
+}
+
+/// One dated relation of an armed group to a state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GroupRelation {
+    pub kind: RelationKind,
+    pub state: String,
+}
+
+/// Whom a provision's trigger covers, read from its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttackerCoverage {
+    /// Any attacker, states and non-state groups alike.
+    Any,
+    /// Attacks by states ("an armed attack by any State").
+    States,
+    /// The text does not say who attacks ("an armed attack" with no
+    /// qualifier): open for non-state attackers.
+    Unstated,
+}
+
+/// What a provision's text says of an attack by one party on another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BetweenParties {
+    /// The trigger covers an attack by a party (Rio Art. 3, "by any State",
+    /// with its Art. 7 procedure for conflicts between American states).
+    Covered,
+    /// The trigger covers only attacks from outside the alliance.
+    Excluded,
+    /// The text is silent and practice does not settle it.
+    Unsettled,
+}
+
+/// An organisation's stated position on whether a cyber operation can
+/// trigger a provision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CyberStance {
+    Covered,
+    /// Decided case by case (NATO, Wales Summit Declaration 2014 ¶72).
+    CaseByCase,
+    NotCovered,
+}
+
+/// A land border between two states: it holds on a day inside its own
+/// spell when both states exist.
+#[derive(Debug, Clone, Serialize)]
+pub struct Border {
+    pub between: [String; 2],
+    pub spell: Dated<()>,
 }

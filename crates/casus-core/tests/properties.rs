@@ -77,6 +77,7 @@ fn scenario_strategy() -> impl Strategy<Value = Scenario> {
             } else {
                 Target::Territory
             },
+            character: Default::default(),
         })
 }
 
@@ -192,6 +193,7 @@ fn treaty_scenario_strategy() -> impl Strategy<Value = Scenario> {
                     } else {
                         Target::Territory
                     },
+                    character: Default::default(),
                 }
             },
         )

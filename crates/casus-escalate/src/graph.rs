@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use casus_core::engine::{explain, verdicts_where, Scenario, VerdictSummary};
+use casus_core::engine::{explain, verdicts_where, AttackCharacter, Scenario, VerdictSummary};
 use casus_core::model::{ObligationKind, Provision, Response, TerritoryKind};
 use casus_core::query::{place_status, ResolvedPlace};
 use casus_core::{KnowledgeBase, Target, Truth, VerdictKind};
@@ -155,6 +155,7 @@ impl<'kb> AttackGraph<'kb> {
                 a.defenders.clone(),
                 a.place.clone(),
                 a.target,
+                a.character,
             );
             g.given.push(id);
         }
@@ -251,8 +252,14 @@ impl<'kb> AttackGraph<'kb> {
         defenders: Vec<String>,
         place: ResolvedPlace,
         target: Target,
+        character: AttackCharacter,
     ) -> usize {
         let id = self.reserve(origin, attackers, defenders, place, target);
+        // A given attack keeps its character (intent, scale, means);
+        // counter-strikes are deliberate armed attacks.
+        if let Some((_, scenario)) = self.pending.last_mut() {
+            scenario.character = character;
+        }
         self.judge_pending();
         id
     }
@@ -271,6 +278,7 @@ impl<'kb> AttackGraph<'kb> {
             place: place.clone(),
             date: self.date,
             target,
+            character: AttackCharacter::default(),
         };
         let (obligations, declined, breaches) = (Vec::new(), Vec::new(), Vec::new());
         let id = self.nodes.len();

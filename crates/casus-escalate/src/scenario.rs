@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use casus_core::engine::default_defenders;
+use casus_core::engine::{default_defenders, AttackCharacter, Intent, Means, Scale};
 use casus_core::model::Response;
 use casus_core::query::{resolve_place, resolve_polity, resolve_treaty, QueryError, ResolvedPlace};
 use casus_core::{KnowledgeBase, Target};
@@ -22,6 +22,9 @@ pub struct GivenAttack {
     pub defenders: Vec<String>,
     pub place: ResolvedPlace,
     pub target: Target,
+    /// Intent, scale and means (docs/events.md); default: a deliberate
+    /// armed attack by kinetic means.
+    pub character: AttackCharacter,
 }
 
 /// Support short of belligerence: `supporter` helps `recipient` (arms,
@@ -110,6 +113,13 @@ struct RawAttack {
     at: Spanned<String>,
     #[serde(default)]
     target: Option<RawTarget>,
+    // The attack's character (issue 8; docs/events.md).
+    #[serde(default)]
+    intent: Option<Intent>,
+    #[serde(default)]
+    scale: Option<Scale>,
+    #[serde(default)]
+    means: Option<Means>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -264,11 +274,16 @@ pub fn parse_scenario_on(
             Some(RawTarget::Forces) => Target::Forces,
             _ => Target::Territory,
         };
-        let attack =
+        let mut attack =
             given_attack(kb, date, attackers, defenders, place, target).map_err(|e| match e {
                 ScenarioError::Invalid(m) => lines.malformed(a.by.span().start, m),
                 other => other,
             })?;
+        attack.character = AttackCharacter {
+            intent: a.intent.unwrap_or_default(),
+            scale: a.scale.unwrap_or_default(),
+            means: a.means.unwrap_or_default(),
+        };
         attacks.push(attack);
     }
     let mut supports = Vec::new();
@@ -404,6 +419,7 @@ pub fn given_attack(
         defenders,
         place,
         target,
+        character: AttackCharacter::default(),
     })
 }
 

@@ -108,6 +108,13 @@ fn build_scenario(kb: &KnowledgeBase, args: &EscalateArgs) -> Result<EscalationS
             .map_err(usage)?
         }
     };
+    // --intent/--scale/--means set the given attacks' character (overriding
+    // a scenario file's when any flag is given).
+    if args.character.given() {
+        for a in &mut scenario.attacks {
+            a.character = args.character.to_character();
+        }
+    }
     let p = &mut scenario.policy;
     if let Some(c) = args.policy {
         p.compliance = match c {

@@ -52,6 +52,7 @@ pub fn run(kb: &KnowledgeBase, args: &WhyArgs, boundaries: Option<&Path>) -> Res
             TargetArg::Territory => Target::Territory,
             TargetArg::Forces => Target::Forces,
         },
+        character: args.character.to_character(),
     };
     let analysis = analyse(kb, &scenario);
     match args.format.format {
@@ -224,6 +225,7 @@ pub fn render_text(kb: &KnowledgeBase, a: &Analysis, with_proof: bool) -> String
             }
         }
     }
+    neighbours_text(kb, a, with_proof, &mut out);
     for n in &a.notes {
         out.push_str(&format!("\nNote: {n}\n"));
     }
@@ -280,5 +282,64 @@ fn proof_lines(p: &Proof, depth: usize, out: &mut String) {
     out.push('\n');
     for q in &p.premises {
         proof_lines(q, depth + 1, out);
+    }
+}
+
+/// Threatened neighbours (docs/events.md): one short line per provision,
+/// apart from the obligations toward the attacked state.
+fn neighbours_text(kb: &KnowledgeBase, a: &Analysis, with_proof: bool, out: &mut String) {
+    if a.neighbours.is_empty() {
+        return;
+    }
+    out.push_str(&format!(
+        "\n{}\n",
+        bold("Threatened neighbours (consultations at their request)")
+    ));
+    let mut i = 0;
+    while i < a.neighbours.len() {
+        let first = &a.neighbours[i];
+        let same: Vec<_> = a.neighbours[i..]
+            .iter()
+            .take_while(|n| {
+                n.treaty == first.treaty
+                    && n.provision == first.provision
+                    && n.verdict == first.verdict
+            })
+            .collect();
+        let parties: Vec<String> = same
+            .iter()
+            .map(|n| {
+                let borders: Vec<&str> = n
+                    .borders_attacked
+                    .iter()
+                    .chain(&n.borders_attacker)
+                    .map(|b| kb.polity_name(b))
+                    .collect();
+                format!(
+                    "{} (borders {})",
+                    kb.polity_name(&n.party),
+                    borders.join(", ")
+                )
+            })
+            .collect();
+        out.push_str(&format!(
+            "  {} Art. {} ({}) — {}, at the request of: {}\n",
+            first.treaty_name,
+            first.article,
+            first.kind.label(),
+            verdict(first.verdict),
+            parties.join("; ")
+        ));
+        if with_proof || first.verdict != casus_core::VerdictKind::Triggered {
+            for n in &same {
+                for r in &n.reasons {
+                    out.push_str(&format!("    - {r}\n"));
+                }
+                if with_proof {
+                    proof_lines(&n.proof, 3, out);
+                }
+            }
+        }
+        i += same.len();
     }
 }

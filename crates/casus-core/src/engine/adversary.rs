@@ -2,7 +2,8 @@
 //! A condition names the states whose attack the provision covers (an
 //! `adversary` condition in the treaty file, cited to the clause that
 //! limits it); a restriction whose content the source does not give
-//! (ATOP's `unnamed_restriction` flag) gives `Unknown`.
+//! (ATOP's `unnamed_restriction` flag) gives `Unknown`. The second part,
+//! whether the trigger covers a non-state attacker, is in `non_state`.
 
 use super::judge::Ctx;
 use super::Proof;
@@ -22,13 +23,15 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Premise 6: every adversary condition matches.
+    /// Premise 6: every adversary condition matches, and the trigger
+    /// covers the attacker.
     pub(super) fn adversary_truth(&self) -> Truth {
         self.provision
             .conditions
             .iter()
             .filter_map(|c| self.condition_truth(c))
             .fold(Truth::Yes, Truth::and)
+            .and(self.coverage_truth())
     }
 
     pub(super) fn adversary(&self) -> Vec<Proof> {
@@ -58,6 +61,7 @@ impl<'a> Ctx<'a> {
                 )),
                 _ => None,
             }})
+            .chain(self.coverage())
             .collect()
     }
 }

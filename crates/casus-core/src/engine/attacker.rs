@@ -1,11 +1,13 @@
 //! Premise 5: the obligor is not itself an attacker (no party owes help
-//! against its own attack). An attacker that is itself a party to the
-//! treaty makes the verdict `Unknown`: most alliance texts do not say
-//! whether an attack by one party on another triggers the others'
-//! obligations.
+//! against its own attack: `No`). One exception: a consultation clause
+//! whose text covers an attack by a party (`between_parties = covered`, e.g.
+//! Budapest Memorandum para. 6, NATO Art. 4) binds every party to consult,
+//! the attacker included. When an attacker is itself a party, what the
+//! others owe follows the treaty's own text (see `between_parties`).
 
 use super::judge::Ctx;
 use super::Proof;
+use crate::model::ObligationKind;
 use crate::time::Truth;
 
 impl<'a> Ctx<'a> {
@@ -13,48 +15,50 @@ impl<'a> Ctx<'a> {
         self.scenario.attackers.iter().any(|a| a == polity)
     }
 
-    /// Attackers that are themselves parties to the treaty.
-    pub(super) fn party_attackers(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.scenario
-            .attackers
-            .iter()
-            .filter(|a| self.members.of(a) == Truth::Yes)
-            .map(String::as_str)
-    }
-
-    /// Premise 5: the obligor is not an attacker (`No`); an attacker that is
-    /// itself a party makes it `Unknown`.
+    /// Premise 5: the obligor is not an attacker (`No`); with an attacker
+    /// that is itself a party, the treaty's reading of attacks between
+    /// parties decides.
     pub(super) fn attackers_truth(&self, obligor: &str) -> Truth {
         if self.is_attacker(obligor) {
-            Truth::No
+            if self.attacker_must_consult() {
+                Truth::Yes
+            } else {
+                Truth::No
+            }
         } else if self.attacker_is_party {
-            Truth::Unknown
+            self.between_parties_truth()
         } else {
             Truth::Yes
         }
     }
 
+    /// A consultation clause that covers attacks by a party binds the
+    /// attacking party to consult too.
+    fn attacker_must_consult(&self) -> bool {
+        self.provision.kind == ObligationKind::Consultation
+            && self.between_parties_truth() == Truth::Yes
+    }
+
     pub(super) fn attackers_check(&self, obligor: &str) -> Vec<Proof> {
-        let mut out = Vec::new();
+        if self.is_attacker(obligor) && self.attacker_must_consult() {
+            return vec![Proof::rule(
+                format!(
+                    "{} is itself one of the attackers, and {} Art. {} binds every party to consult, the attacker included",
+                    self.name(obligor),
+                    self.treaty.short_name,
+                    self.provision.article
+                ),
+                Truth::Yes,
+                vec![],
+            )];
+        }
         if self.is_attacker(obligor) {
-            out.push(Proof::rule(
+            return vec![Proof::rule(
                 format!("{} is itself one of the attackers", self.name(obligor)),
                 Truth::No,
                 vec![],
-            ));
+            )];
         }
-        let party_attackers: Vec<&str> = self.party_attackers().collect();
-        if !party_attackers.is_empty() && !self.is_attacker(obligor) {
-            out.push(Proof::rule(
-                format!(
-                    "the attacker ({}) is itself a party to {}: whether an attack by one party on another triggers the others' obligation is unsettled",
-                    party_attackers.iter().map(|a| self.name(a)).collect::<Vec<_>>().join(", "),
-                    self.treaty.short_name
-                ),
-                Truth::Unknown,
-                vec![],
-            ));
-        }
-        out
+        self.between_parties().into_iter().collect()
     }
 }

@@ -98,6 +98,7 @@ impl<'a> Ctx<'a> {
             return (base, Questions::default());
         }
         let base = base
+            .and(self.character_truth())
             .and(self.attackers_truth(obligor))
             .and(self.reservations_truth(obligor));
         let scope = match self.scope_truths.iter().find(|(b, _)| b == beneficiary) {
@@ -175,6 +176,7 @@ impl<'a> Ctx<'a> {
             }
             return premises;
         }
+        premises.extend(self.character().into_iter().filter(|p| want(p.holds)));
         if only.is_none() || self.attackers_truth(obligor) != Truth::Yes {
             premises.extend(
                 self.attackers_check(obligor)
@@ -271,7 +273,11 @@ impl<'a> Ctx<'a> {
             VerdictKind::Triggered if self.provision.kind == ObligationKind::NonAggression => {
                 sentences(vec![self.breach(obligor, beneficiary)])
             }
-            VerdictKind::Triggered => vec![self.scope_reason(beneficiary)],
+            VerdictKind::Triggered => {
+                let mut r = self.settled_reasons(obligor);
+                r.push(self.scope_reason(beneficiary));
+                r
+            }
         };
         let claims = self.claims(verdict, questions, beneficiary);
         let (verdict, reasons) = overturn(verdict, reasons, &claims, questions);
@@ -296,10 +302,15 @@ impl<'a> Ctx<'a> {
         let reasons = match verdict {
             VerdictKind::NotTriggered => deciding(Truth::No),
             VerdictKind::Contested => deciding(Truth::Unknown),
-            VerdictKind::Triggered => premises
+            VerdictKind::Triggered if p.kind == ObligationKind::NonAggression => premises
                 .last()
                 .map(|pr| vec![sentence(&pr.statement)])
                 .unwrap_or_default(),
+            VerdictKind::Triggered => {
+                let mut r = self.settled_reasons(obligor);
+                r.extend(premises.last().map(|pr| sentence(&pr.statement)));
+                r
+            }
         };
         let claims = self.claims(verdict, questions, beneficiary);
         let (verdict, reasons) = overturn(verdict, reasons, &claims, questions);
@@ -349,6 +360,32 @@ impl<'a> Ctx<'a> {
             claims,
             proof,
         }
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// For a triggered verdict, the premises that hold only because the
+    /// text or an official reading settles a question this attack raises
+    /// (an attacker that is a party, a non-state attacker, the attack's
+    /// character): said before the scope, so the reader sees why.
+    fn settled_reasons(&self, obligor: &str) -> Vec<String> {
+        if self.provision.kind == ObligationKind::NonAggression {
+            return Vec::new();
+        }
+        let mut out: Vec<String> = self
+            .character()
+            .iter()
+            .chain(self.attackers_check(obligor).iter())
+            .filter(|p| p.holds == Truth::Yes)
+            .map(|p| sentence(&p.statement))
+            .collect();
+        out.extend(
+            self.coverage()
+                .iter()
+                .filter(|p| p.holds == Truth::Yes)
+                .map(|p| sentence(&p.statement)),
+        );
+        out
     }
 }
 

@@ -18,9 +18,13 @@
 
 mod adversary;
 mod attacker;
+mod between_parties;
+mod character;
 mod claims;
 mod in_force;
 mod judge;
+mod neighbours;
+mod non_state;
 mod participation;
 mod party;
 mod report;
@@ -28,6 +32,8 @@ mod reservation;
 mod scope;
 mod walk;
 
+pub use character::{AttackCharacter, Intent, Means, Scale};
+pub use neighbours::NeighbourVerdict;
 pub use report::*;
 
 use jiff::civil::Date;
@@ -61,6 +67,9 @@ pub struct Scenario {
     pub place: ResolvedPlace,
     pub date: Date,
     pub target: Target,
+    /// Intent, scale and means of the event (default: a deliberate armed
+    /// attack by kinetic means).
+    pub character: AttackCharacter,
 }
 
 /// The default defenders for an attack at a place: its sovereign and its
@@ -106,6 +115,7 @@ pub fn analyse(kb: &KnowledgeBase, scenario: &Scenario) -> Analysis {
     );
     let main =
         |hs: &[crate::query::Holder]| hs.iter().max_by_key(|h| h.holds).map(|h| h.polity.clone());
+    let neighbours = neighbours::threatened_neighbours(kb, scenario, &status, &defenders);
     Analysis {
         scenario: ScenarioReport {
             attackers: scenario.attackers.clone(),
@@ -123,9 +133,11 @@ pub fn analyse(kb: &KnowledgeBase, scenario: &Scenario) -> Analysis {
             },
             date: scenario.date.to_string(),
             target: scenario.target,
+            character: scenario.character,
         },
         verdicts,
         notes,
+        neighbours,
     }
 }
 

@@ -161,6 +161,10 @@ pub struct Analysis {
     pub verdicts: Vec<Verdict>,
     /// Instruments that touch the defenders but create no obligation.
     pub notes: Vec<String>,
+    /// Consultation rights of parties whose neighbour is attacked or
+    /// attacking (docs/events.md), kept apart from the obligations toward
+    /// the attacked state.
+    pub neighbours: Vec<super::NeighbourVerdict>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -170,6 +174,8 @@ pub struct ScenarioReport {
     pub place: PlaceReport,
     pub date: String,
     pub target: Target,
+    /// Intent, scale and means of the event.
+    pub character: super::AttackCharacter,
 }
 
 /// The verdict for one (provision, obligor, beneficiary) without its

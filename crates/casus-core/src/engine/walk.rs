@@ -4,7 +4,8 @@
 //! defence, consultation and neutrality are owed by every party to each
 //! attacked party; non-aggression by each attacker to each attacked party.
 //! Assurances and domestic law create no obligation to defend: they get a
-//! note, and only their non-aggression pledges are judged.
+//! note, and only their non-aggression pledges and consultation clauses are
+//! judged.
 
 use super::judge::Ctx;
 use super::party::Members;
@@ -35,8 +36,9 @@ pub(super) fn walk<'a>(
             continue;
         }
         // Assurances and domestic law create no obligation to defend: they
-        // get a note, and only their non-aggression pledges are judged (an
-        // attack by the pledging state breaches them).
+        // get a note, and only their non-aggression pledges (an attack by
+        // the pledging state breaches them) and their consultation clauses
+        // (Budapest Memorandum para. 6) are judged.
         let pledges_only = matches!(
             treaty.kind,
             InstrumentKind::Assurance | InstrumentKind::DomesticLaw
@@ -52,7 +54,11 @@ pub(super) fn walk<'a>(
         let members = Members::on(treaty, scenario.date);
         for (pi, provision) in treaty.provisions.iter().enumerate() {
             if !keep(provision)
-                || (pledges_only && provision.kind != ObligationKind::NonAggression)
+                || (pledges_only
+                    && !matches!(
+                        provision.kind,
+                        ObligationKind::NonAggression | ObligationKind::Consultation
+                    ))
                 || provision.validity.contains(scenario.date) == Truth::No
             {
                 continue;

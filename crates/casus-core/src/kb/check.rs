@@ -41,6 +41,39 @@ pub fn check(
         for r in &p.recognised_by {
             within_existence(kb, &r.value, &r.interval, &r.source.loc, "recognition", out);
         }
+        check_relations(kb, p, out);
+    }
+}
+
+/// Issue 8: relations belong to armed groups, name states, and fall within
+/// both parties' existence.
+fn check_relations(kb: &KnowledgeBase, p: &Polity, out: &mut Vec<Diagnostic>) {
+    for r in &p.relations {
+        let at = &r.source.loc;
+        if p.kind != PolityKind::ArmedGroup {
+            out.push(Diagnostic::error(
+                "bad-relation",
+                at.clone(),
+                format!(
+                    "{} is a {}: only armed groups have host, sponsor or control relations",
+                    p.id,
+                    p.kind.label()
+                ),
+            ));
+        }
+        if kb
+            .polity(&r.value.state)
+            .is_some_and(|s| matches!(s.kind, PolityKind::ArmedGroup | PolityKind::Unknown))
+        {
+            out.push(Diagnostic::error(
+                "bad-relation",
+                at.clone(),
+                format!("{} is not a state: a relation names a state", r.value.state),
+            ));
+        }
+        let what = r.value.kind.label();
+        within_existence(kb, &p.id, &r.interval, at, what, out);
+        within_existence(kb, &r.value.state, &r.interval, at, what, out);
     }
 }
 

@@ -50,6 +50,7 @@ pub struct Converted {
     pub places: Vec<(Place, Loc)>,
     pub claims: Vec<(Claim, Loc)>,
     pub treaties: Vec<(Treaty, Loc)>,
+    pub borders: Vec<Border>,
     pub refs: Vec<PendingRef>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -258,6 +259,11 @@ impl<'a> FileCtx<'a> {
                 self.out.treaties.push((v, loc));
             }
         }
+        for b in &raw.border {
+            if let Some(v) = self.border(b) {
+                self.out.borders.push(v);
+            }
+        }
         self.out
     }
 
@@ -271,6 +277,8 @@ impl<'a> FileCtx<'a> {
                 ("state", PolityKind::State),
                 ("de_facto_state", PolityKind::DeFactoState),
                 ("organisation", PolityKind::Organisation),
+                ("armed_group", PolityKind::ArmedGroup),
+                ("unknown", PolityKind::Unknown),
             ],
         );
         let cow_code = match &r.cow {
@@ -298,6 +306,11 @@ impl<'a> FileCtx<'a> {
             .iter()
             .map(|e| self.polity_spell(e, "recognition"))
             .collect();
+        let relations = r
+            .relations
+            .iter()
+            .filter_map(|e| self.relation(e))
+            .collect();
         let source = self.source(&r.source, r.uncertain, at, "polity");
         Some(Polity {
             id: r.id.get_ref().clone(),
@@ -309,6 +322,7 @@ impl<'a> FileCtx<'a> {
             cow_abb: r.cow_abb.as_ref().map(|s| s.get_ref().clone()),
             existence,
             recognised_by,
+            relations,
             source,
             note: r.note.clone(),
         })
@@ -824,6 +838,41 @@ impl<'a> FileCtx<'a> {
             .iter()
             .filter_map(|x| self.condition(x))
             .collect();
+        let trigger_by = self.reading(
+            &r.trigger_by,
+            "trigger_by",
+            |r| &r.covers,
+            &[
+                ("any", AttackerCoverage::Any),
+                ("states", AttackerCoverage::States),
+                ("unstated", AttackerCoverage::Unstated),
+            ],
+        );
+        let between_parties = self.reading(
+            &r.between_parties,
+            "between_parties",
+            |r| &r.rule,
+            &[
+                ("covered", BetweenParties::Covered),
+                ("excluded", BetweenParties::Excluded),
+                ("unsettled", BetweenParties::Unsettled),
+            ],
+        );
+        let cyber = self.reading(
+            &r.cyber,
+            "cyber",
+            |r| &r.stance,
+            &[
+                ("covered", CyberStance::Covered),
+                ("case_by_case", CyberStance::CaseByCase),
+                ("not_covered", CyberStance::NotCovered),
+            ],
+        );
+        let threatened_party = r.threatened_party.as_ref().map(|t| {
+            let at = self.loc(t);
+            let raw = t.get_ref();
+            self.source(&raw.source, raw.uncertain, at, "threatened_party reading")
+        });
         let source = self.source(&r.source, r.uncertain, at, "provision");
         Some(Provision {
             id: r.id.get_ref().clone(),
@@ -838,6 +887,10 @@ impl<'a> FileCtx<'a> {
             validity,
             source,
             note: r.note.clone(),
+            trigger_by,
+            between_parties,
+            threatened_party,
+            cyber,
         })
     }
 
@@ -1080,6 +1133,98 @@ impl<'a> FileCtx<'a> {
             party,
             name,
             effect,
+        })
+    }
+}
+
+// ---- Issue 8: armed groups' relations, readings of a provision, borders ----
+impl FileCtx<'_> {
+    fn relation(&mut self, s: &Spanned<RawRelation>) -> Option<Dated<GroupRelation>> {
+        let at = self.loc(s);
+        let r = s.get_ref();
+        let kind = self.keyword(
+            &r.kind,
+            "relation kind",
+            &[
+                ("host", RelationKind::Host),
+                ("sponsor", RelationKind::Sponsor),
+                ("control", RelationKind::Control),
+            ],
+        );
+        let state = self.reference(RefKind::Polity, &r.polity);
+        let interval = self.interval(&r.from, &r.to, at.clone());
+        let source = self.source(&r.source, r.uncertain, at, "relation");
+        Some(Dated {
+            value: GroupRelation { kind: kind?, state },
+            interval,
+            source,
+            note: r.note.clone(),
+        })
+    }
+
+    /// A reading of a provision: its value under `key`, when and its source.
+    fn reading<T: Copy>(
+        &mut self,
+        s: &Option<Spanned<RawReading>>,
+        table: &str,
+        key: fn(&RawReading) -> &Option<Spanned<String>>,
+        options: &[(&str, T)],
+    ) -> Option<Dated<T>> {
+        let s = s.as_ref()?;
+        let at = self.loc(s);
+        let r = s.get_ref();
+        let value = match key(r) {
+            Some(v) => self.keyword(v, &format!("`{table}` value"), options),
+            None => {
+                let names: Vec<&str> = options.iter().map(|(k, _)| *k).collect();
+                self.error(
+                    "bad-provision",
+                    at.clone(),
+                    format!("`{table}` needs its value ({})", names.join(", ")),
+                );
+                None
+            }
+        };
+        let interval = self.interval(&r.from, &r.to, at.clone());
+        let source = self.source(&r.source, r.uncertain, at, table);
+        Some(Dated {
+            value: value?,
+            interval,
+            source,
+            note: r.note.clone(),
+        })
+    }
+
+    fn border(&mut self, s: &Spanned<RawBorder>) -> Option<Border> {
+        let at = self.loc(s);
+        let r = s.get_ref();
+        let between: Vec<String> = r
+            .between
+            .get_ref()
+            .iter()
+            .map(|p| self.reference(RefKind::Polity, p))
+            .collect();
+        let interval = self.interval(&r.from, &r.to, at.clone());
+        let source = self.source(&r.source, r.uncertain, at.clone(), "border");
+        let [a, b]: [String; 2] = match between.try_into() {
+            Ok(pair) => pair,
+            Err(_) => {
+                self.error("bad-value", at, "`between` names exactly two states");
+                return None;
+            }
+        };
+        if a == b {
+            self.error("bad-value", at, format!("a border of {a} with itself"));
+            return None;
+        }
+        Some(Border {
+            between: [a, b],
+            spell: Dated {
+                value: (),
+                interval,
+                source,
+                note: r.note.clone(),
+            },
         })
     }
 }

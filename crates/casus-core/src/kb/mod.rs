@@ -47,6 +47,8 @@ pub struct KnowledgeBase {
     pub places: Vec<Place>,
     pub claims: Vec<Claim>,
     pub treaties: Vec<Treaty>,
+    /// Land borders between states (issue 8: threatened neighbours).
+    pub borders: Vec<Border>,
     /// Problems that did not stop loading.
     pub warnings: Vec<Diagnostic>,
     /// Which files were read, in order.
@@ -195,6 +197,7 @@ impl KnowledgeBase {
                 locs.treaties.push(loc);
                 kb.treaties.push(v);
             }
+            kb.borders.extend(out.borders);
         }
         kb.index(&locs, &mut diagnostics);
         check::check(&kb, &refs, &locs, &mut diagnostics);

@@ -27,6 +27,9 @@ pub struct RawFile {
     pub claim: Vec<S<RawClaim>>,
     #[serde(default)]
     pub treaty: Vec<S<RawTreaty>>,
+    /// Land borders between states (issue 8).
+    #[serde(default)]
+    pub border: Vec<S<RawBorder>>,
 }
 
 /// A fact that holds over an interval: `{ from, to, source, uncertain, note }`
@@ -70,6 +73,9 @@ pub struct RawPolity {
     pub existence: Vec<S<RawSpell>>,
     #[serde(default)]
     pub recognised_by: Vec<S<RawPolitySpell>>,
+    /// An armed group's dated relations to states (issue 8).
+    #[serde(default)]
+    pub relations: Vec<S<RawRelation>>,
     pub source: Option<S<String>>,
     #[serde(default)]
     pub uncertain: bool,
@@ -255,6 +261,11 @@ pub struct RawProvision {
     pub scope: Vec<S<RawScope>>,
     #[serde(default)]
     pub conditions: Vec<S<RawCondition>>,
+    // Readings of the text (issue 8; docs/events.md).
+    pub trigger_by: Option<S<RawReading>>,
+    pub between_parties: Option<S<RawReading>>,
+    pub threatened_party: Option<S<RawReading>>,
+    pub cyber: Option<S<RawReading>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -300,4 +311,50 @@ pub struct RawCondition {
     pub source: Option<S<String>>,
     #[serde(default)]
     pub uncertain: bool,
+}
+
+// ---- Issue 8: armed groups' relations, readings of a provision, borders ----
+
+/// `{ kind = "host" | "sponsor" | "control", polity, from, to, source }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRelation {
+    pub kind: S<String>,
+    pub polity: S<String>,
+    pub from: Option<S<String>>,
+    pub to: Option<S<String>>,
+    pub source: Option<S<String>>,
+    #[serde(default)]
+    pub uncertain: bool,
+    pub note: Option<String>,
+}
+
+/// A reading of a provision's text: `trigger_by` has `covers`,
+/// `between_parties` has `rule`, `cyber` has `stance`; `threatened_party`
+/// has only its source. Every reading quotes the clause in `source`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReading {
+    pub covers: Option<S<String>>,
+    pub rule: Option<S<String>>,
+    pub stance: Option<S<String>>,
+    pub from: Option<S<String>>,
+    pub to: Option<S<String>>,
+    pub source: Option<S<String>>,
+    #[serde(default)]
+    pub uncertain: bool,
+    pub note: Option<String>,
+}
+
+/// `{ between = [A, B], from, to, source }`: a land border.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBorder {
+    pub between: S<Vec<S<String>>>,
+    pub from: Option<S<String>>,
+    pub to: Option<S<String>>,
+    pub source: Option<S<String>>,
+    #[serde(default)]
+    pub uncertain: bool,
+    pub note: Option<String>,
 }

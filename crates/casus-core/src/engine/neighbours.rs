@@ -1,0 +1,275 @@
+//! Threatened neighbours. Some consultation clauses are triggered by a
+//! threat to the security of *any* party, in that party's own opinion:
+//! "The Parties will consult together whenever, in the opinion of any of
+//! them, the territorial integrity, political independence or security of
+//! any of the Parties is threatened" (North Atlantic Treaty, Art. 4). An
+//! armed attack on a state threatens its neighbours: on 24 Feb 2022 allies
+//! bordering Ukraine or Russia requested Art. 4 consultations. Each
+//! provision whose text has such a trigger records it (`threatened_party`,
+//! quoting the clause); for an attack on any state, such a provision is
+//! reported for each party (neither attacked nor attacking) that has a land
+//! border with an attacked state or an attacker, at that party's request.
+//!
+//! Borders come from the knowledge base (`[[border]]`, cited to the CIA
+//! World Factbook's "Land boundaries" field) and hold on a day when both
+//! states exist. Maritime neighbours are not modelled. The verdict is the
+//! conjunction of: the treaty and text in force, the neighbour a party, its
+//! participation not frozen or suspended, and the border.
+
+use serde::Serialize;
+
+use super::judge::{sentence, Ctx};
+use super::party::Members;
+use super::{Proof, Scenario, VerdictKind};
+use crate::kb::KnowledgeBase;
+use crate::model::*;
+use crate::query::TerritoryStatus;
+use crate::time::Truth;
+
+/// A consultation right of a party threatened by an attack on, or by, its
+/// neighbour.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NeighbourVerdict {
+    pub treaty: String,
+    pub treaty_name: String,
+    pub provision: String,
+    pub article: String,
+    pub kind: ObligationKind,
+    pub response: Response,
+    /// The threatened party, who may request the consultations.
+    pub party: String,
+    /// The attacked states it borders.
+    pub borders_attacked: Vec<String>,
+    /// The attackers it borders.
+    pub borders_attacker: Vec<String>,
+    pub verdict: VerdictKind,
+    pub reasons: Vec<String>,
+    pub conditions: Vec<String>,
+    pub proof: Proof,
+}
+
+/// The land neighbours of `polity` on the date, with the border's truth
+/// (`Unknown` inside an imprecise bound) and the border fact.
+fn neighbours_of<'k>(
+    kb: &'k KnowledgeBase,
+    polity: &str,
+    date: jiff::civil::Date,
+) -> Vec<(&'k str, Truth, &'k Border)> {
+    let exists = |id: &str| -> Truth {
+        kb.polity(id).map_or(Truth::No, |p| {
+            if p.existence.is_empty() {
+                Truth::Yes
+            } else {
+                p.existence
+                    .iter()
+                    .fold(Truth::No, |acc, e| acc.or(e.interval.contains(date)))
+            }
+        })
+    };
+    let mut out = Vec::new();
+    for b in &kb.borders {
+        let other = if b.between[0] == polity {
+            &b.between[1]
+        } else if b.between[1] == polity {
+            &b.between[0]
+        } else {
+            continue;
+        };
+        let holds = b
+            .spell
+            .interval
+            .contains(date)
+            .and(exists(polity))
+            .and(exists(other));
+        if holds != Truth::No {
+            out.push((other.as_str(), holds, b));
+        }
+    }
+    out
+}
+
+/// The threatened-neighbour verdicts for a scenario, by treaty id, then
+/// provision order, then party id.
+pub(super) fn threatened_neighbours(
+    kb: &KnowledgeBase,
+    scenario: &Scenario,
+    status: &TerritoryStatus,
+    defenders: &[String],
+) -> Vec<NeighbourVerdict> {
+    // Each attacked state's and attacker's neighbours, found once.
+    let mut near: Vec<(&str, Truth, &Border, &str, bool)> = Vec::new();
+    for (focus, attacked) in defenders
+        .iter()
+        .map(|d| (d, true))
+        .chain(scenario.attackers.iter().map(|a| (a, false)))
+    {
+        for (n, t, b) in neighbours_of(kb, focus, scenario.date) {
+            if !defenders.iter().any(|d| d == n) && !scenario.attackers.iter().any(|a| a == n) {
+                near.push((n, t, b, focus.as_str(), attacked));
+            }
+        }
+    }
+    if near.is_empty() {
+        return Vec::new();
+    }
+    let mut order: Vec<usize> = (0..kb.treaties.len()).collect();
+    order.sort_by(|&a, &b| kb.treaties[a].id.cmp(&kb.treaties[b].id));
+    let mut out = Vec::new();
+    for ti in order {
+        let treaty = &kb.treaties[ti];
+        if treaty.in_force.interval.contains(scenario.date) == Truth::No {
+            continue;
+        }
+        let members = Members::on(treaty, scenario.date);
+        for provision in &treaty.provisions {
+            let Some(reading) = &provision.threatened_party else {
+                continue;
+            };
+            if provision.validity.contains(scenario.date) == Truth::No {
+                continue;
+            }
+            let mut parties: Vec<&str> = near
+                .iter()
+                .map(|(n, ..)| *n)
+                .filter(|n| members.of(n) != Truth::No)
+                .collect();
+            parties.sort_unstable();
+            parties.dedup();
+            if parties.is_empty() {
+                continue;
+            }
+            let ctx = Ctx::new(kb, scenario, status, treaty, provision, members.clone());
+            for party in parties {
+                let borders: Vec<_> = near.iter().filter(|(n, ..)| *n == party).collect();
+                out.push(ctx.neighbour_verdict(party, &borders, reading));
+            }
+        }
+    }
+    out
+}
+
+impl<'a> Ctx<'a> {
+    fn neighbour_verdict(
+        &self,
+        party: &str,
+        borders: &[&(&str, Truth, &Border, &str, bool)],
+        reading: &Source,
+    ) -> NeighbourVerdict {
+        let t = self.treaty;
+        let p = self.provision;
+        let border_truth = borders
+            .iter()
+            .fold(Truth::No, |acc, (_, holds, ..)| acc.or(*holds));
+        let holds = self
+            .in_force_truth()
+            .and(self.members.of(party))
+            .and(self.participation_truth(party))
+            .and(border_truth);
+        let verdict = match holds {
+            Truth::Yes => VerdictKind::Triggered,
+            Truth::No => VerdictKind::NotTriggered,
+            Truth::Unknown => VerdictKind::Contested,
+        };
+        let mut attacked: Vec<String> = Vec::new();
+        let mut attacker: Vec<String> = Vec::new();
+        for (_, _, _, focus, is_attacked) in borders {
+            let list = if *is_attacked {
+                &mut attacked
+            } else {
+                &mut attacker
+            };
+            if !list.iter().any(|x| x == focus) {
+                list.push(focus.to_string());
+            }
+        }
+        let names = |ids: &[String]| {
+            ids.iter()
+                .map(|i| self.name(i))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        };
+        // A deliberate armed attack is called one; an accident, an incident
+        // or a cyber operation is "the use of force".
+        let event = if self.scenario.character.is_default() {
+            "an armed attack"
+        } else {
+            "the use of force"
+        };
+        let threat = match (attacked.is_empty(), attacker.is_empty()) {
+            (false, true) => format!("{event} on its neighbour {}", names(&attacked)),
+            (true, false) => format!("{event} by its neighbour {}", names(&attacker)),
+            _ => format!(
+                "{event} on its neighbour {} by its neighbour {}",
+                names(&attacked),
+                names(&attacker)
+            ),
+        };
+        let me = self.name(party);
+        let mut premises = vec![self.in_force(), self.party(party)];
+        premises.extend(self.participation(party));
+        for (n, b_holds, border, focus, _) in borders {
+            premises.push(Proof::fact(
+                format!(
+                    "{} borders {} on land{}",
+                    self.name(n),
+                    self.name(focus),
+                    if border.spell.interval == crate::time::Interval::always() {
+                        String::new()
+                    } else {
+                        format!(" ({})", border.spell.interval)
+                    }
+                ),
+                *b_holds,
+                &border.spell.source,
+            ));
+        }
+        premises.push(Proof::fact(
+            format!(
+                "{} Art. {} is triggered by a threat to the security of any party, in its own opinion",
+                t.short_name, p.article
+            ),
+            Truth::Yes,
+            reading,
+        ));
+        let statement = format!(
+            "the security of {me} is threatened by {threat}: {} Art. {} consultations are open to it",
+            t.short_name, p.article
+        );
+        let reasons = match verdict {
+            VerdictKind::Triggered => vec![sentence(&statement)],
+            want => premises
+                .iter()
+                .filter(|pr| {
+                    pr.holds
+                        == match want {
+                            VerdictKind::NotTriggered => Truth::No,
+                            _ => Truth::Unknown,
+                        }
+                })
+                .map(|pr| sentence(&pr.statement))
+                .collect(),
+        };
+        let mut conditions = vec![format!("at the request of {me}")];
+        conditions.extend(
+            p.conditions
+                .iter()
+                .filter(|c| c.condition != ConditionKind::RequestByAttacked)
+                .map(|c| super::judge::condition_text(self.kb, c, party)),
+        );
+        NeighbourVerdict {
+            treaty: t.id.clone(),
+            treaty_name: t.short_name.clone(),
+            provision: p.id.clone(),
+            article: p.article.clone(),
+            kind: p.kind,
+            response: p.response,
+            party: party.to_string(),
+            borders_attacked: attacked,
+            borders_attacker: attacker,
+            verdict,
+            reasons,
+            conditions,
+            proof: Proof::rule(statement, holds, premises),
+        }
+    }
+}
