@@ -87,6 +87,14 @@ impl<'a> Ctx<'a> {
             if !matches!(&c.subject, ClaimSubject::Adversary { polity } if polity == attacker) {
                 continue;
             }
+            // Held to its time and situation (docs/claims.md): a reading
+            // settles only attacks in the period it speaks to. One made
+            // after the event it names (NATO, 12 Sep 2001, on the attacks
+            // of the day before) still settles what the text leaves open.
+            let forces = self.scenario.target == super::Target::Forces;
+            if crate::claim_fit::fit(c, self.status, self.date(), forces).is_none() {
+                continue;
+            }
             let t = match c.stance {
                 Stance::Applies => Truth::Yes,
                 Stance::DoesNotApply => Truth::No,

@@ -323,11 +323,15 @@ impl<'a> Ctx<'a> {
                 let statement = if holds == Truth::Yes {
                     format!("{} lies in {tname}, named in the scope", s.name)
                 } else if let Some(part) = scope_rules::excluded_part(s, except) {
-                    format!(
-                        "{} lies in {}, which the clause does not name: it is not {tname} as the text means it",
-                        s.name,
-                        self.territory_name(part)
-                    )
+                    let part = self.territory_name(part);
+                    if part == s.name {
+                        format!("{part}, which the clause does not name, is not {tname} as the text means it")
+                    } else {
+                        format!(
+                            "{} lies in {part}, which the clause does not name: it is not {tname} as the text means it",
+                            s.name
+                        )
+                    }
                 } else {
                     format!("{} is not {tname}", s.name)
                 };
