@@ -704,8 +704,9 @@ fn budapest_memorandum_is_an_assurance_with_no_obligation_to_defend() {
     let notes = v["notes"].to_string();
     assert!(notes.contains("budapest-1994"), "{notes}");
     assert!(notes.contains("no obligation to defend"), "{notes}");
-    // Only the pledges to refrain are judged: Russia's attack breaches them;
-    // no state owes Ukraine defense under the memorandum.
+    // Only the pledges to refrain and the consultation clauses are judged
+    // (issue 8: para. 6 must not go unjudged): Russia's attack breaches the
+    // pledges; no state owes Ukraine defense under the memorandum.
     let budapest: Vec<&Value> = v["verdicts"]
         .as_array()
         .unwrap()
@@ -714,9 +715,11 @@ fn budapest_memorandum_is_an_assurance_with_no_obligation_to_defend() {
         .collect();
     assert!(!budapest.is_empty(), "{v:#}");
     for x in budapest {
-        assert_eq!(x["kind"], "non_aggression", "{x:#}");
-        assert_eq!(x["obligor"], "RUS", "{x:#}");
-        assert_eq!(x["verdict"], "triggered", "{x:#}");
+        assert_ne!(x["kind"], "defense", "{x:#}");
+        if x["kind"] == "non_aggression" {
+            assert_eq!(x["obligor"], "RUS", "{x:#}");
+            assert_eq!(x["verdict"], "triggered", "{x:#}");
+        }
     }
 }
 
@@ -726,12 +729,14 @@ fn taiwan_relations_act_is_domestic_law_with_no_obligation_to_defend() {
     let notes = v["notes"].to_string();
     assert!(notes.contains("taiwan-relations-act"), "{notes}");
     assert!(notes.contains("no obligation to defend"), "{notes}");
+    // Its policy sections are judged as consultation (issue 8: nothing
+    // modelled goes unjudged), never as an obligation to defend.
     assert!(
         !v["verdicts"]
             .as_array()
             .unwrap()
             .iter()
-            .any(|x| x["treaty"] == "taiwan-relations-act"),
+            .any(|x| x["treaty"] == "taiwan-relations-act" && x["kind"] != "consultation"),
         "{v:#}"
     );
 }

@@ -8,7 +8,8 @@
 //! provision whose text has such a trigger records it (`threatened_party`,
 //! quoting the clause); for an attack on any state, such a provision is
 //! reported for each party (neither attacked nor attacking) that has a land
-//! border with an attacked state or an attacker, at that party's request.
+//! border with an attacked state or an attacker, at that party's request —
+//! unless its only partners under the treaty are the attackers themselves.
 //!
 //! Borders come from the knowledge base (`[[border]]`, cited to the CIA
 //! World Factbook's "Land boundaries" field) and hold on a day when both
@@ -117,7 +118,12 @@ pub(super) fn threatened_neighbours(
     let mut out = Vec::new();
     for ti in order {
         let treaty = &kb.treaties[ti];
-        if treaty.in_force.interval.contains(scenario.date) == Truth::No {
+        if treaty.in_force.interval.contains(scenario.date) == Truth::No
+            || !treaty
+                .provisions
+                .iter()
+                .any(|p| p.threatened_party.is_some())
+        {
             continue;
         }
         let members = Members::on(treaty, scenario.date);
@@ -128,10 +134,17 @@ pub(super) fn threatened_neighbours(
             if provision.validity.contains(scenario.date) == Truth::No {
                 continue;
             }
+            // A party whose only partners under the treaty are attackers
+            // would consult the aggressor alone: not reported.
+            let has_partner = |n: &str| {
+                members.truths.iter().any(|(p, t)| {
+                    *t != Truth::No && *p != n && !scenario.attackers.iter().any(|a| a == p)
+                })
+            };
             let mut parties: Vec<&str> = near
                 .iter()
                 .map(|(n, ..)| *n)
-                .filter(|n| members.of(n) != Truth::No)
+                .filter(|n| members.of(n) != Truth::No && has_partner(n))
                 .collect();
             parties.sort_unstable();
             parties.dedup();

@@ -197,7 +197,10 @@ impl<'a> Ctx<'a> {
             .attackers
             .iter()
             .filter(|a| self.is_non_state(a))
-            .map(|a| self.name(a))
+            .map(|a| match self.attacker_kind(a) {
+                PolityKind::Unknown => "an attacker not yet identified",
+                _ => self.name(a),
+            })
             .collect();
         let who = groups.join(", ");
         let short = &self.treaty.short_name;
@@ -230,6 +233,9 @@ impl<'a> Ctx<'a> {
             ),
             _ if self.scenario.attackers.iter().any(|a| self.settled(a).is_some()) => format!(
                 "{short} Art. {art} does not say who the attacker must be, and official readings of whether it covers the attack by {who} disagree or are unclear"
+            ),
+            _ if unknown_attacker => format!(
+                "{short} Art. {art} does not say who the attacker must be, and the attacker is not yet known"
             ),
             _ => format!(
                 "{short} Art. {art} does not say whether an attack by a non-state group ({who}) is covered: the text is silent and no official reading settles it"

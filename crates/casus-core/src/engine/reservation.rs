@@ -1,4 +1,4 @@
-//! Premise 5b: the obligation survives the reservations, understandings and
+//! Premise 5d: the obligation survives the reservations, understandings and
 //! declarations its obligor attached to the provision (the US understanding
 //! on SEATO Art. IV(1): communist aggression only, else consultation under
 //! Art. IV(2)). The rule and its effects are in `crate::reservations`.
