@@ -51,6 +51,8 @@ pub enum ImportError {
         column: String,
         expected: &'static str,
     },
+    #[error(transparent)]
+    File(#[from] casus_core::limits::FileError),
     #[error("{path} not found; expected {expected}")]
     MissingFile {
         path: PathBuf,

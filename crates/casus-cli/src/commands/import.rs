@@ -20,10 +20,9 @@ use crate::output::{diagnostic_line, print_csv, print_json, table};
 
 impl From<ImportError> for CliError {
     fn from(e: ImportError) -> Self {
-        match e {
-            ImportError::MissingFile { .. } => CliError::Usage(e.to_string()),
-            other => CliError::Data(other.to_string()),
-        }
+        // A file the user named that is missing or unusable is a data
+        // problem (exit 1), like a missing scenario file.
+        CliError::Data(e.to_string())
     }
 }
 
