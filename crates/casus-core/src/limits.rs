@@ -31,7 +31,7 @@ pub const MAX_ECHOED_NAME_CHARS: usize = 80;
 /// A user-named file that cannot be used as text.
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
-    #[error("{what} {path} does not exist")]
+    #[error("cannot read {what} {path}: it does not exist")]
     NotFound { what: &'static str, path: PathBuf },
     #[error("{what} {path} is a directory, not a file")]
     IsDirectory { what: &'static str, path: PathBuf },

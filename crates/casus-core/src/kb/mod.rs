@@ -451,7 +451,7 @@ fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<KbFile>) {
 /// Errors writing the embedded knowledge base out.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("{path} already exists and is not empty; choose a new or empty directory (nothing was written)")]
+    #[error("{path} already exists and is not an empty directory; choose a new or empty directory (nothing was written)")]
     NotEmpty { path: PathBuf },
     #[error("cannot write {path}: {source}")]
     Io {
@@ -464,6 +464,9 @@ pub enum ExportError {
 /// Succeed only if `dir` does not exist or is an empty directory: writing
 /// there cannot overwrite anything the user has.
 pub fn ensure_new_or_empty(dir: &Path) -> Result<(), ExportError> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(ExportError::NotEmpty { path: dir.into() });
+    }
     if dir.exists() {
         let non_empty = std::fs::read_dir(dir)
             .map_err(|source| ExportError::Io {
