@@ -451,7 +451,7 @@ fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<KbFile>) {
 /// Errors writing the embedded knowledge base out.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("{path} already exists and is not an empty directory; choose a new or empty directory (nothing was written)")]
+    #[error("{path} already exists and is not empty, or is not a directory; choose a new or empty directory (nothing was written)")]
     NotEmpty { path: PathBuf },
     #[error("cannot write {path}: {source}")]
     Io {
