@@ -44,7 +44,10 @@ fn import_atop(atop: &Path, cow: &Path, out: &Path) -> (i32, String, String) {
 }
 
 #[test]
-#[cfg_attr(casus_shared_absent, ignore = "needs ../shared/data/external beside the repository")]
+#[cfg_attr(
+    casus_shared_absent,
+    ignore = "needs ../shared/data/external beside the repository"
+)]
 fn atop_import_checks_and_answers_through_kb() {
     let Some(ext) = external() else { return };
     let tmp = tempfile::tempdir().unwrap();
@@ -127,7 +130,10 @@ fn atop_import_checks_and_answers_through_kb() {
 }
 
 #[test]
-#[cfg_attr(casus_shared_absent, ignore = "needs ../shared/data/external beside the repository")]
+#[cfg_attr(
+    casus_shared_absent,
+    ignore = "needs ../shared/data/external beside the repository"
+)]
 fn bad_rows_are_reported_with_file_and_line_and_the_rest_is_imported() {
     let Some(ext) = external() else { return };
     let tmp = tempfile::tempdir().unwrap();
@@ -198,7 +204,10 @@ fn import_refuses_a_non_empty_out_and_names_missing_files() {
 }
 
 #[test]
-#[cfg_attr(casus_shared_absent, ignore = "needs ../shared/data/external beside the repository")]
+#[cfg_attr(
+    casus_shared_absent,
+    ignore = "needs ../shared/data/external beside the repository"
+)]
 fn cow_states_import_adds_the_states_the_base_lacks() {
     let Some(ext) = external() else { return };
     let tmp = tempfile::tempdir().unwrap();
@@ -238,7 +247,10 @@ fn cow_states_import_adds_the_states_the_base_lacks() {
 /// The figures in docs/validation.md: the test fails if the match falls
 /// below them.
 #[test]
-#[cfg_attr(casus_shared_absent, ignore = "needs ../shared/data/external beside the repository")]
+#[cfg_attr(
+    casus_shared_absent,
+    ignore = "needs ../shared/data/external beside the repository"
+)]
 fn regenerated_ddyr_matches_the_published_table_as_reported() {
     let Some(ext) = external() else { return };
     let (code, stdout, stderr) = run(casus()

@@ -159,7 +159,11 @@ pub fn read_text_file(path: &Path, what: &'static str, limit: u64) -> Result<Str
 
 /// Decode file bytes as UTF-8, naming UTF-16 when its byte-order mark is
 /// there. A UTF-8 byte-order mark is dropped.
-pub fn text_from_bytes(bytes: Vec<u8>, path: &Path, what: &'static str) -> Result<String, FileError> {
+pub fn text_from_bytes(
+    bytes: Vec<u8>,
+    path: &Path,
+    what: &'static str,
+) -> Result<String, FileError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(FileError::Utf16 {
             what,

@@ -158,6 +158,9 @@ mod tests {
         idx.insert("Aden", 2);
         assert_eq!(idx.suggest("Armenai"), vec!["Armenia".to_string()]);
         assert!(!idx.suggest("ADEN").iter().any(|s| fold(s) == "aden"));
-        assert_eq!(idx.suggest_where("Armenai", |v| *v == 2), Vec::<String>::new());
+        assert_eq!(
+            idx.suggest_where("Armenai", |v| *v == 2),
+            Vec::<String>::new()
+        );
     }
 }

@@ -282,11 +282,13 @@ pub fn resolve_polity(kb: &KnowledgeBase, input: &str) -> Result<String, QueryEr
 pub fn resolve_treaty(kb: &KnowledgeBase, input: &str) -> Result<usize, QueryError> {
     match kb.lookup_treaty(input) {
         [one] => Ok(*one),
-        [] => Err(other_kind(kb, input, "treaty").unwrap_or_else(|| QueryError::Unknown {
-            what: "treaty",
-            input: input.to_string(),
-            suggestions: kb.suggest_treaty(input),
-        })),
+        [] => Err(
+            other_kind(kb, input, "treaty").unwrap_or_else(|| QueryError::Unknown {
+                what: "treaty",
+                input: input.to_string(),
+                suggestions: kb.suggest_treaty(input),
+            }),
+        ),
         many => Err(QueryError::Ambiguous {
             input: input.to_string(),
             candidates: many.iter().map(|i| kb.treaties[*i].id.clone()).collect(),

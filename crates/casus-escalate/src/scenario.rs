@@ -283,8 +283,8 @@ pub fn parse_scenario_with(
                 "`by` is empty: expected a state or a list of states",
             ));
         }
-        let place = resolve_at(a.at.get_ref())
-            .map_err(|m| lines.malformed(a.at.span().start, m))?;
+        let place =
+            resolve_at(a.at.get_ref()).map_err(|m| lines.malformed(a.at.span().start, m))?;
         let defenders = match &a.against {
             Some(ag) if ag.get_ref().names().is_empty() => {
                 return Err(lines.malformed(

@@ -184,7 +184,10 @@ mod tests {
     fn bad_files_are_named_errors() {
         let e = Overlay::from_geojson("not json", "x.geojson").unwrap_err();
         assert!(matches!(e, OverlayError::NotGeoJson { .. }), "{e}");
-        assert!(e.to_string().matches("deserializing GeoJSON").count() <= 1, "{e}");
+        assert!(
+            e.to_string().matches("deserializing GeoJSON").count() <= 1,
+            "{e}"
+        );
         assert!(e.to_string().contains("x.geojson"));
         let e = Overlay::from_geojson(r#"{"type":"Point","coordinates":[1,2]}"#, "p").unwrap_err();
         assert!(matches!(e, OverlayError::NotFeatureCollection { .. }));

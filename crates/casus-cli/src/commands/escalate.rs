@@ -11,8 +11,8 @@ use casus_escalate::counterfactual::{apply_edits, diff, parse_edit, Diff, JoinCh
 use casus_escalate::montecarlo::{monte_carlo, CompiledGraph, MonteCarlo};
 use casus_escalate::render::{dot::to_dot, mermaid::to_mermaid, svg::to_svg};
 use casus_escalate::{
-    parse_scenario_with, run_cascade, scenario_from_flags_with, Compliance, ContestedRule, CounterStrike,
-    EscalationScenario, ScenarioError, SupportRule,
+    parse_scenario_with, run_cascade, scenario_from_flags_with, Compliance, ContestedRule,
+    CounterStrike, EscalationScenario, ScenarioError, SupportRule,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
@@ -183,11 +183,19 @@ struct Heartbeat<'a> {
     total: u64,
     done: std::sync::atomic::AtomicU64,
     last: std::sync::Mutex<std::time::Instant>,
+    every: std::time::Duration,
     enabled: bool,
 }
 
 impl<'a> Heartbeat<'a> {
-    const EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+    /// Every 5 s; CASUS_HEARTBEAT_MS sets another interval (the tests use it).
+    fn every() -> std::time::Duration {
+        let ms = std::env::var("CASUS_HEARTBEAT_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(5000);
+        std::time::Duration::from_millis(ms)
+    }
 
     fn new(label: &'a str, total: u64) -> Heartbeat<'a> {
         Heartbeat {
@@ -195,6 +203,7 @@ impl<'a> Heartbeat<'a> {
             total,
             done: Default::default(),
             last: std::sync::Mutex::new(std::time::Instant::now()),
+            every: Self::every(),
             enabled: !std::io::stderr().is_terminal(),
         }
     }
@@ -207,7 +216,7 @@ impl<'a> Heartbeat<'a> {
         let Ok(mut last) = self.last.try_lock() else {
             return;
         };
-        if last.elapsed() >= Self::EVERY {
+        if last.elapsed() >= self.every {
             *last = std::time::Instant::now();
             eprintln!(
                 "casus escalate: {}: {done}/{} runs ({}%)",

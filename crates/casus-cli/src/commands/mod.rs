@@ -20,10 +20,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     // A --boundaries file is checked by every command, not only the ones
     // that resolve coordinates: a file the user named must be usable.
     if let Some(path) = &cli.boundaries {
-        if !matches!(
-            cli.command,
-            Command::Why(_) | Command::Place(_)
-        ) {
+        if !matches!(cli.command, Command::Why(_) | Command::Place(_)) {
             casus_geo::Overlay::from_path(path).map_err(|e| CliError::Data(e.to_string()))?;
         }
     }
@@ -71,11 +68,7 @@ pub fn day(input: &str) -> Result<jiff::civil::Date, CliError> {
 
 /// Refuse a state named twice among the attackers (or the defenders): the
 /// second mention would be silently dropped.
-pub fn refuse_duplicates(
-    kb: &KnowledgeBase,
-    ids: &[String],
-    role: &str,
-) -> Result<(), CliError> {
+pub fn refuse_duplicates(kb: &KnowledgeBase, ids: &[String], role: &str) -> Result<(), CliError> {
     for (i, id) in ids.iter().enumerate() {
         if ids[..i].contains(id) {
             return Err(CliError::Usage(format!(

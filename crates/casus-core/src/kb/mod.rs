@@ -123,7 +123,10 @@ impl KnowledgeBase {
                     ancestor: ancestor.to_path_buf(),
                 },
                 None => KbError::Io {
-                    path: e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.into()),
+                    path: e
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| dir.into()),
                     source: e.into(),
                 },
             })?;
