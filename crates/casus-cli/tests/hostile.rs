@@ -933,12 +933,48 @@ fn hostile_files(rng: &mut Rng) -> HostileFiles {
     HostileFiles { _dir: dir, paths }
 }
 
+/// The required arguments of `command`, filled with random values.
+fn template(command: &[&str], rng: &mut Rng, files: &HostileFiles) -> Vec<String> {
+    const STATES: &[&str] = &["AZE", "Armenia", "Türkiye", "RUS", "USA", "SUN", "Armenai"];
+    const PLACES: &[&str] = &[
+        "Jermuk", "Stepanakert", "Yerevan", "39.8153,46.7519", "-33.9,18.4", "40,-40", "Aden",
+    ];
+    const DATES: &[&str] = &["2020-10-07", "2022-09-13", "2024-06-01", "1961-08-13", "1816-01-01"];
+    let file = |rng: &mut Rng| files.paths[rng.below(files.paths.len())].clone();
+    let owned = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    match command {
+        ["why"] => {
+            let (x, y, d) = (rng.pick(STATES), rng.pick(PLACES), rng.pick(DATES));
+            owned(&["--attacker", x, "--at", y, "--on", d])
+        }
+        ["place"] => {
+            let (y, d) = (rng.pick(PLACES), rng.pick(DATES));
+            owned(&[y, "--on", d])
+        }
+        ["commitments"] => {
+            let (x, d) = (rng.pick(STATES), rng.pick(DATES));
+            owned(&[x, "--on", d])
+        }
+        ["treaties"] => owned(&["--on", rng.pick(DATES)]),
+        ["show"] => owned(&[rng.pick(&["nato", "CSTO", "rio", "seato", "Warsaw"])]),
+        ["escalate"] if rng.below(2) == 0 => vec![file(rng)],
+        ["escalate"] => {
+            let (x, y, d) = (rng.pick(STATES), rng.pick(PLACES), rng.pick(DATES));
+            owned(&["--attacker", x, "--at", y, "--on", d])
+        }
+        ["kb", "export"] => vec![file(rng)],
+        ["import", "compare-ddyr"] => vec![file(rng), "--table".into(), file(rng)],
+        ["import", _] => vec![file(rng), "--out".into(), file(rng)],
+        _ => Vec::new(),
+    }
+}
+
 #[test]
 fn random_arguments_never_panic_hang_or_exhaust() {
     let cases: usize = std::env::var("CASUS_SOAK_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(60);
+        .unwrap_or(120);
     let seed: u64 = std::env::var("CASUS_SOAK_SEED")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -946,10 +982,13 @@ fn random_arguments_never_panic_hang_or_exhaust() {
     let mut rng = Rng(seed | 1);
     for case in 0..cases {
         let files = hostile_files(&mut rng);
-        let mut a: Vec<String> = COMMANDS[case % COMMANDS.len()]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let command = COMMANDS[case % COMMANDS.len()];
+        let mut a: Vec<String> = command.iter().map(|s| s.to_string()).collect();
+        // Half the cases start from a well-formed command line, so the
+        // random part reaches past argument parsing.
+        if case % 2 == 0 {
+            a.extend(template(command, &mut rng, &files));
+        }
         let pieces = rng.below(9);
         for _ in 0..pieces {
             match rng.below(4) {
