@@ -937,9 +937,21 @@ fn hostile_files(rng: &mut Rng) -> HostileFiles {
 fn template(command: &[&str], rng: &mut Rng, files: &HostileFiles) -> Vec<String> {
     const STATES: &[&str] = &["AZE", "Armenia", "Türkiye", "RUS", "USA", "SUN", "Armenai"];
     const PLACES: &[&str] = &[
-        "Jermuk", "Stepanakert", "Yerevan", "39.8153,46.7519", "-33.9,18.4", "40,-40", "Aden",
+        "Jermuk",
+        "Stepanakert",
+        "Yerevan",
+        "39.8153,46.7519",
+        "-33.9,18.4",
+        "40,-40",
+        "Aden",
     ];
-    const DATES: &[&str] = &["2020-10-07", "2022-09-13", "2024-06-01", "1961-08-13", "1816-01-01"];
+    const DATES: &[&str] = &[
+        "2020-10-07",
+        "2022-09-13",
+        "2024-06-01",
+        "1961-08-13",
+        "1816-01-01",
+    ];
     let file = |rng: &mut Rng| files.paths[rng.below(files.paths.len())].clone();
     let owned = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     match command {

@@ -88,6 +88,9 @@ impl<T: Clone + PartialEq> NameIndex<T> {
     }
 }
 
+/// How far below the best suggestion's similarity another may be.
+const RUNNER_UP_MARGIN: f64 = 0.05;
+
 /// Up to three candidates close to `input`, best first. Candidates are
 /// (folded, display) pairs. A candidate that folds like the input is never
 /// suggested (it would suggest the input itself), and candidates that fold
@@ -110,6 +113,11 @@ pub fn suggest_from<'a>(
         .collect();
     // Best score first; among equals, a capitalised display form first.
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(b.2)));
+    // Only close runners-up: "Armenai" suggests "Armenia", not also
+    // "Argentina" and "America".
+    if let Some(best) = scored.first().map(|s| s.0) {
+        scored.retain(|s| s.0 >= best - RUNNER_UP_MARGIN);
+    }
     let mut out: Vec<String> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for (_, folded, display) in scored {
