@@ -1036,3 +1036,103 @@ fn random_arguments_never_panic_hang_or_exhaust() {
         );
     }
 }
+
+// ---------------------------------------------------------------- properties
+
+/// Property tests on the library functions the CLI's messages rest on, with
+/// a fixed seed and a fixed number of cases.
+mod properties {
+    use std::sync::OnceLock;
+
+    use casus_core::names::fold;
+    use casus_core::KnowledgeBase;
+    use proptest::prelude::*;
+    use proptest::test_runner::RngSeed;
+
+    fn kb() -> &'static KnowledgeBase {
+        static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+        KB.get_or_init(|| KnowledgeBase::embedded().expect("embedded base loads"))
+    }
+
+    fn config() -> ProptestConfig {
+        ProptestConfig {
+            cases: 256,
+            rng_seed: RngSeed::Fixed(0x5EED),
+            ..ProptestConfig::default()
+        }
+    }
+
+    /// Near misses of real names: a known name with one character changed,
+    /// dropped or doubled, or in another case.
+    fn near_name() -> impl Strategy<Value = String> {
+        let names: Vec<String> = kb()
+            .polities
+            .iter()
+            .map(|p| p.name.clone())
+            .chain(kb().places.iter().map(|p| p.name.clone()))
+            .collect();
+        (
+            proptest::sample::select(names),
+            any::<usize>(),
+            0..4u8,
+            "[a-zA-Z]",
+        )
+            .prop_map(|(name, at, op, c)| {
+                let mut chars: Vec<char> = name.chars().collect();
+                let i = at % chars.len().max(1);
+                match op {
+                    0 if !chars.is_empty() => {
+                        chars.remove(i);
+                    }
+                    1 => chars.insert(i, c.chars().next().unwrap_or('x')),
+                    2 => return name.to_uppercase(),
+                    _ => {}
+                }
+                chars.into_iter().collect()
+            })
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn suggestions_never_echo_the_input_nor_repeat(input in prop_oneof![near_name(), "\\PC{0,24}"]) {
+            for what in ["place", "polity"] {
+                let err = match what {
+                    "place" => casus_core::query::resolve_place(kb(), &input).err(),
+                    _ => casus_core::query::resolve_polity(kb(), &input).err(),
+                };
+                if let Some(casus_core::query::QueryError::Unknown { suggestions, .. }) = err {
+                    let key = fold(&input);
+                    let folded: Vec<String> = suggestions.iter().map(|s| fold(s)).collect();
+                    prop_assert!(!folded.contains(&key), "{input:?} suggests itself: {suggestions:?}");
+                    let mut unique = folded.clone();
+                    unique.sort();
+                    unique.dedup();
+                    prop_assert_eq!(unique.len(), folded.len(), "{:?}", suggestions);
+                }
+            }
+        }
+
+        #[test]
+        fn messages_echo_names_within_bounds(input in "\\PC{0,400}") {
+            let e = casus_core::query::resolve_polity(kb(), &input);
+            if let Err(e) = e {
+                // The name, cut, plus a bounded frame and three suggestions.
+                prop_assert!(e.to_string().chars().count() < 600, "{e}");
+            }
+        }
+
+        #[test]
+        fn scenario_text_never_panics(text in "(date = \"2020-10-07\"\n)?(\\[\\[attack\\]\\]\nby = \"(AZE|ARM|x)\"\nat = \"(Jermuk|39.8,46.7|Atlantis)\"\n){0,3}\\PC{0,40}") {
+            let _ = casus_escalate::parse_scenario(kb(), "p.toml", &text);
+        }
+
+        #[test]
+        fn dates_never_panic_and_say_what_they_expect(input in "\\PC{0,16}") {
+            if let Err(e) = casus_core::time::parse_day(&input) {
+                prop_assert!(e.to_string().contains("YYYY-MM-DD"), "{e}");
+            }
+        }
+    }
+}

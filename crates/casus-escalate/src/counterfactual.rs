@@ -42,9 +42,10 @@ pub fn parse_edit(
     add: bool,
 ) -> Result<MembershipEdit, ScenarioError> {
     let flag = if add { "--with" } else { "--without" };
+    let shown = casus_core::limits::quoted_for_message(spec);
     let (who, rest) = spec.split_once(':').ok_or_else(|| {
         ScenarioError::Invalid(format!(
-            "{flag} {spec:?}: expected STATE:TREATY{}, e.g. {}",
+            "{flag} {shown}: expected STATE:TREATY{}, e.g. {}",
             if add { "[@YYYY-MM-DD]" } else { "" },
             if add {
                 "FIN:nato@2020-01-01"
@@ -57,7 +58,7 @@ pub fn parse_edit(
         Some((t, d)) if add => (t, Some(d)),
         Some(_) => {
             return Err(ScenarioError::Invalid(format!(
-                "{flag} {spec:?}: a removal takes no date (it removes every membership spell)"
+                "{flag} {shown}: a removal takes no date (it removes every membership spell)"
             )))
         }
         None => (rest, None),
@@ -67,7 +68,7 @@ pub fn parse_edit(
     let from = match from {
         Some(d) => Some(
             parse_day(d)
-                .map_err(|e| ScenarioError::Invalid(format!("{flag} {spec:?}: {e}")))?
+                .map_err(|e| ScenarioError::Invalid(format!("{flag} {shown}: {e}")))?
                 .to_string(),
         ),
         None => None,
@@ -76,7 +77,7 @@ pub fn parse_edit(
     let is_party = treaty.parties.iter().any(|p| p.polity == polity);
     if !add && !is_party {
         return Err(ScenarioError::Invalid(format!(
-            "{flag} {spec:?}: {} is not a party to {} in the knowledge base",
+            "{flag} {shown}: {} is not a party to {} in the knowledge base",
             kb.polity_name(&polity),
             treaty.short_name
         )));

@@ -535,7 +535,8 @@ fn check_support(kb: &KnowledgeBase, s: &Support) -> Result<(), String> {
 pub fn parse_support_flag(kb: &KnowledgeBase, s: &str) -> Result<Support, ScenarioError> {
     let (a, b) = s.split_once(':').ok_or_else(|| {
         ScenarioError::Invalid(format!(
-            "--support {s:?}: expected SUPPORTER:RECIPIENT, e.g. Turkey:Azerbaijan"
+            "--support {}: expected SUPPORTER:RECIPIENT, e.g. Turkey:Azerbaijan",
+            casus_core::limits::quoted_for_message(s)
         ))
     })?;
     let support = Support {
@@ -543,8 +544,12 @@ pub fn parse_support_flag(kb: &KnowledgeBase, s: &str) -> Result<Support, Scenar
         recipient: resolve_polity(kb, b)?,
         what: None,
     };
-    check_support(kb, &support)
-        .map_err(|m| ScenarioError::Invalid(format!("--support {s:?}: {m}")))?;
+    check_support(kb, &support).map_err(|m| {
+        ScenarioError::Invalid(format!(
+            "--support {}: {m}",
+            casus_core::limits::quoted_for_message(s)
+        ))
+    })?;
     Ok(support)
 }
 
