@@ -275,9 +275,13 @@ pub struct EscalateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = EscalateFormat::Text)]
     pub format: EscalateFormat,
-    /// Write the output to FILE instead of standard output.
+    /// Write the output to FILE instead of standard output (a new file;
+    /// see --force).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// With -o: replace FILE if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 const ESCALATE_HELP: &str = "Examples:

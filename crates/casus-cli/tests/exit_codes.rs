@@ -175,6 +175,12 @@ const TABLE: &[(&str, i32, &str)] = &[
         2,
         "latitude",
     ),
+    ("escalate @examples/yerevan.toml -o @a-file", 2, "--force"),
+    (
+        "escalate @examples/yerevan.toml --format dot -o @replaced --force",
+        0,
+        "",
+    ),
     ("kb export @full", 2, "not empty"),
     ("kb export @a-file", 2, "not a directory"),
     ("--kb @full kb export @new-export-2", 2, "--kb"),

@@ -279,6 +279,12 @@ pub fn run(
                 out.display()
             )));
         }
+        if out.exists() && !args.force {
+            return Err(CliError::Usage(format!(
+                "-o {}: the file exists; add --force to replace it (nothing was written)",
+                out.display()
+            )));
+        }
     }
     let scenario = build_scenario(kb, args, boundaries)?;
     let runs = match (args.runs, scenario.policy.compliance) {
