@@ -33,24 +33,26 @@ pub const MAX_ECHOED_NAME_CHARS: usize = 80;
 pub enum FileError {
     #[error("cannot read {what} {path}: it does not exist")]
     NotFound { what: &'static str, path: PathBuf },
-    #[error("{what} {path} is a directory, not a file")]
+    #[error("{path} ({what}) is a directory, not a file")]
     IsDirectory { what: &'static str, path: PathBuf },
-    #[error("{what} {path} is not a regular file ({kind}); casus reads only regular files")]
+    #[error("{path} ({what}) is not a regular file but {kind}; casus reads only regular files")]
     NotRegular {
         what: &'static str,
         path: PathBuf,
         kind: &'static str,
     },
-    #[error("{what} {path} is {size} bytes, over the limit of {limit} bytes (see docs/limits.md)")]
+    #[error(
+        "{path} ({what}) is {size} bytes, over the limit of {limit} bytes (see docs/limits.md)"
+    )]
     TooLarge {
         what: &'static str,
         path: PathBuf,
         size: u64,
         limit: u64,
     },
-    #[error("{what} {path} is UTF-16 text; save it as UTF-8")]
+    #[error("{path} ({what}) is UTF-16 text; save it as UTF-8")]
     Utf16 { what: &'static str, path: PathBuf },
-    #[error("{what} {path} is not UTF-8 text (invalid byte at offset {offset})")]
+    #[error("{path} ({what}) is not UTF-8 text (invalid byte at offset {offset})")]
     NotUtf8 {
         what: &'static str,
         path: PathBuf,

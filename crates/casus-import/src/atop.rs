@@ -331,6 +331,9 @@ pub fn read_phases(
 /// Read an ATOP 5.1 directory: the member and alliance files are required,
 /// the phase file is used when present.
 pub fn read_dir(dir: &Path) -> Result<AtopData, ImportError> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(ImportError::NotADirectory { path: dir.into() });
+    }
     let mut data = AtopData::default();
     let members_path = dir.join(MEMBER_FILE);
     data.members = read_members(&members_path, &mut data.problems)?;

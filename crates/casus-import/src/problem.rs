@@ -53,6 +53,8 @@ pub enum ImportError {
     },
     #[error(transparent)]
     File(#[from] casus_core::limits::FileError),
+    #[error("{path} is not a directory: expected the directory holding the ATOP 5.1 CSV files")]
+    NotADirectory { path: PathBuf },
     #[error("{path} not found; expected {expected}")]
     MissingFile {
         path: PathBuf,
