@@ -64,19 +64,29 @@ fn build_scenario(
     boundaries: Option<&Path>,
 ) -> Result<EscalationScenario, CliError> {
     // `at` goes through the same resolver as `why` and `place`: names and
-    // coordinates.
+    // coordinates. The coordinate resolver (and the overlay, checked once
+    // before) is built on the first coordinate and kept for the others.
+    let geo: std::cell::OnceCell<Result<casus_geo::Resolver<'_>, String>> = Default::default();
     let resolve_at = |input: &str| -> Result<casus_core::query::ResolvedPlace, String> {
-        // The overlay (checked once before) matters for coordinates only.
-        let overlay = boundaries.filter(|_| casus_geo::looks_like_coordinates(input));
-        let resolved = super::geo::resolve(kb, input, overlay).map_err(|e| e.message())?;
-        resolved.place.ok_or_else(|| {
-            let notes = resolved
-                .geo
-                .as_ref()
-                .map(|g| g.notes.join("; "))
-                .unwrap_or_default();
+        if !casus_geo::looks_like_coordinates(input) {
+            return casus_core::query::resolve_place(kb, input).map_err(|e| e.to_string());
+        }
+        let coord = casus_geo::parse_coord(input).map_err(|e| e.to_string())?;
+        let resolver = geo
+            .get_or_init(|| {
+                let overlay = boundaries
+                    .map(casus_geo::Overlay::from_path)
+                    .transpose()
+                    .map_err(|e| e.to_string())?;
+                casus_geo::Resolver::new(kb, overlay).map_err(|e| e.to_string())
+            })
+            .as_ref()
+            .map_err(Clone::clone)?;
+        let resolution = resolver.resolve(coord);
+        resolution.to_place(kb, input).ok_or_else(|| {
             format!(
-                "{input} lies in no territory of the knowledge base, so there is no sovereign or controller to judge: {notes}"
+                "{input} lies in no territory of the knowledge base, so there is no sovereign or controller to judge: {}",
+                resolution.notes.join("; ")
             )
         })
     };
