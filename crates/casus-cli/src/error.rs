@@ -22,19 +22,6 @@ impl CliError {
         }
     }
 
-    /// The message without the "error:" label (the list of problems for
-    /// an invalid knowledge base).
-    pub fn message(&self) -> String {
-        match self {
-            CliError::Usage(m) | CliError::Data(m) => m.clone(),
-            CliError::Invalid(diags) => diags
-                .iter()
-                .map(crate::output::diagnostic_line)
-                .collect::<Vec<_>>()
-                .join("\n"),
-        }
-    }
-
     pub fn report(&self) {
         let label = "error:"
             .if_supports_color(Stream::Stderr, |s| s.red().bold().to_string())
