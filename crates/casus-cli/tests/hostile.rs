@@ -24,8 +24,12 @@ fn binary() -> PathBuf {
 }
 
 /// Run `casus ARGS` within the time and memory bounds; panics on a hang.
+/// The child runs in a scratch directory, so a random relative output path
+/// (`kb export json`, `-o 2022-09-13`) never lands in the source tree.
 fn bounded(args: &[String], envs: &[(&str, &str)]) -> Output {
+    let scratch = tempfile::tempdir().expect("scratch dir");
     let mut cmd = std::process::Command::new(binary());
+    cmd.current_dir(scratch.path());
     cmd.arg("--color").arg("never").args(args);
     for (k, v) in envs {
         cmd.env(k, v);
