@@ -150,7 +150,7 @@ fn item_01_fifo_in_kb_dir_or_as_a_file_is_refused_without_blocking() {
 // ---------------------------------------------------------------- item 2
 
 #[test]
-fn item_02_oversized_scenario_and_too_many_attacks_name_the_limit() {
+fn item_02_oversized_files_and_too_many_attacks_name_the_limit() {
     let tmp = tempfile::tempdir().unwrap();
     let big = tmp.path().join("big.toml");
     let limit = casus_limits::MAX_SCENARIO_FILE_BYTES;
@@ -163,6 +163,20 @@ fn item_02_oversized_scenario_and_too_many_attacks_name_the_limit() {
     let (code, _, err) = run(&["escalate".to_string(), path_arg(&big)]);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains(&limit.to_string()), "{err}");
+
+    // A knowledge-base file over its limit (sparse: nothing is written).
+    let kb = tmp.path().join("kb");
+    std::fs::create_dir(&kb).unwrap();
+    let huge = std::fs::File::create(kb.join("huge.toml")).unwrap();
+    huge.set_len(casus_core::limits::MAX_KB_FILE_BYTES + 1)
+        .unwrap();
+    let (code, _, err) = run(&["--kb".into(), path_arg(&kb), "check".into()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&casus_core::limits::MAX_KB_FILE_BYTES.to_string())
+            && err.contains("huge.toml"),
+        "{err}"
+    );
 
     let many = tmp.path().join("many.toml");
     let mut text = String::from("date = \"2020-10-07\"\n");
