@@ -99,6 +99,31 @@ fn matches(expected: &[String], actual: &[String]) -> bool {
     }
 }
 
+/// The first README line (outside `…` markers) that the program's line at
+/// the same place does not match, as a one-line diff.
+fn first_difference(expected: &[String], actual: &[String]) -> String {
+    for (i, e) in expected.iter().enumerate() {
+        if e.trim() == "…" {
+            return format!(
+                "(the lines before README line {} of the block match)",
+                i + 1
+            );
+        }
+        let a = actual.get(i).map(String::as_str).unwrap_or("<no line>");
+        let ok = match e.strip_suffix('…') {
+            Some(prefix) => a.starts_with(prefix),
+            None => a == e,
+        };
+        if !ok {
+            return format!(
+                "first difference, line {} of the block:\n- {e}\n+ {a}",
+                i + 1
+            );
+        }
+    }
+    "the program prints more lines than the README shows".to_string()
+}
+
 #[test]
 fn readme_examples_match_the_program() {
     let text = readme();
@@ -122,9 +147,10 @@ fn readme_examples_match_the_program() {
         let actual: Vec<String> = printed.lines().map(|l| l.trim_end().to_string()).collect();
         if !matches(&ex.expected, &actual) {
             failures.push(format!(
-                "README.md:{} `$ casus {}` no longer matches.\n--- README\n{}\n--- program (exit {:?})\n{}",
+                "README.md:{} `$ casus {}` no longer matches.\n{}\n--- README\n{}\n--- program (exit {:?})\n{}",
                 ex.line,
                 ex.command,
+                first_difference(&ex.expected, &actual),
                 ex.expected.join("\n"),
                 out.status.code(),
                 actual.join("\n")
