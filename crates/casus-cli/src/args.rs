@@ -234,8 +234,9 @@ pub struct EscalateArgs {
     /// An attacked state (defaults to the sovereign and controller of the place).
     #[arg(long = "defender", value_name = "STATE")]
     pub defenders: Vec<String>,
-    /// Where the attack happens (flags form).
-    #[arg(long, value_name = "PLACE")]
+    /// Where the attack happens (flags form): a place or territory name, or
+    /// coordinates, as for `why`.
+    #[arg(long, value_name = "PLACE", allow_hyphen_values = true)]
     pub at: Option<String>,
     /// The date (YYYY-MM-DD); with a scenario file, overrides its date.
     #[arg(long, value_name = "DATE")]
@@ -263,8 +264,9 @@ pub struct EscalateArgs {
     /// The last round judged (1 to 100; default 10).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
     pub max_rounds: Option<u32>,
-    /// Monte Carlo: sample compliance N times (implies --policy probabilistic).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=100_000_000))]
+    /// Monte Carlo: sample compliance N times, 1 to 10,000,000 (implies
+    /// --policy probabilistic).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=casus_escalate::montecarlo::MAX_RUNS))]
     pub runs: Option<u64>,
     /// Seed for Monte Carlo runs (same seed, same result, whatever the core count).
     #[arg(long, value_name = "S", default_value_t = 1)]
@@ -278,9 +280,13 @@ pub struct EscalateArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = EscalateFormat::Text)]
     pub format: EscalateFormat,
-    /// Write the output to FILE instead of standard output.
+    /// Write the output to FILE instead of standard output (a new file;
+    /// see --force).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// With -o: replace FILE if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 const ESCALATE_HELP: &str = "Examples:

@@ -66,6 +66,10 @@ fn stepanakert_coordinates_resolve_to_karabakh_held_by_artsakh() {
 }
 
 #[test]
+#[cfg_attr(
+    casus_shared_absent,
+    ignore = "needs ../shared/data/external beside the repository"
+)]
 fn stepanakert_with_the_natural_earth_overlay() {
     let Some(ne) = natural_earth() else { return };
     let ne = ne.to_string_lossy().to_string();
@@ -103,6 +107,10 @@ fn stepanakert_with_the_natural_earth_overlay() {
 }
 
 #[test]
+#[cfg_attr(
+    casus_shared_absent,
+    ignore = "needs ../shared/data/external beside the repository"
+)]
 fn the_overlay_alone_can_place_a_point_and_says_so() {
     let Some(ne) = natural_earth() else { return };
     let ne = ne.to_string_lossy().to_string();

@@ -12,6 +12,7 @@ pub mod describe;
 pub mod diagnostic;
 pub mod engine;
 pub mod kb;
+pub mod limits;
 pub mod model;
 pub mod names;
 pub mod query;

@@ -72,15 +72,29 @@ impl<T: Clone + PartialEq> NameIndex<T> {
 
     /// Up to three known names closest to `name`, best first.
     pub fn suggest(&self, name: &str) -> Vec<String> {
+        self.suggest_where(name, |_| true)
+    }
+
+    /// Up to three known names closest to `name` that name at least one
+    /// value `keep` accepts (suggestions of the kind asked for only).
+    pub fn suggest_where(&self, name: &str, keep: impl Fn(&T) -> bool) -> Vec<String> {
         suggest_from(
             name,
-            self.names.iter().map(|(k, d)| (k.as_str(), d.as_str())),
+            self.names
+                .iter()
+                .filter(|(k, _)| self.map.get(k).is_some_and(|vs| vs.iter().any(&keep)))
+                .map(|(k, d)| (k.as_str(), d.as_str())),
         )
     }
 }
 
+/// How far below the best suggestion's similarity another may be.
+const RUNNER_UP_MARGIN: f64 = 0.05;
+
 /// Up to three candidates close to `input`, best first. Candidates are
-/// (folded, display) pairs.
+/// (folded, display) pairs. A candidate that folds like the input is never
+/// suggested (it would suggest the input itself), and candidates that fold
+/// alike ("Armenia", "armenia") are suggested once.
 pub fn suggest_from<'a>(
     input: &str,
     candidates: impl Iterator<Item = (&'a str, &'a str)>,
@@ -89,16 +103,26 @@ pub fn suggest_from<'a>(
     if key.is_empty() {
         return Vec::new();
     }
-    let mut scored: Vec<(f64, &str)> = candidates
+    let mut scored: Vec<(f64, &str, &str)> = candidates
+        // Not the input itself, nor a short id far shorter than the input.
+        .filter(|(folded, _)| *folded != key && folded.len() * 2 >= key.len())
         .filter_map(|(folded, display)| {
             let score = strsim::jaro_winkler(&key, folded);
-            (score >= 0.8).then_some((score, display))
+            (score >= 0.8).then_some((score, folded, display))
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    // Best score first; among equals, a capitalised display form first.
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(b.2)));
+    // Only close runners-up: "Armenai" suggests "Armenia", not also
+    // "Argentina" and "America".
+    if let Some(best) = scored.first().map(|s| s.0) {
+        scored.retain(|s| s.0 >= best - RUNNER_UP_MARGIN);
+    }
     let mut out: Vec<String> = Vec::new();
-    for (_, display) in scored {
-        if !out.iter().any(|o| o == display) {
+    let mut seen: Vec<&str> = Vec::new();
+    for (_, folded, display) in scored {
+        if !seen.contains(&folded) {
+            seen.push(folded);
             out.push(display.to_string());
         }
         if out.len() == 3 {
@@ -132,5 +156,19 @@ mod tests {
             Some("Armenia")
         );
         assert!(idx.suggest("zzzz").is_empty());
+    }
+
+    #[test]
+    fn a_name_never_suggests_itself_and_case_variants_come_once() {
+        let mut idx = NameIndex::default();
+        idx.insert("Armenia", 1);
+        idx.insert("armenia", 1);
+        idx.insert("Aden", 2);
+        assert_eq!(idx.suggest("Armenai"), vec!["Armenia".to_string()]);
+        assert!(!idx.suggest("ADEN").iter().any(|s| fold(s) == "aden"));
+        assert_eq!(
+            idx.suggest_where("Armenai", |v| *v == 2),
+            Vec::<String>::new()
+        );
     }
 }

@@ -12,17 +12,101 @@ use crate::time::Truth;
 /// A name that did not resolve, or resolved to more than one thing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QueryError {
-    #[error("unknown {what} {input:?}{}", did_you_mean(.suggestions))]
+    #[error("unknown {what} {}{}", quoted_for_message(.input), did_you_mean(.suggestions))]
     Unknown {
         what: &'static str,
         input: String,
         suggestions: Vec<String>,
     },
-    #[error("{input:?} is ambiguous: it names {}", .candidates.join(", "))]
+    #[error("{} is ambiguous: it names {}", quoted_for_message(.input), .candidates.join(", "))]
     Ambiguous {
         input: String,
         candidates: Vec<String>,
     },
+    /// The name is known, but as something else than what was asked for
+    /// ("CSTO" given as a state), or names a state with no territory.
+    #[error("{} {found}; expected a {what}", quoted_for_message(.input))]
+    OtherKind {
+        what: &'static str,
+        input: String,
+        /// What the name does name, as a phrase ("is a treaty (CSTO)").
+        found: String,
+    },
+    /// The state is known but did not exist on the date asked about.
+    #[error("{name} ({polity}) did not exist on {date}: the knowledge base records it {spells}")]
+    NotExisting {
+        polity: String,
+        name: String,
+        date: Date,
+        /// Its existence spells, e.g. "from 1991-09-21" or "1922-12-30 to 1991-12-26".
+        spells: String,
+    },
+}
+
+use crate::limits::quoted_for_message;
+
+/// `Ok` unless the knowledge base certainly records that `polity` did not
+/// exist on `date` (an uncertain bound or no record at all lets it pass).
+pub fn check_exists(kb: &KnowledgeBase, polity: &str, date: Date) -> Result<(), QueryError> {
+    let Some(p) = kb.polity(polity) else {
+        return Ok(());
+    };
+    if p.existence.is_empty()
+        || p.existence
+            .iter()
+            .any(|e| e.interval.contains(date) != Truth::No)
+    {
+        return Ok(());
+    }
+    Err(QueryError::NotExisting {
+        polity: p.id.clone(),
+        name: p.name.clone(),
+        date,
+        spells: p
+            .existence
+            .iter()
+            .map(|e| e.interval.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+    })
+}
+
+/// What a name the user gave names, when it is not what was asked for.
+fn other_kind(kb: &KnowledgeBase, input: &str, asked: &'static str) -> Option<QueryError> {
+    let found = if let Some(&t) = kb.lookup_treaty(input).first() {
+        let t = &kb.treaties[t];
+        format!("is a treaty ({}, id {})", t.short_name, t.id)
+    } else if let Some(Named::Polity(p)) = kb
+        .lookup(input)
+        .iter()
+        .find(|n| matches!(n, Named::Polity(_)))
+    {
+        let p = &kb.polities[*p];
+        let spells: Vec<String> = p.existence.iter().map(|e| e.interval.to_string()).collect();
+        format!(
+            "names the state or polity {} ({}{}), which has no place or territory in the knowledge base",
+            p.name,
+            p.id,
+            if spells.is_empty() {
+                String::new()
+            } else {
+                format!(", existed {}", spells.join(", "))
+            }
+        )
+    } else if let Some(n) = kb.lookup(input).first() {
+        match *n {
+            Named::Place(i) => format!("is a place ({})", kb.places[i].name),
+            Named::Territory(i) => format!("is a territory ({})", kb.territories[i].name),
+            Named::Polity(_) => return None,
+        }
+    } else {
+        return None;
+    };
+    Some(QueryError::OtherKind {
+        what: asked,
+        input: input.to_string(),
+        found,
+    })
 }
 
 fn did_you_mean(s: &[String]) -> String {
@@ -147,14 +231,15 @@ pub fn resolve_place(kb: &KnowledgeBase, input: &str) -> Result<ResolvedPlace, Q
             return pick(&Named::Territory(t)).ok_or_else(|| unknown(kb, "place", input));
         }
     }
-    Err(unknown(kb, "place", input))
+    Err(other_kind(kb, input, "place").unwrap_or_else(|| unknown(kb, "place", input)))
 }
 
 fn unknown(kb: &KnowledgeBase, what: &'static str, input: &str) -> QueryError {
     QueryError::Unknown {
         what,
         input: input.to_string(),
-        suggestions: kb.suggest(input),
+        // Places and territories; a polity's name stands for its mainland.
+        suggestions: kb.suggest_where(input, |_| true),
     }
 }
 
@@ -174,15 +259,13 @@ pub fn resolve_polity(kb: &KnowledgeBase, input: &str) -> Result<String, QueryEr
     match polities.as_slice() {
         [one] => Ok(kb.polities[*one].id.clone()),
         [] => {
-            let suggestions = kb
-                .suggest(input)
-                .into_iter()
-                .filter(|s| kb.lookup(s).iter().any(|n| matches!(n, Named::Polity(_))))
-                .collect();
+            if let Some(e) = other_kind(kb, input, "state or polity") {
+                return Err(e);
+            }
             Err(QueryError::Unknown {
                 what: "state or polity",
                 input: input.to_string(),
-                suggestions,
+                suggestions: kb.suggest_where(input, |n| matches!(n, Named::Polity(_))),
             })
         }
         many => Err(QueryError::Ambiguous {
@@ -199,11 +282,13 @@ pub fn resolve_polity(kb: &KnowledgeBase, input: &str) -> Result<String, QueryEr
 pub fn resolve_treaty(kb: &KnowledgeBase, input: &str) -> Result<usize, QueryError> {
     match kb.lookup_treaty(input) {
         [one] => Ok(*one),
-        [] => Err(QueryError::Unknown {
-            what: "treaty",
-            input: input.to_string(),
-            suggestions: kb.suggest_treaty(input),
-        }),
+        [] => Err(
+            other_kind(kb, input, "treaty").unwrap_or_else(|| QueryError::Unknown {
+                what: "treaty",
+                input: input.to_string(),
+                suggestions: kb.suggest_treaty(input),
+            }),
+        ),
         many => Err(QueryError::Ambiguous {
             input: input.to_string(),
             candidates: many.iter().map(|i| kb.treaties[*i].id.clone()).collect(),

@@ -72,11 +72,18 @@ pub struct FuzzyDate {
 
 /// Why a date string could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid date {input:?}: {reason} (expected YYYY, YYYY-MM or YYYY-MM-DD)")]
+#[error("invalid date {}: {reason} (expected {expected})", crate::limits::quoted_for_message(.input))]
 pub struct DateError {
     pub input: String,
     pub reason: String,
+    /// The forms accepted where the date was read.
+    pub expected: &'static str,
 }
+
+/// The forms a knowledge-base date takes.
+pub const FUZZY_DATE_FORMS: &str = "YYYY, YYYY-MM or YYYY-MM-DD, year 1000 to 9999";
+/// The form a query date takes.
+pub const DAY_FORM: &str = "YYYY-MM-DD, year 1000 to 9999";
 
 impl FuzzyDate {
     pub fn day(date: Date) -> FuzzyDate {
@@ -128,18 +135,22 @@ impl FromStr for FuzzyDate {
         let err = |reason: &str| DateError {
             input: input.to_string(),
             reason: reason.to_string(),
+            expected: FUZZY_DATE_FORMS,
         };
         let s = input.trim();
         let parts: Vec<&str> = s.split('-').collect();
         if parts.is_empty() || parts.len() > 3 || parts.iter().any(|p| p.is_empty()) {
             return Err(err("wrong shape"));
         }
-        if parts[0].len() != 4 || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
+        if !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
             return Err(err("wrong shape"));
+        }
+        if parts[0].len() != 4 {
+            return Err(err("the year must have four digits"));
         }
         let year: i16 = parts[0].parse().map_err(|_| err("bad year"))?;
         if year < 1000 {
-            return Err(err("year out of range"));
+            return Err(err("year out of range (1000 to 9999)"));
         }
         let month: Option<i8> = match parts.get(1) {
             None => None,
@@ -193,11 +204,15 @@ impl Serialize for FuzzyDate {
 
 /// Parse a query date: it must be a full day.
 pub fn parse_day(input: &str) -> Result<Date, DateError> {
-    let fuzzy: FuzzyDate = input.parse()?;
+    let fuzzy: FuzzyDate = input.parse().map_err(|e: DateError| DateError {
+        expected: DAY_FORM,
+        ..e
+    })?;
     if fuzzy.precision() != Precision::Day {
         return Err(DateError {
             input: input.to_string(),
-            reason: "a query date needs a day (YYYY-MM-DD)".to_string(),
+            reason: "a query date needs a day".to_string(),
+            expected: DAY_FORM,
         });
     }
     Ok(fuzzy.earliest())

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use casus_core::model::{Dated, Loc, Party, Source};
 use casus_core::query::{resolve_polity, resolve_treaty};
 use casus_core::time::parse_day;
-use casus_core::{FuzzyDate, Interval, KnowledgeBase};
+use casus_core::{FuzzyDate, Interval, KnowledgeBase, Truth};
 use serde::Serialize;
 
 use crate::cascade::{Join, Outcome, Side};
@@ -42,9 +42,10 @@ pub fn parse_edit(
     add: bool,
 ) -> Result<MembershipEdit, ScenarioError> {
     let flag = if add { "--with" } else { "--without" };
+    let shown = casus_core::limits::quoted_for_message(spec);
     let (who, rest) = spec.split_once(':').ok_or_else(|| {
         ScenarioError::Invalid(format!(
-            "{flag} {spec:?}: expected STATE:TREATY{}, e.g. {}",
+            "{flag} {shown}: expected STATE:TREATY{}, e.g. {}",
             if add { "[@YYYY-MM-DD]" } else { "" },
             if add {
                 "FIN:nato@2020-01-01"
@@ -57,7 +58,7 @@ pub fn parse_edit(
         Some((t, d)) if add => (t, Some(d)),
         Some(_) => {
             return Err(ScenarioError::Invalid(format!(
-                "{flag} {spec:?}: a removal takes no date (it removes every membership spell)"
+                "{flag} {shown}: a removal takes no date (it removes every membership spell)"
             )))
         }
         None => (rest, None),
@@ -67,7 +68,7 @@ pub fn parse_edit(
     let from = match from {
         Some(d) => Some(
             parse_day(d)
-                .map_err(|e| ScenarioError::Invalid(format!("{flag} {spec:?}: {e}")))?
+                .map_err(|e| ScenarioError::Invalid(format!("{flag} {shown}: {e}")))?
                 .to_string(),
         ),
         None => None,
@@ -76,7 +77,7 @@ pub fn parse_edit(
     let is_party = treaty.parties.iter().any(|p| p.polity == polity);
     if !add && !is_party {
         return Err(ScenarioError::Invalid(format!(
-            "{flag} {spec:?}: {} is not a party to {} in the knowledge base",
+            "{flag} {shown}: {} is not a party to {} in the knowledge base",
             kb.polity_name(&polity),
             treaty.short_name
         )));
@@ -87,6 +88,66 @@ pub fn parse_edit(
         add,
         from,
     })
+}
+
+/// Refuse edits that change nothing or contradict each other, judged for an
+/// attack on `date`: the same membership removed and added, an edit given
+/// twice, adding a state that is already a party on the date, or adding one
+/// from a day before the treaty entered into force or before the state
+/// existed, or after the attack.
+pub fn check_edits(
+    kb: &KnowledgeBase,
+    edits: &[MembershipEdit],
+    date: jiff::civil::Date,
+) -> Result<(), ScenarioError> {
+    for (i, e) in edits.iter().enumerate() {
+        let Some(treaty) = kb.treaty(&e.treaty) else {
+            continue;
+        };
+        let name = kb.polity_name(&e.polity);
+        if let Some(other) = edits[..i]
+            .iter()
+            .find(|o| o.polity == e.polity && o.treaty == e.treaty)
+        {
+            return Err(ScenarioError::Invalid(if other.add == e.add {
+                format!("--{e} is given twice")
+            } else {
+                format!(
+                    "--with and --without both name {name} in {}: they contradict each other",
+                    treaty.short_name
+                )
+            }));
+        }
+        if !e.add {
+            continue;
+        }
+        if casus_core::query::membership(treaty, &e.polity, date).0 == Truth::Yes {
+            return Err(ScenarioError::Invalid(format!(
+                "--{e}: {name} is already a party to {} on {date}, so this changes nothing",
+                treaty.short_name
+            )));
+        }
+        let Some(from) = &e.from else { continue };
+        let Ok(from) = from.parse::<FuzzyDate>() else {
+            continue;
+        };
+        if let Some(start) = treaty.in_force.interval.from {
+            if from.latest() < start.earliest() {
+                return Err(ScenarioError::Invalid(format!(
+                    "--{e}: {from} is before {} entered into force ({start})",
+                    treaty.short_name
+                )));
+            }
+        }
+        casus_core::query::check_exists(kb, &e.polity, from.earliest())
+            .map_err(|err| ScenarioError::Invalid(format!("--{e}: {err}")))?;
+        if from.earliest() > date {
+            return Err(ScenarioError::Invalid(format!(
+                "--{e}: the membership would begin after the attack ({date}), so this changes nothing"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// A copy of the knowledge base with the edits applied.

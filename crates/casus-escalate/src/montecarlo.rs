@@ -365,6 +365,10 @@ pub struct MonteCarlo {
     pub paths: Vec<PathFrequency>,
 }
 
+/// The most Monte Carlo runs one request may ask for (about a minute on
+/// one core of a 2020s machine; see docs/limits.md).
+pub const MAX_RUNS: u64 = 10_000_000;
+
 /// Run `runs` samples with `seed`, in parallel; `progress` is called with
 /// the number of runs finished in each chunk.
 pub fn monte_carlo(

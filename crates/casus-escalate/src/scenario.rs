@@ -15,6 +15,16 @@ use toml::Spanned;
 
 use crate::policy::{Compliance, ContestedRule, CounterStrike, Policy, SupportRule};
 
+/// The most `[[attack]]` tables a scenario may hold (more is refused with
+/// this number; see docs/limits.md). The file size limit is
+/// [`casus_core::limits::MAX_SCENARIO_FILE_BYTES`].
+pub const MAX_ATTACKS: usize = 256;
+
+/// Resolves an `at` value to a place. [`parse_scenario_on`] and
+/// [`scenario_from_flags`] know names only; a front end that resolves
+/// coordinates passes its own (the same one its other commands use).
+pub type PlaceResolver<'r> = dyn Fn(&str) -> Result<ResolvedPlace, String> + 'r;
+
 /// One given attack (round 0).
 #[derive(Debug, Clone, Serialize)]
 pub struct GivenAttack {
@@ -223,6 +233,18 @@ pub fn parse_scenario_on(
     text: &str,
     date_override: Option<Date>,
 ) -> Result<EscalationScenario, ScenarioError> {
+    let by_name = |s: &str| resolve_place(kb, s).map_err(|e| e.to_string());
+    parse_scenario_with(kb, file, text, date_override, &by_name)
+}
+
+/// [`parse_scenario_on`] with `resolve_at` resolving every `at`.
+pub fn parse_scenario_with(
+    kb: &KnowledgeBase,
+    file: &str,
+    text: &str,
+    date_override: Option<Date>,
+    resolve_at: &PlaceResolver<'_>,
+) -> Result<EscalationScenario, ScenarioError> {
     let lines = Lines::new(file, text);
     let raw: RawScenario = toml::from_str(text).map_err(|e| {
         let offset = e.span().map(|s| s.start).unwrap_or(0);
@@ -232,10 +254,22 @@ pub fn parse_scenario_on(
     let file_date = casus_core::time::parse_day(raw.date.get_ref()).map_err(|e| {
         lines.malformed(
             raw.date.span().start,
-            format!("{e} (expected `date = \"YYYY-MM-DD\"`)"),
+            format!(
+                "invalid date {:?}: {} (expected `date = \"YYYY-MM-DD\"`, year 1000 to 9999)",
+                e.input, e.reason
+            ),
         )
     })?;
     let date = date_override.unwrap_or(file_date);
+    if raw.attacks.len() > MAX_ATTACKS {
+        return Err(lines.malformed(
+            raw.attacks[MAX_ATTACKS].at.span().start,
+            format!(
+                "{} attacks: a scenario holds at most {MAX_ATTACKS} [[attack]] tables (see docs/limits.md)",
+                raw.attacks.len()
+            ),
+        ));
+    }
     if raw.attacks.is_empty() {
         return Err(lines.malformed(
             0,
@@ -260,8 +294,14 @@ pub fn parse_scenario_on(
             ));
         }
         let place =
-            resolve_place(kb, a.at.get_ref()).map_err(|e| lines.unknown(a.at.span().start, e))?;
+            resolve_at(a.at.get_ref()).map_err(|m| lines.malformed(a.at.span().start, m))?;
         let defenders = match &a.against {
+            Some(ag) if ag.get_ref().names().is_empty() => {
+                return Err(lines.malformed(
+                    ag.span().start,
+                    "`against` is empty: name the defenders, or leave `against` out to default to the sovereign and controller of the place",
+                ))
+            }
             Some(ag) => ag
                 .get_ref()
                 .names()
@@ -288,11 +328,13 @@ pub fn parse_scenario_on(
     }
     let mut supports = Vec::new();
     for s in &raw.supports {
-        supports.push(Support {
+        let support = Support {
             supporter: polity(s.by.get_ref(), s.by.span().start)?,
             recipient: polity(s.to.get_ref(), s.to.span().start)?,
             what: s.what.clone(),
-        });
+        };
+        check_support(kb, &support).map_err(|m| lines.malformed(s.to.span().start, m))?;
+        supports.push(support);
     }
     let mut policy = Policy::default();
     if let Some(p) = &raw.policy {
@@ -309,7 +351,9 @@ pub fn parse_scenario_on(
 
 fn explain_toml_error(message: &str) -> String {
     let m = message.trim();
-    if m.contains("data did not match any variant of untagged enum OneOrMany") {
+    if m.contains("invalid type: map, expected a string") {
+        "expected text in quotes; an unquoted date such as 2020-10-07 is a TOML date, not text: write `date = \"2020-10-07\"`".to_string()
+    } else if m.contains("data did not match any variant of untagged enum OneOrMany") {
         "expected a state name or a list of state names, e.g. `by = \"Turkey\"` or `by = [\"Turkey\", \"Azerbaijan\"]`".to_string()
     } else if m.starts_with("missing field") {
         format!(
@@ -394,7 +438,15 @@ pub fn given_attack(
     target: Target,
 ) -> Result<GivenAttack, ScenarioError> {
     attackers.sort();
-    attackers.dedup();
+    if let Some(w) = attackers.windows(2).find(|w| w[0] == w[1]) {
+        return Err(ScenarioError::Invalid(format!(
+            "{} is given twice as an attacker",
+            kb.polity_name(&w[0])
+        )));
+    }
+    for p in attackers.iter().chain(&defenders) {
+        casus_core::query::check_exists(kb, p, date)?;
+    }
     let mut defenders = if defenders.is_empty() {
         default_defenders(kb, &place, date, &attackers)
     } else {
@@ -433,16 +485,34 @@ pub fn scenario_from_flags(
     target: Target,
     supports: &[String],
 ) -> Result<EscalationScenario, ScenarioError> {
+    let by_name = |s: &str| resolve_place(kb, s).map_err(|e| e.to_string());
+    scenario_from_flags_with(
+        kb, date, attackers, defenders, at, target, supports, &by_name,
+    )
+}
+
+/// [`scenario_from_flags`] with `resolve_at` resolving `at` (coordinates).
+#[allow(clippy::too_many_arguments)]
+pub fn scenario_from_flags_with(
+    kb: &KnowledgeBase,
+    date: Date,
+    attackers: &[String],
+    defenders: &[String],
+    at: &str,
+    target: Target,
+    supports: &[String],
+    resolve_at: &PlaceResolver<'_>,
+) -> Result<EscalationScenario, ScenarioError> {
     let attackers = attackers
         .iter()
         .map(|a| resolve_polity(kb, a))
         .collect::<Result<Vec<_>, _>>()?;
+    let place = resolve_at(at).map_err(ScenarioError::Invalid)?;
     let defenders = defenders
         .iter()
         .map(|a| resolve_polity(kb, a))
         .collect::<Result<Vec<_>, _>>()?;
-    let place = resolve_place(kb, at)?;
-    let attack = given_attack(kb, date, attackers, defenders, place, target)?;
+    let attack = given_attack(kb, date, attackers, defenders, place, target).map_err(for_flags)?;
     let supports = supports
         .iter()
         .map(|s| parse_support_flag(kb, s))
@@ -456,18 +526,47 @@ pub fn scenario_from_flags(
     })
 }
 
+/// Messages written for scenario files, reworded for flag users.
+fn for_flags(e: ScenarioError) -> ScenarioError {
+    match e {
+        ScenarioError::Invalid(m) => {
+            ScenarioError::Invalid(m.replace("with `against`", "with --defender"))
+        }
+        other => other,
+    }
+}
+
+/// Support needs two different states.
+fn check_support(kb: &KnowledgeBase, s: &Support) -> Result<(), String> {
+    if s.supporter == s.recipient {
+        return Err(format!(
+            "{} cannot support itself: support names a supporter and a different recipient",
+            kb.polity_name(&s.supporter)
+        ));
+    }
+    Ok(())
+}
+
 /// `SUPPORTER:RECIPIENT` (e.g. `TUR:AZE`, `Turkey:Azerbaijan`).
 pub fn parse_support_flag(kb: &KnowledgeBase, s: &str) -> Result<Support, ScenarioError> {
     let (a, b) = s.split_once(':').ok_or_else(|| {
         ScenarioError::Invalid(format!(
-            "--support {s:?}: expected SUPPORTER:RECIPIENT, e.g. Turkey:Azerbaijan"
+            "--support {}: expected SUPPORTER:RECIPIENT, e.g. Turkey:Azerbaijan",
+            casus_core::limits::quoted_for_message(s)
         ))
     })?;
-    Ok(Support {
+    let support = Support {
         supporter: resolve_polity(kb, a)?,
         recipient: resolve_polity(kb, b)?,
         what: None,
-    })
+    };
+    check_support(kb, &support).map_err(|m| {
+        ScenarioError::Invalid(format!(
+            "--support {}: {m}",
+            casus_core::limits::quoted_for_message(s)
+        ))
+    })?;
+    Ok(support)
 }
 
 #[cfg(test)]

@@ -16,17 +16,25 @@ const NAME_KEYS: &[&str] = &["BRK_NAME", "NAME", "name", "NAME_LONG", "ADMIN"];
 /// Why a boundary file could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum OverlayError {
-    #[error("cannot read boundary file {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    File(#[from] casus_core::limits::FileError),
     #[error("boundary file {path} is not GeoJSON: {reason}")]
     NotGeoJson { path: String, reason: String },
     #[error("boundary file {path} is GeoJSON but not a FeatureCollection")]
     NotFeatureCollection { path: String },
     #[error("boundary file {path} has no usable areas: {reason}")]
     NoUsableAreas { path: String, reason: String },
+}
+
+/// The geojson crate's message with its repeated "Error while deserializing
+/// GeoJSON" prefixes removed (it nests one error in another).
+fn geojson_reason(e: &geojson::Error) -> String {
+    let mut m = e.to_string();
+    const PREFIX: &str = "Error while deserializing GeoJSON: ";
+    while let Some(rest) = m.strip_prefix(PREFIX) {
+        m = rest.to_string();
+    }
+    m.replace(PREFIX, "")
 }
 
 /// One area of the overlay.
@@ -56,10 +64,11 @@ impl Overlay {
     /// Read a GeoJSON file.
     pub fn from_path(path: &Path) -> Result<Overlay, OverlayError> {
         let label = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| OverlayError::Io {
-            path: label.clone(),
-            source,
-        })?;
+        let text = casus_core::limits::read_text_file(
+            path,
+            "boundary file",
+            casus_core::limits::MAX_BOUNDARY_FILE_BYTES,
+        )?;
         Overlay::from_geojson(&text, &label)
     }
 
@@ -69,7 +78,7 @@ impl Overlay {
             text.parse()
                 .map_err(|e: geojson::Error| OverlayError::NotGeoJson {
                     path: label.to_string(),
-                    reason: e.to_string(),
+                    reason: geojson_reason(&e),
                 })?;
         let geojson::GeoJson::FeatureCollection(fc) = gj else {
             return Err(OverlayError::NotFeatureCollection {
@@ -175,6 +184,10 @@ mod tests {
     fn bad_files_are_named_errors() {
         let e = Overlay::from_geojson("not json", "x.geojson").unwrap_err();
         assert!(matches!(e, OverlayError::NotGeoJson { .. }), "{e}");
+        assert!(
+            e.to_string().matches("deserializing GeoJSON").count() <= 1,
+            "{e}"
+        );
         assert!(e.to_string().contains("x.geojson"));
         let e = Overlay::from_geojson(r#"{"type":"Point","coordinates":[1,2]}"#, "p").unwrap_err();
         assert!(matches!(e, OverlayError::NotFeatureCollection { .. }));

@@ -331,6 +331,9 @@ pub fn read_phases(
 /// Read an ATOP 5.1 directory: the member and alliance files are required,
 /// the phase file is used when present.
 pub fn read_dir(dir: &Path) -> Result<AtopData, ImportError> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(ImportError::NotADirectory { path: dir.into() });
+    }
     let mut data = AtopData::default();
     let members_path = dir.join(MEMBER_FILE);
     data.members = read_members(&members_path, &mut data.problems)?;
@@ -348,6 +351,104 @@ pub fn read_dir(dir: &Path) -> Result<AtopData, ImportError> {
         data.has_phase_file = true;
     }
     Ok(data)
+}
+
+/// ATOP's alliance ids: four digits (ATOP 5.1 uses 1005 to 7050).
+pub const ATOPID_RANGE: std::ops::RangeInclusive<u32> = 1000..=9999;
+
+/// COW state codes run from 2 (United States) to 990 (Samoa).
+pub const COW_CODE_RANGE: std::ops::RangeInclusive<u16> = 2..=999;
+
+/// Member codes ATOP 5.1 uses outside the COW state system (seen in the
+/// member file: 8152, a member of ATOP 1320, 1874–1883).
+pub const ATOP_NON_COW_CODES: &[u16] = &[8152];
+
+/// Checks that catch a file that parses but cannot be ATOP (columns swapped
+/// under an intact header, another dataset saved under ATOP's name): alliance
+/// ids outside ATOP's range, member codes outside the COW system (or, with
+/// the COW file, codes it does not list), and a member's entry before its
+/// alliance began. Each failure is a row problem with file and line; unlike
+/// a malformed row, any of them means the files must not be imported.
+pub fn sanity_errors(
+    dir: &Path,
+    data: &AtopData,
+    cow: Option<&crate::cow::CowStates>,
+) -> Vec<RowProblem> {
+    let member_file = dir.join(MEMBER_FILE).display().to_string();
+    let alliance_file = dir.join(ALLIANCE_FILE).display().to_string();
+    let problem = |file: &str, line: u64, column: &str, reason: String| RowProblem {
+        file: file.to_string(),
+        line,
+        column: Some(column.to_string()),
+        reason,
+    };
+    let mut out = Vec::new();
+    for a in data.alliances.values() {
+        if !ATOPID_RANGE.contains(&a.atopid) {
+            out.push(problem(
+                &alliance_file,
+                a.line,
+                "atopid",
+                format!(
+                    "alliance id {} is outside ATOP's range ({}..={})",
+                    a.atopid,
+                    ATOPID_RANGE.start(),
+                    ATOPID_RANGE.end()
+                ),
+            ));
+        }
+    }
+    for m in &data.members {
+        if !ATOPID_RANGE.contains(&m.atopid) {
+            out.push(problem(
+                &member_file,
+                m.line,
+                "atopid",
+                format!(
+                    "alliance id {} is outside ATOP's range ({}..={})",
+                    m.atopid,
+                    ATOPID_RANGE.start(),
+                    ATOPID_RANGE.end()
+                ),
+            ));
+            continue;
+        }
+        let known = ATOP_NON_COW_CODES.contains(&m.member)
+            || match cow {
+                Some(cow) => cow.by_code.contains_key(&m.member),
+                None => COW_CODE_RANGE.contains(&m.member),
+            };
+        if !known {
+            out.push(problem(
+                &member_file,
+                m.line,
+                "member",
+                match cow {
+                    Some(_) => format!("member code {} is not a state in the COW file", m.member),
+                    None => format!(
+                        "member code {} is outside the COW system ({}..={})",
+                        m.member,
+                        COW_CODE_RANGE.start(),
+                        COW_CODE_RANGE.end()
+                    ),
+                },
+            ));
+        }
+        if let Some(a) = data.alliances.get(&m.atopid) {
+            if m.entry.latest() < a.begin.earliest() {
+                out.push(problem(
+                    &member_file,
+                    m.line,
+                    "yrent",
+                    format!(
+                        "member {} enters alliance {} on {}, before the alliance began ({}, {alliance_file}:{})",
+                        m.member, m.atopid, m.entry, a.begin, a.line
+                    ),
+                ));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -51,6 +51,10 @@ pub enum ImportError {
         column: String,
         expected: &'static str,
     },
+    #[error(transparent)]
+    File(#[from] casus_core::limits::FileError),
+    #[error("{path} is not a directory: expected the directory holding the ATOP 5.1 CSV files")]
+    NotADirectory { path: PathBuf },
     #[error("{path} not found; expected {expected}")]
     MissingFile {
         path: PathBuf,

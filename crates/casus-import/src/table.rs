@@ -19,6 +19,18 @@ pub struct Table {
     reader: csv::Reader<Cursor<Vec<u8>>>,
 }
 
+/// A UTF-16 file: its byte-order mark, or NUL bytes in every other place
+/// of the first characters (ASCII text in UTF-16 without a mark).
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(64)];
+    head.len() >= 4
+        && (head.iter().skip(1).step_by(2).all(|b| *b == 0)
+            || head.iter().step_by(2).all(|b| *b == 0))
+}
+
 impl Table {
     /// Open `path` and check that every column in `required` is in its header.
     /// `expected` names the file for error messages ("ATOP 5.1 member file").
@@ -27,16 +39,28 @@ impl Table {
         required: &[&str],
         expected: &'static str,
     ) -> Result<Table, ImportError> {
-        if !path.is_file() {
-            return Err(ImportError::MissingFile {
+        casus_core::limits::check_regular_file(
+            path,
+            expected,
+            casus_core::limits::MAX_IMPORT_FILE_BYTES,
+        )
+        .map_err(|e| match e {
+            casus_core::limits::FileError::NotFound { .. } => ImportError::MissingFile {
                 path: path.into(),
                 expected,
-            });
-        }
+            },
+            other => ImportError::File(other),
+        })?;
         let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
             path: path.into(),
             source,
         })?;
+        if looks_like_utf16(&bytes) {
+            return Err(ImportError::File(casus_core::limits::FileError::Utf16 {
+                what: expected,
+                path: path.into(),
+            }));
+        }
         let newlines = bytes
             .iter()
             .enumerate()

@@ -19,6 +19,7 @@ struct Json<'a> {
 pub fn run(kb: &KnowledgeBase, args: &CommitmentsArgs) -> Result<(), CliError> {
     let date = super::day(&args.on)?;
     let polity = resolve_polity(kb, &args.polity)?;
+    casus_core::query::check_exists(kb, &polity, date)?;
     let list = commitments(kb, &polity, date);
     let names = |ids: &[String]| {
         ids.iter()

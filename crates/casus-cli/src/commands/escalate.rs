@@ -11,8 +11,8 @@ use casus_escalate::counterfactual::{apply_edits, diff, parse_edit, Diff, JoinCh
 use casus_escalate::montecarlo::{monte_carlo, CompiledGraph, MonteCarlo};
 use casus_escalate::render::{dot::to_dot, mermaid::to_mermaid, svg::to_svg};
 use casus_escalate::{
-    parse_scenario_on, run_cascade, scenario_from_flags, Compliance, ContestedRule, CounterStrike,
-    EscalationScenario, ScenarioError, SupportRule,
+    parse_scenario_with, run_cascade, scenario_from_flags_with, Compliance, ContestedRule,
+    CounterStrike, EscalationScenario, ScenarioError, SupportRule,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
@@ -58,7 +58,38 @@ fn file_error(e: ScenarioError) -> CliError {
     }
 }
 
-fn build_scenario(kb: &KnowledgeBase, args: &EscalateArgs) -> Result<EscalationScenario, CliError> {
+fn build_scenario(
+    kb: &KnowledgeBase,
+    args: &EscalateArgs,
+    boundaries: Option<&Path>,
+) -> Result<EscalationScenario, CliError> {
+    // `at` goes through the same resolver as `why` and `place`: names and
+    // coordinates. The coordinate resolver (and the overlay, checked once
+    // before) is built on the first coordinate and kept for the others.
+    let geo: std::cell::OnceCell<Result<casus_geo::Resolver<'_>, String>> = Default::default();
+    let resolve_at = |input: &str| -> Result<casus_core::query::ResolvedPlace, String> {
+        if !casus_geo::looks_like_coordinates(input) {
+            return casus_core::query::resolve_place(kb, input).map_err(|e| e.to_string());
+        }
+        let coord = casus_geo::parse_coord(input).map_err(|e| e.to_string())?;
+        let resolver = geo
+            .get_or_init(|| {
+                let overlay = boundaries
+                    .map(casus_geo::Overlay::from_path)
+                    .transpose()
+                    .map_err(|e| e.to_string())?;
+                casus_geo::Resolver::new(kb, overlay).map_err(|e| e.to_string())
+            })
+            .as_ref()
+            .map_err(Clone::clone)?;
+        let resolution = resolver.resolve(coord);
+        resolution.to_place(kb, input).ok_or_else(|| {
+            format!(
+                "{input} lies in no territory of the knowledge base, so there is no sovereign or controller to judge: {}",
+                resolution.notes.join("; ")
+            )
+        })
+    };
     let flags_given = !args.attackers.is_empty() || args.at.is_some();
     let mut scenario = match &args.scenario {
         Some(path) => {
@@ -67,15 +98,19 @@ fn build_scenario(kb: &KnowledgeBase, args: &EscalateArgs) -> Result<EscalationS
                     "give a scenario file or --attacker/--at/--on, not both".into(),
                 ));
             }
-            let text = std::fs::read_to_string(path).map_err(|e| {
-                CliError::Data(format!("cannot read scenario file {}: {e}", path.display()))
-            })?;
+            let text = casus_core::limits::read_text_file(
+                path,
+                "scenario file",
+                casus_core::limits::MAX_SCENARIO_FILE_BYTES,
+            )
+            .map_err(|e| CliError::Data(e.to_string()))?;
             let on = match &args.on {
                 Some(on) => Some(super::day(on)?),
                 None => None,
             };
-            let mut s = parse_scenario_on(kb, &path.display().to_string(), &text, on)
-                .map_err(file_error)?;
+            let mut s =
+                parse_scenario_with(kb, &path.display().to_string(), &text, on, &resolve_at)
+                    .map_err(file_error)?;
             for sup in &args.supports {
                 s.supports
                     .push(casus_escalate::scenario::parse_support_flag(kb, sup).map_err(usage)?);
@@ -96,7 +131,7 @@ fn build_scenario(kb: &KnowledgeBase, args: &EscalateArgs) -> Result<EscalationS
                 TargetArg::Territory => Target::Territory,
                 TargetArg::Forces => Target::Forces,
             };
-            scenario_from_flags(
+            scenario_from_flags_with(
                 kb,
                 date,
                 &args.attackers,
@@ -104,6 +139,7 @@ fn build_scenario(kb: &KnowledgeBase, args: &EscalateArgs) -> Result<EscalationS
                 at,
                 target,
                 &args.supports,
+                &resolve_at,
             )
             .map_err(usage)?
         }
@@ -156,6 +192,59 @@ fn build_scenario(kb: &KnowledgeBase, args: &EscalateArgs) -> Result<EscalationS
     Ok(scenario)
 }
 
+/// A line on stderr every few seconds for long Monte Carlo runs when stderr
+/// is not a terminal (the progress bar is hidden there), so a run in a
+/// script or CI shows it is alive.
+struct Heartbeat<'a> {
+    label: &'a str,
+    total: u64,
+    done: std::sync::atomic::AtomicU64,
+    last: std::sync::Mutex<std::time::Instant>,
+    every: std::time::Duration,
+    enabled: bool,
+}
+
+impl<'a> Heartbeat<'a> {
+    /// Every 5 s; CASUS_HEARTBEAT_MS sets another interval (the tests use it).
+    fn every() -> std::time::Duration {
+        let ms = std::env::var("CASUS_HEARTBEAT_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(5000);
+        std::time::Duration::from_millis(ms)
+    }
+
+    fn new(label: &'a str, total: u64) -> Heartbeat<'a> {
+        Heartbeat {
+            label,
+            total,
+            done: Default::default(),
+            last: std::sync::Mutex::new(std::time::Instant::now()),
+            every: Self::every(),
+            enabled: !std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn add(&self, k: u64) {
+        if !self.enabled {
+            return;
+        }
+        let done = self.done.fetch_add(k, std::sync::atomic::Ordering::Relaxed) + k;
+        let Ok(mut last) = self.last.try_lock() else {
+            return;
+        };
+        if last.elapsed() >= self.every {
+            *last = std::time::Instant::now();
+            eprintln!(
+                "casus escalate: {}: {done}/{} runs ({}%)",
+                self.label,
+                self.total,
+                done * 100 / self.total.max(1)
+            );
+        }
+    }
+}
+
 fn run_one(
     kb: &KnowledgeBase,
     scenario: &EscalationScenario,
@@ -179,7 +268,11 @@ fn run_one(
             } else {
                 bar.set_draw_target(ProgressDrawTarget::hidden());
             }
-            let mc = monte_carlo(&graph, n, seed, &|k| bar.inc(k));
+            let beat = Heartbeat::new(label, n);
+            let mc = monte_carlo(&graph, n, seed, &|k| {
+                bar.inc(k);
+                beat.add(k);
+            });
             bar.finish_and_clear();
             Some(mc)
         }
@@ -191,8 +284,26 @@ fn run_one(
     })
 }
 
-pub fn run(kb: &KnowledgeBase, args: &EscalateArgs) -> Result<(), CliError> {
-    let scenario = build_scenario(kb, args)?;
+pub fn run(
+    kb: &KnowledgeBase,
+    args: &EscalateArgs,
+    boundaries: Option<&Path>,
+) -> Result<(), CliError> {
+    if let Some(out) = &args.output {
+        if out.is_dir() {
+            return Err(CliError::Usage(format!(
+                "-o {}: is a directory; give a file name",
+                out.display()
+            )));
+        }
+        if out.exists() && !args.force {
+            return Err(CliError::Usage(format!(
+                "-o {}: the file exists; add --force to replace it (nothing was written)",
+                out.display()
+            )));
+        }
+    }
+    let scenario = build_scenario(kb, args, boundaries)?;
     let runs = match (args.runs, scenario.policy.compliance) {
         (Some(n), _) => Some(n),
         (None, Compliance::Probabilistic) => Some(10_000),
@@ -205,6 +316,7 @@ pub fn run(kb: &KnowledgeBase, args: &EscalateArgs) -> Result<(), CliError> {
     for w in &args.with {
         edits.push(parse_edit(kb, w, true).map_err(usage)?);
     }
+    casus_escalate::counterfactual::check_edits(kb, &edits, scenario.date).map_err(usage)?;
     let actual = run_one(kb, &scenario, runs, args.seed, "actual")?;
     let (counterfactual, diff) = if edits.is_empty() {
         (None, None)

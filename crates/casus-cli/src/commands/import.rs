@@ -20,10 +20,9 @@ use crate::output::{diagnostic_line, print_csv, print_json, table};
 
 impl From<ImportError> for CliError {
     fn from(e: ImportError) -> Self {
-        match e {
-            ImportError::MissingFile { .. } => CliError::Usage(e.to_string()),
-            other => CliError::Data(other.to_string()),
-        }
+        // A file the user named that is missing or unusable is a data
+        // problem (exit 1), like a missing scenario file.
+        CliError::Data(e.to_string())
     }
 }
 
@@ -44,6 +43,19 @@ pub fn run(base_dir: Option<&Path>, command: ImportCommand) -> Result<(), CliErr
                 .map(|f| casus_import::cow::read_states(&f, &mut cow_problems))
                 .transpose()?;
             let data = casus_import::atop::read_dir(&dir)?;
+            let insane = casus_import::atop::sanity_errors(&dir, &data, cow.as_ref());
+            if !insane.is_empty() {
+                for p in insane.iter().take(20) {
+                    eprintln!("error: {}", p.to_string().trim_end_matches("; row skipped"));
+                }
+                if insane.len() > 20 {
+                    eprintln!("… and {} more", insane.len() - 20);
+                }
+                return Err(CliError::Data(format!(
+                    "{} row(s) fail ATOP's sanity checks (are the columns in the right order?); nothing was written",
+                    insane.len()
+                )));
+            }
             let bar = crate::output::progress_bar(0, "importing ATOP alliances");
             let mut import =
                 casus_import::kbgen::atop_to_kb(&data, &base, cow.as_ref(), |done, total| {

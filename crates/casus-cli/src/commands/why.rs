@@ -34,8 +34,19 @@ pub fn run(kb: &KnowledgeBase, args: &WhyArgs, boundaries: Option<&Path>) -> Res
         .iter()
         .map(|d| resolve_polity(kb, d))
         .collect::<Result<Vec<_>, _>>()?;
+    super::refuse_duplicates(kb, &attackers, "attacker")?;
+    super::refuse_duplicates(kb, &defenders, "defender")?;
+    for p in attackers.iter().chain(&defenders) {
+        casus_core::query::check_exists(kb, p, date)?;
+    }
     if defenders.is_empty() {
         defenders = default_defenders(kb, &place, date, &attackers);
+    }
+    if defenders.is_empty() {
+        return Err(CliError::Usage(format!(
+            "nobody is attacked at {} on {date}: no sovereign or controller other than the attackers; name the defenders with --defender",
+            casus_core::limits::truncate_for_message(&args.at)
+        )));
     }
     if let Some(both) = defenders.iter().find(|d| attackers.contains(d)) {
         return Err(CliError::Usage(format!(

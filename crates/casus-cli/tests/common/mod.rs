@@ -51,7 +51,12 @@ pub fn why(attacker: &str, defender: &str, at: &str, on: &str) -> Value {
 /// folder there), or `None` with a visible note that the test part is skipped.
 pub fn shared(relative: &str) -> Option<PathBuf> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let path = root.join("../shared").join(relative);
+    // CASUS_SHARED_DIR (read when the tests were built, as by build.rs)
+    // names the shared folder when it is not beside the repository.
+    let shared = option_env!("CASUS_SHARED_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared"));
+    let path = shared.join(relative);
     if path.exists() {
         Some(path)
     } else {

@@ -29,6 +29,7 @@ pub fn check(
     out: &mut Vec<Diagnostic>,
 ) {
     check_refs(kb, refs, out);
+    check_polity_names(kb, locs, out);
     check_places_and_claims(kb, locs, out);
     for t in &kb.territories {
         check_territory(kb, t, out);
@@ -99,6 +100,52 @@ fn check_refs(kb: &KnowledgeBase, refs: &[PendingRef], out: &mut Vec<Diagnostic>
             d = d.with_help(format!("did you mean {best:?}?"));
         }
         out.push(d);
+    }
+}
+
+/// Two polities with one name, or an alias that is another polity's name,
+/// would make every query by that name ambiguous.
+fn check_polity_names(kb: &KnowledgeBase, locs: &EntityLocs, out: &mut Vec<Diagnostic>) {
+    let mut by_name: std::collections::HashMap<String, usize> = Default::default();
+    for (i, p) in kb.polities.iter().enumerate() {
+        let key = crate::names::fold(&p.name);
+        if key.is_empty() {
+            continue;
+        }
+        if let Some(&first) = by_name.get(&key) {
+            let other = &kb.polities[first];
+            out.push(
+                Diagnostic::error(
+                    "duplicate-name",
+                    locs.polities[i].clone(),
+                    format!(
+                        "polity {:?} has the name {:?}, like polity {:?} ({}); a query by that name would be ambiguous",
+                        p.id, p.name, other.id, locs.polities[first]
+                    ),
+                )
+                .with_help("give one of them a distinct name (keep the shared form as an alias of neither)"),
+            );
+        } else {
+            by_name.insert(key, i);
+        }
+    }
+    for (i, p) in kb.polities.iter().enumerate() {
+        for alias in &p.aliases {
+            let Some(&j) = by_name.get(&crate::names::fold(alias)) else {
+                continue;
+            };
+            if j != i {
+                let other = &kb.polities[j];
+                out.push(Diagnostic::error(
+                    "alias-collision",
+                    locs.polities[i].clone(),
+                    format!(
+                        "alias {alias:?} of polity {:?} is the name of polity {:?} ({}); a query by that name would be ambiguous",
+                        p.id, other.id, locs.polities[j]
+                    ),
+                ));
+            }
+        }
     }
 }
 
@@ -234,6 +281,15 @@ fn check_parent_cycles(kb: &KnowledgeBase, locs: &EntityLocs, out: &mut Vec<Diag
     }
 }
 
+/// Do two intervals certainly share no day (even at their imprecise edges)?
+fn wholly_apart(a: &Interval, b: &Interval) -> bool {
+    let ends_before = |x: &Interval, y: &Interval| match (x.to, y.from) {
+        (Some(end), Some(start)) => end.latest() < start.earliest(),
+        _ => false,
+    };
+    ends_before(a, b) || ends_before(b, a)
+}
+
 fn check_treaty(kb: &KnowledgeBase, t: &Treaty, out: &mut Vec<Diagnostic>) {
     let mut polities: Vec<&str> = t.parties.iter().map(|p| p.polity.as_str()).collect();
     polities.sort();
@@ -256,9 +312,16 @@ fn check_treaty(kb: &KnowledgeBase, t: &Treaty, out: &mut Vec<Diagnostic>) {
             "membership",
             out,
         );
-        if p.membership.interval.within(&t.in_force.interval) == Truth::No
-            && t.in_force.interval.overlaps(&p.membership.interval)
-        {
+        if wholly_apart(&p.membership.interval, &t.in_force.interval) {
+            out.push(Diagnostic::error(
+                "membership-outside-treaty",
+                p.membership.source.loc.clone(),
+                format!(
+                    "membership of {} ({}) lies wholly outside the treaty's time in force ({})",
+                    p.polity, p.membership.interval, t.in_force.interval
+                ),
+            ));
+        } else if p.membership.interval.within(&t.in_force.interval) == Truth::No {
             out.push(Diagnostic::warning(
                 "outside-treaty",
                 p.membership.source.loc.clone(),

@@ -64,14 +64,22 @@ pub struct KnowledgeBase {
 /// Errors reading a knowledge base from disk.
 #[derive(Debug, thiserror::Error)]
 pub enum KbError {
-    #[error("cannot read knowledge-base directory {path}: {source}")]
+    #[error("cannot read {path} in the knowledge base: {source}")]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{path} is not a directory")]
+    #[error("knowledge-base directory {path} does not exist")]
+    NotFound { path: PathBuf },
+    #[error("{path} is not a directory: --kb takes the directory holding the knowledge-base files (such as one `casus kb export` wrote)")]
     NotADirectory { path: PathBuf },
+    #[error("{path} is a symbolic link back to {ancestor}, which loops; remove the link")]
+    SymlinkLoop { path: PathBuf, ancestor: PathBuf },
+    #[error("more than {limit} knowledge-base files under {path} (the limit; see docs/limits.md)")]
+    TooManyFiles { path: PathBuf, limit: usize },
+    #[error(transparent)]
+    File(#[from] crate::limits::FileError),
     #[error("no knowledge-base files (*.toml) under {path}")]
     Empty { path: PathBuf },
     #[error(transparent)]
@@ -92,44 +100,53 @@ impl KnowledgeBase {
         KnowledgeBase::from_files(&KnowledgeBase::embedded_files())
     }
 
-    /// Read every `*.toml` file under `dir` (recursively).
+    /// Read every `*.toml` file under `dir` (recursively, following symbolic
+    /// links). Refused with one message each: a directory symlink loop, a
+    /// `*.toml` that is not a regular file (a FIFO would block), a file over
+    /// [`crate::limits::MAX_KB_FILE_BYTES`], more than
+    /// [`crate::limits::MAX_KB_FILES`] files.
     pub fn read_dir(dir: &Path) -> Result<Vec<KbFile>, KbError> {
+        use crate::limits::{read_text_file, MAX_KB_FILES, MAX_KB_FILE_BYTES};
         if !dir.is_dir() {
             return Err(if dir.exists() {
                 KbError::NotADirectory { path: dir.into() }
             } else {
-                KbError::Io {
-                    path: dir.into(),
-                    source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such directory"),
-                }
+                KbError::NotFound { path: dir.into() }
             });
         }
         let mut files = Vec::new();
-        let mut stack = vec![dir.to_path_buf()];
-        while let Some(d) = stack.pop() {
-            let entries = std::fs::read_dir(&d).map_err(|source| KbError::Io {
-                path: d.clone(),
-                source,
+        let walk = walkdir::WalkDir::new(dir)
+            .follow_links(true)
+            .sort_by_file_name();
+        for entry in walk {
+            let entry = entry.map_err(|e| match e.loop_ancestor() {
+                Some(ancestor) => KbError::SymlinkLoop {
+                    path: e.path().map(Path::to_path_buf).unwrap_or_default(),
+                    ancestor: ancestor.to_path_buf(),
+                },
+                None => KbError::Io {
+                    path: e
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| dir.into()),
+                    source: e.into(),
+                },
             })?;
-            for entry in entries {
-                let entry = entry.map_err(|source| KbError::Io {
-                    path: d.clone(),
-                    source,
-                })?;
-                let path = entry.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if path.extension().is_some_and(|e| e == "toml") {
-                    let text = std::fs::read_to_string(&path).map_err(|source| KbError::Io {
-                        path: path.clone(),
-                        source,
-                    })?;
-                    files.push(KbFile {
-                        path: path.display().to_string(),
-                        text,
-                    });
-                }
+            let path = entry.path();
+            if entry.file_type().is_dir() || path.extension().is_none_or(|e| e != "toml") {
+                continue;
             }
+            if files.len() == MAX_KB_FILES {
+                return Err(KbError::TooManyFiles {
+                    path: dir.into(),
+                    limit: MAX_KB_FILES,
+                });
+            }
+            let text = read_text_file(path, "knowledge-base file", MAX_KB_FILE_BYTES)?;
+            files.push(KbFile {
+                path: path.display().to_string(),
+                text,
+            });
         }
         if files.is_empty() {
             return Err(KbError::Empty { path: dir.into() });
@@ -201,7 +218,14 @@ impl KnowledgeBase {
         }
         kb.index(&locs, &mut diagnostics);
         check::check(&kb, &refs, &locs, &mut diagnostics);
-        diagnostics.sort_by(|a, b| a.loc.cmp(&b.loc).then(a.code.cmp(b.code)));
+        // A syntax error comes first: the errors after it may follow from it
+        // (ids the broken file would have defined).
+        diagnostics.sort_by(|a, b| {
+            (b.code == "syntax")
+                .cmp(&(a.code == "syntax"))
+                .then(a.loc.cmp(&b.loc))
+                .then(a.code.cmp(b.code))
+        });
         (kb, diagnostics)
     }
 
@@ -322,6 +346,11 @@ impl KnowledgeBase {
         self.names.suggest(name)
     }
 
+    /// Names close to `name` that name something `keep` accepts.
+    pub fn suggest_where(&self, name: &str, keep: impl Fn(&Named) -> bool) -> Vec<String> {
+        self.names.suggest_where(name, keep)
+    }
+
     /// Treaties whose id, name or alias folds like `name`.
     pub fn lookup_treaty(&self, name: &str) -> &[usize] {
         self.treaty_names.get(name)
@@ -428,7 +457,7 @@ fn collect_embedded(dir: &Dir<'static>, out: &mut Vec<KbFile>) {
 /// Errors writing the embedded knowledge base out.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("{path} already exists and is not empty; choose a new or empty directory (nothing was written)")]
+    #[error("{path} already exists and is not empty, or is not a directory; choose a new or empty directory (nothing was written)")]
     NotEmpty { path: PathBuf },
     #[error("cannot write {path}: {source}")]
     Io {
@@ -441,6 +470,9 @@ pub enum ExportError {
 /// Succeed only if `dir` does not exist or is an empty directory: writing
 /// there cannot overwrite anything the user has.
 pub fn ensure_new_or_empty(dir: &Path) -> Result<(), ExportError> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(ExportError::NotEmpty { path: dir.into() });
+    }
     if dir.exists() {
         let non_empty = std::fs::read_dir(dir)
             .map_err(|source| ExportError::Io {

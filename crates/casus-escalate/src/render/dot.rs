@@ -10,8 +10,13 @@ use super::{name, side_colour, side_light};
 use crate::cascade::Outcome;
 use crate::graph::Origin;
 
+/// A DOT string literal's contents: backslashes and quotes escaped, line
+/// breaks as DOT's `\n` (a raw newline would end up inside the label).
 fn esc(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace("\r\n", "\\n")
+        .replace(['\n', '\r'], "\\n")
 }
 
 /// The outcome as a DOT digraph.
@@ -139,4 +144,14 @@ pub fn to_dot(kb: &KnowledgeBase, o: &Outcome) -> String {
     }
     let _ = writeln!(out, "}}");
     out
+}
+
+#[cfg(test)]
+mod label_tests {
+    #[test]
+    fn dot_labels_escape_newlines_and_quotes() {
+        let e = super::esc("drones\n\"and\" \\ shells\r\n");
+        assert!(!e.contains('\n') && !e.contains('\r'), "{e}");
+        assert_eq!(e, "drones\\n\\\"and\\\" \\\\ shells\\n");
+    }
 }

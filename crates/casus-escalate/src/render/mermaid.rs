@@ -9,8 +9,12 @@ use super::{name, side_colour, side_light};
 use crate::cascade::{Outcome, Side};
 use crate::graph::Origin;
 
+/// A Mermaid quoted label: quotes as `#quot;`, line breaks as `<br/>` (a
+/// raw newline breaks the diagram).
 fn esc(s: &str) -> String {
     s.replace('"', "#quot;")
+        .replace("\r\n", "<br/>")
+        .replace(['\n', '\r'], "<br/>")
 }
 
 fn id(s: &str) -> String {
@@ -133,4 +137,13 @@ pub fn to_mermaid(kb: &KnowledgeBase, o: &Outcome) -> String {
         let _ = writeln!(out, "  class {} pressured", pressured.join(","));
     }
     out
+}
+
+#[cfg(test)]
+mod label_tests {
+    #[test]
+    fn mermaid_labels_escape_newlines_and_quotes() {
+        let e = super::esc("drones\n\"and\"\r\nshells");
+        assert_eq!(e, "drones<br/>#quot;and#quot;<br/>shells");
+    }
 }
