@@ -203,7 +203,10 @@ fn iraq_attacking_kuwait_in_1990_gets_an_arab_league_verdict() {
     let verdicts = treaty_verdicts(&v, "arab-league-1950");
     // Iraq is itself a party: the others' duty is contested, Iraq's own is not triggered.
     assert!(verdicts.iter().any(|x| x == "contested"), "{verdicts:?}");
-    assert!(verdicts.iter().any(|x| x == "not_triggered"), "{verdicts:?}");
+    assert!(
+        verdicts.iter().any(|x| x == "not_triggered"),
+        "{verdicts:?}"
+    );
 }
 
 #[test]
