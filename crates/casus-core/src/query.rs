@@ -310,11 +310,32 @@ fn holder_is(holders: &[Holder], polity: &str) -> Truth {
         .unwrap_or(Truth::No)
 }
 
+/// The territories holding `t` on `date`, innermost first: its parents,
+/// each taken as the territory that answers for it on that day (Crimea in
+/// 1980: Crimea, then Ukraine answering as the Soviet Union).
+fn ancestry_on(kb: &KnowledgeBase, t: usize, date: Date) -> Vec<usize> {
+    let mut out = vec![t];
+    let mut cur = t;
+    while let Some(p) = kb.territories[cur]
+        .parent
+        .as_ref()
+        .and_then(|p| kb.index_of(RefKind::Territory, p))
+    {
+        let p = territory_on(kb, p, date);
+        if out.contains(&p) {
+            break;
+        }
+        out.push(p);
+        cur = p;
+    }
+    out
+}
+
 /// The status of territory `t` on `date`, inheriting from ancestors where
 /// the territory has no fact of its own for that day.
 pub fn territory_status(kb: &KnowledgeBase, asked: usize, date: Date) -> TerritoryStatus {
     let t = territory_on(kb, asked, date);
-    let chain = kb.ancestry(t);
+    let chain = ancestry_on(kb, t, date);
     let pick = |get: fn(&Territory) -> &Vec<Dated<String>>| -> Vec<Holder> {
         for &i in &chain {
             let terr = &kb.territories[i];
