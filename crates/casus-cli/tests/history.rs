@@ -1,0 +1,167 @@
+//! The map through time (issue 14 items 1-2, issue 9 item 5): who held a
+//! place on a past date, with de jure and de facto apart and recorded
+//! non-recognition; Berlin's four-power status and the Western allies'
+//! guarantee; colonies up to independence; successor states' areas that
+//! answer as their predecessor's; and a sweep over every capital of today
+//! on 1 Jan of every fifth year from 1945 to 2025.
+
+mod common;
+
+use casus_core::query::{place_status, resolve_place};
+use casus_core::KnowledgeBase;
+use common::{json, run_ok, why};
+use jiff::civil::Date;
+use serde_json::Value;
+
+/// `casus place PLACE --on DATE --format json`.
+fn place(at: &str, on: &str) -> Value {
+    json(&["place", at, "--on", on])
+}
+
+/// The polity ids of one role (`sovereign`, `controller`, …) in a place answer.
+fn ids(v: &Value, role: &str) -> Vec<String> {
+    v[role]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|h| h["polity"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The verdict strings of one treaty's provision in a `why` answer.
+fn verdicts_of(v: &Value, treaty: &str, provision: &str) -> Vec<String> {
+    v["verdicts"]
+        .as_array()
+        .expect("verdicts array")
+        .iter()
+        .filter(|x| x["treaty"] == treaty && x["provision"] == provision)
+        .filter_map(|x| x["verdict"].as_str().map(str::to_string))
+        .collect()
+}
+
+// Leipzig, by coordinates (the gazetteer adds the name separately).
+const LEIPZIG: &str = "51.3397,12.3731";
+// Tempelhof (American sector) and Alexanderplatz (Soviet sector).
+const WEST_BERLIN_TEMPELHOF: &str = "52.4730,13.4030";
+const EAST_BERLIN_ALEXANDERPLATZ: &str = "52.5219,13.4132";
+
+#[test]
+fn leipzig_is_the_gdr_in_1989_and_nato_territory_in_1991() {
+    let p = place(LEIPZIG, "1989-06-01");
+    assert_eq!(p["territory"], "east-germany");
+    assert_eq!(ids(&p, "sovereign"), ["DDR"]);
+    let v = why("Soviet Union", "DDR", LEIPZIG, "1989-06-01");
+    assert!(
+        verdicts_of(&v, "nato", "art5").is_empty(),
+        "the GDR is owed nothing under NATO Art. 5: {:#}",
+        v["verdicts"]
+    );
+    let v = why("Soviet Union", "Germany", LEIPZIG, "1991-06-01");
+    let art5 = verdicts_of(&v, "nato", "art5");
+    assert!(!art5.is_empty() && art5.iter().all(|x| x == "triggered"), "{art5:?}");
+}
+
+#[test]
+fn west_berlin_1961_gets_the_allies_guarantee_and_east_berlin_does_not() {
+    let p = place(WEST_BERLIN_TEMPELHOF, "1961-09-01");
+    assert_eq!(p["territory"], "american-sector-berlin");
+    assert_eq!(ids(&p, "sovereign"), Vec::<String>::new());
+    assert!(p["no_sovereign"]["reason"]
+        .as_str()
+        .is_some_and(|r| r.contains("four-power")));
+    assert_eq!(ids(&p, "controller"), ["USA"]);
+
+    let v = why("Soviet Union", "USA", WEST_BERLIN_TEMPELHOF, "1961-09-01");
+    let g = verdicts_of(&v, "berlin-guarantee-1954", "para5");
+    assert!(!g.is_empty() && g.iter().all(|x| x == "triggered"), "{g:?}");
+    let text = run_ok(&[
+        "why",
+        "--attacker",
+        "Soviet Union",
+        "--at",
+        WEST_BERLIN_TEMPELHOF,
+        "--on",
+        "1961-09-01",
+        "--proof",
+    ]);
+    assert!(
+        text.contains("London Nine-Power Conference"),
+        "the guarantee cites its instrument: {text}"
+    );
+
+    let p = place(EAST_BERLIN_ALEXANDERPLATZ, "1961-09-01");
+    assert_eq!(p["territory"], "east-berlin");
+    assert_eq!(ids(&p, "controller"), ["DDR"]);
+    assert_eq!(ids(&p, "not_recognised_by"), ["USA", "GBR", "FRA"]);
+    let v = why("Soviet Union", "USA", EAST_BERLIN_ALEXANDERPLATZ, "1961-09-01");
+    let g = verdicts_of(&v, "berlin-guarantee-1954", "para5");
+    assert!(g.iter().all(|x| x == "not_triggered"), "{g:?}");
+}
+
+#[test]
+fn berlin_is_german_after_unification() {
+    for at in [WEST_BERLIN_TEMPELHOF, EAST_BERLIN_ALEXANDERPLATZ] {
+        let p = place(at, "1991-01-01");
+        assert_eq!(ids(&p, "sovereign"), ["DEU"], "{at}");
+    }
+}
+
+#[test]
+fn prague_1968_is_czechoslovakia_s_territory() {
+    let p = place("Prague", "1968-08-21");
+    assert_eq!(p["territory"], "czechoslovakia");
+    assert_eq!(p["territory_name"], "Czechoslovakia");
+    assert_eq!(p["present_territory"], "czech-republic");
+    assert_eq!(ids(&p, "sovereign"), ["CSK"]);
+    // The same rule for every successor state's mainland, by name and by
+    // coordinates, and not after independence.
+    for (at, on, territory) in [
+        ("Bratislava", "1968-08-21", "czechoslovakia"),
+        ("50.0755,14.4378", "1968-08-21", "czechoslovakia"),
+        ("Ljubljana", "1980-01-01", "yugoslavia"),
+        ("Kyiv", "1980-01-01", "soviet-union"),
+        ("Crimea", "1980-01-01", "crimea"),
+        ("Prague", "1993-01-01", "czech-republic"),
+        ("Kyiv", "1992-01-01", "ukraine"),
+    ] {
+        let p = place(at, on);
+        assert_eq!(p["territory"], territory, "{at} on {on}");
+    }
+    let p = place("Crimea", "1980-01-01");
+    assert_eq!(ids(&p, "sovereign"), ["SUN"]);
+}
+
+/// Every capital of today (the knowledge base's places whose source calls
+/// them a capital), on 1 Jan of every fifth year from 1945 to 2025: a
+/// sovereign, or a recorded reason for none.
+#[test]
+fn every_capital_every_fifth_year_names_a_sovereign_or_says_why_none() {
+    let kb = KnowledgeBase::embedded().expect("embedded knowledge base loads");
+    let capitals: Vec<&casus_core::model::Place> = kb
+        .places
+        .iter()
+        .filter(|p| p.source.citation.starts_with("Capital of"))
+        .collect();
+    assert!(capitals.len() > 150, "only {} capitals found", capitals.len());
+    let mut missing = Vec::new();
+    for year in (1945..=2025).step_by(5) {
+        let date = Date::new(year, 1, 1).expect("valid date");
+        for c in &capitals {
+            let resolved = resolve_place(&kb, &c.id)
+                .or_else(|_| resolve_place(&kb, &c.name))
+                .expect("a capital resolves");
+            let s = place_status(&kb, &resolved, date);
+            if s.sovereign.is_empty() && s.no_sovereign.is_none() {
+                missing.push(format!("{} ({}) {year}", c.name, s.territory));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{} capital-years with neither a sovereign nor a reason:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
+}
