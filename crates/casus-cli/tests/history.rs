@@ -165,3 +165,95 @@ fn every_capital_every_fifth_year_names_a_sovereign_or_says_why_none() {
         missing.join("\n")
     );
 }
+
+#[test]
+fn hong_kong_1990_is_british_and_macau_portuguese_administered() {
+    let p = place("Hong Kong", "1990-01-01");
+    assert_eq!(p["territory"], "hong-kong");
+    assert_eq!(ids(&p, "sovereign"), ["GBR"]);
+    assert_eq!(ids(&p, "controller"), ["GBR"]);
+    assert_eq!(ids(&place("Hong Kong", "1998-01-01"), "sovereign"), ["CHN"]);
+    // Macau by coordinates: Chinese territory under Portuguese administration.
+    let p = place("22.19,113.54", "1990-01-01");
+    assert_eq!(p["territory"], "macau");
+    assert_eq!(ids(&p, "controller"), ["PRT"]);
+    assert_eq!(ids(&place("22.19,113.54", "2000-01-01"), "controller"), ["CHN"]);
+}
+
+#[test]
+fn goa_on_the_day_of_the_invasion_is_portuguese_and_outside_nato_s_area() {
+    let p = place("Goa", "1961-12-18");
+    assert_eq!(ids(&p, "sovereign"), ["PRT"]);
+    assert_eq!(ids(&p, "controller"), ["PRT"]);
+    let v = why("India", "Portugal", "Goa", "1961-12-18");
+    let art5 = verdicts_of(&v, "nato", "art5");
+    assert!(
+        !art5.is_empty() && art5.iter().all(|x| x == "not_triggered"),
+        "{art5:?}"
+    );
+    let p = place("Goa", "1962-01-01");
+    assert_eq!(ids(&p, "sovereign"), ["IND"]);
+    assert_eq!(ids(&p, "not_recognised_by"), ["PRT"]);
+}
+
+#[test]
+fn tallinn_dili_and_windhoek_in_1980_have_their_holders() {
+    let p = place("Tallinn", "1980-01-01");
+    assert_eq!(ids(&p, "controller"), ["SUN"]);
+    assert_eq!(ids(&p, "sovereign"), ["SUN"]);
+    assert_eq!(p["sovereign"][0]["source"]["uncertain"], true);
+    assert_eq!(ids(&p, "not_recognised_by"), ["USA"]);
+
+    let p = place("Dili", "1980-01-01");
+    assert_eq!(ids(&p, "sovereign"), ["PRT"], "Portugal, the administering power");
+    assert_eq!(ids(&p, "controller"), ["IDN"]);
+    assert_eq!(ids(&p, "claimants"), ["IDN"]);
+
+    let p = place("Windhoek", "1980-01-01");
+    assert_eq!(ids(&p, "controller"), ["ZAF"]);
+    assert!(ids(&p, "sovereign").is_empty());
+    assert!(p["no_sovereign"]["source"]["citation"]
+        .as_str()
+        .is_some_and(|c| c.contains("ICJ advisory opinion")));
+}
+
+#[test]
+fn the_paracels_on_19_january_1974_split_by_group() {
+    let crescent = "16.53,111.61"; // Pattle Island
+    let amphitrite = "16.83,112.34"; // Woody Island
+    let p = place(crescent, "1974-01-19");
+    assert_eq!(p["territory"], "crescent-group");
+    assert_eq!(ids(&p, "controller"), ["RVN"]);
+    let p = place(amphitrite, "1974-01-19");
+    assert_eq!(p["territory"], "amphitrite-group");
+    assert_eq!(ids(&p, "controller"), ["CHN"]);
+    assert_eq!(ids(&place(crescent, "1974-01-21"), "controller"), ["CHN"]);
+}
+
+#[test]
+fn sub_country_outlines_resolve_on_their_dates() {
+    for (at, on, territory, controller) in [
+        ("9.12,-79.69", "1970-01-01", "panama-canal-zone", "USA"),
+        ("9.12,-79.69", "1980-01-01", "panama-canal-zone", "PAN"),
+        ("29.5,33.8", "1975-01-01", "sinai", "ISR"),
+        ("29.5,33.8", "1983-01-01", "sinai", "EGY"),
+        ("-22.95,14.5", "1992-01-01", "walvis-bay", "ZAF"),
+        ("49.23,7.0", "1950-01-01", "saar", "FRA"),
+        ("50.11,8.68", "1947-06-01", "us-zone-germany", "USA"),
+        ("53.55,10.0", "1947-06-01", "british-zone-germany", "GBR"),
+        ("47.99,7.85", "1947-06-01", "french-zone-germany", "FRA"),
+        ("52.52,13.30", "1961-09-01", "british-sector-berlin", "GBR"),
+        ("52.56,13.29", "1961-09-01", "french-sector-berlin", "FRA"),
+        ("48.2,15.6", "1950-01-01", "soviet-zone-austria", "SUN"),
+        ("47.27,11.4", "1950-01-01", "french-zone-austria", "FRA"),
+        ("45.65,13.78", "1950-01-01", "trieste-zone-a", "GBR"),
+        ("45.55,13.73", "1950-01-01", "trieste-zone-b-slovenia", "YUG"),
+        ("12.78,45.03", "1960-01-01", "south-yemen", "GBR"),
+        ("5.98,116.07", "1960-01-01", "sabah", "GBR"),
+        ("31.5,34.45", "1980-01-01", "gaza-strip", "ISR"),
+    ] {
+        let p = place(at, on);
+        assert_eq!(p["territory"], territory, "{at} on {on}");
+        assert_eq!(ids(&p, "controller"), [controller], "{at} on {on}");
+    }
+}
