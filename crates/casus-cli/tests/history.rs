@@ -60,7 +60,10 @@ fn leipzig_is_the_gdr_in_1989_and_nato_territory_in_1991() {
     );
     let v = why("Soviet Union", "Germany", LEIPZIG, "1991-06-01");
     let art5 = verdicts_of(&v, "nato", "art5");
-    assert!(!art5.is_empty() && art5.iter().all(|x| x == "triggered"), "{art5:?}");
+    assert!(
+        !art5.is_empty() && art5.iter().all(|x| x == "triggered"),
+        "{art5:?}"
+    );
 }
 
 #[test]
@@ -95,7 +98,12 @@ fn west_berlin_1961_gets_the_allies_guarantee_and_east_berlin_does_not() {
     assert_eq!(p["territory"], "east-berlin");
     assert_eq!(ids(&p, "controller"), ["DDR"]);
     assert_eq!(ids(&p, "not_recognised_by"), ["USA", "GBR", "FRA"]);
-    let v = why("Soviet Union", "USA", EAST_BERLIN_ALEXANDERPLATZ, "1961-09-01");
+    let v = why(
+        "Soviet Union",
+        "USA",
+        EAST_BERLIN_ALEXANDERPLATZ,
+        "1961-09-01",
+    );
     let g = verdicts_of(&v, "berlin-guarantee-1954", "para5");
     assert!(g.iter().all(|x| x == "not_triggered"), "{g:?}");
 }
@@ -144,7 +152,11 @@ fn every_capital_every_fifth_year_names_a_sovereign_or_says_why_none() {
         .iter()
         .filter(|p| p.source.citation.starts_with("Capital of"))
         .collect();
-    assert!(capitals.len() > 150, "only {} capitals found", capitals.len());
+    assert!(
+        capitals.len() > 150,
+        "only {} capitals found",
+        capitals.len()
+    );
     let mut missing = Vec::new();
     for year in (1945..=2025).step_by(5) {
         let date = Date::new(year, 1, 1).expect("valid date");
@@ -177,7 +189,10 @@ fn hong_kong_1990_is_british_and_macau_portuguese_administered() {
     let p = place("22.19,113.54", "1990-01-01");
     assert_eq!(p["territory"], "macau");
     assert_eq!(ids(&p, "controller"), ["PRT"]);
-    assert_eq!(ids(&place("22.19,113.54", "2000-01-01"), "controller"), ["CHN"]);
+    assert_eq!(
+        ids(&place("22.19,113.54", "2000-01-01"), "controller"),
+        ["CHN"]
+    );
 }
 
 #[test]
@@ -205,7 +220,11 @@ fn tallinn_dili_and_windhoek_in_1980_have_their_holders() {
     assert_eq!(ids(&p, "not_recognised_by"), ["USA"]);
 
     let p = place("Dili", "1980-01-01");
-    assert_eq!(ids(&p, "sovereign"), ["PRT"], "Portugal, the administering power");
+    assert_eq!(
+        ids(&p, "sovereign"),
+        ["PRT"],
+        "Portugal, the administering power"
+    );
     assert_eq!(ids(&p, "controller"), ["IDN"]);
     assert_eq!(ids(&p, "claimants"), ["IDN"]);
 
@@ -247,7 +266,12 @@ fn sub_country_outlines_resolve_on_their_dates() {
         ("48.2,15.6", "1950-01-01", "soviet-zone-austria", "SUN"),
         ("47.27,11.4", "1950-01-01", "french-zone-austria", "FRA"),
         ("45.65,13.78", "1950-01-01", "trieste-zone-a", "GBR"),
-        ("45.55,13.73", "1950-01-01", "trieste-zone-b-slovenia", "YUG"),
+        (
+            "45.55,13.73",
+            "1950-01-01",
+            "trieste-zone-b-slovenia",
+            "YUG",
+        ),
         ("12.78,45.03", "1960-01-01", "south-yemen", "GBR"),
         ("5.98,116.07", "1960-01-01", "sabah", "GBR"),
         ("31.5,34.45", "1980-01-01", "gaza-strip", "ISR"),

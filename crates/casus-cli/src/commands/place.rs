@@ -155,11 +155,17 @@ pub fn run(
                 .collect();
             println!("  territory:   {}", chain.join(" ⊂ "));
             if let Some(today) = &status.present_territory {
-                let today = kb.territory(today).map(|x| x.name.as_str()).unwrap_or(today);
+                let today = kb
+                    .territory(today)
+                    .map(|x| x.name.as_str())
+                    .unwrap_or(today);
                 println!(
                     "  {:<12} {}",
                     "",
-                    dim(&format!("(the area of today's {today}, part of {} on this date)", status.name))
+                    dim(&format!(
+                        "(the area of today's {today}, part of {} on this date)",
+                        status.name
+                    ))
                 );
             }
             let show = |label: &str, hs: &[Holder]| {
