@@ -281,3 +281,22 @@ fn sub_country_outlines_resolve_on_their_dates() {
         assert_eq!(ids(&p, "controller"), [controller], "{at} on {on}");
     }
 }
+
+#[test]
+fn a_successor_area_keeps_its_own_continent_when_it_answers_as_its_predecessor() {
+    let p = place("Tashkent", "1980-01-01");
+    assert_eq!(p["territory"], "soviet-union");
+    let regions: Vec<&str> = p["regions"]
+        .as_array()
+        .expect("regions")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(!regions.contains(&"europe"), "{regions:?}");
+    let p = place("Kyiv", "1980-01-01");
+    assert!(p["regions"]
+        .as_array()
+        .expect("regions")
+        .iter()
+        .any(|r| r == "europe"));
+}

@@ -347,8 +347,12 @@ pub fn territory_status(kb: &KnowledgeBase, asked: usize, date: Date) -> Territo
         Vec::new()
     };
     // The innermost territory that has region tags describes the place: an
-    // island group overseas does not inherit its state's continent.
-    let regions = chain
+    // island group overseas does not inherit its state's continent. Region
+    // tags are geography, so they come from the territory asked about, not
+    // from the predecessor it answers as (Tashkent in 1980 is not in Europe
+    // because the Soviet Union partly was).
+    let regions = kb
+        .ancestry(asked)
         .iter()
         .map(|&i| &kb.territories[i].regions)
         .find(|r| !r.is_empty())
