@@ -109,6 +109,17 @@ fn west_berlin_1961_gets_the_allies_guarantee_and_east_berlin_does_not() {
 }
 
 #[test]
+fn the_city_of_berlin_has_four_power_status_until_unification() {
+    let p = place("Berlin", "1961-09-01");
+    assert_eq!(p["territory"], "greater-berlin");
+    assert!(ids(&p, "sovereign").is_empty());
+    assert!(p["no_sovereign"]["reason"]
+        .as_str()
+        .is_some_and(|r| r.contains("four-power")));
+    assert_eq!(ids(&place("Berlin", "1995-01-01"), "sovereign"), ["DEU"]);
+}
+
+#[test]
 fn berlin_is_german_after_unification() {
     for at in [WEST_BERLIN_TEMPELHOF, EAST_BERLIN_ALEXANDERPLATZ] {
         let p = place(at, "1991-01-01");
