@@ -286,6 +286,11 @@ fn sub_country_outlines_resolve_on_their_dates() {
         ("12.78,45.03", "1960-01-01", "south-yemen", "GBR"),
         ("5.98,116.07", "1960-01-01", "sabah", "GBR"),
         ("31.5,34.45", "1980-01-01", "gaza-strip", "ISR"),
+        ("27.09,142.19", "1960-01-01", "bonin-islands", "USA"),
+        ("55.1,14.9", "1945-12-01", "bornholm", "SUN"),
+        ("35.57,-5.37", "1950-01-01", "spanish-morocco", "ESP"),
+        ("29.38,-10.17", "1960-01-01", "ifni", "ESP"),
+        ("46.96,142.73", "1960-01-01", "south-sakhalin", "SUN"),
     ] {
         let p = place(at, on);
         assert_eq!(p["territory"], territory, "{at} on {on}");
