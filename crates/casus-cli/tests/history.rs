@@ -316,3 +316,11 @@ fn a_successor_area_keeps_its_own_continent_when_it_answers_as_its_predecessor()
         .iter()
         .any(|r| r == "europe"));
 }
+
+#[test]
+fn the_two_yemens_aden_british_to_1967_then_south_yemen() {
+    assert_eq!(ids(&place("Aden", "1960-01-01"), "sovereign"), ["GBR"]);
+    assert_eq!(ids(&place("Aden", "1975-01-01"), "sovereign"), ["YMD"]);
+    assert_eq!(ids(&place("Aden", "1995-01-01"), "sovereign"), ["YEM"]);
+    assert_eq!(ids(&place("Sanaa", "1980-01-01"), "sovereign"), ["YAR"]);
+}
