@@ -324,3 +324,39 @@ fn the_two_yemens_aden_british_to_1967_then_south_yemen() {
     assert_eq!(ids(&place("Aden", "1995-01-01"), "sovereign"), ["YEM"]);
     assert_eq!(ids(&place("Sanaa", "1980-01-01"), "sovereign"), ["YAR"]);
 }
+
+/// Every `part_of` spell in the knowledge base: on its first day the
+/// territory answers as the named one, and the day after it ends as itself;
+/// no own sovereign spell is hidden under it.
+#[test]
+fn every_part_of_spell_answers_as_its_predecessor_and_hides_no_sovereign_spell() {
+    use casus_core::query::territory_status;
+    let kb = KnowledgeBase::embedded().expect("embedded knowledge base loads");
+    let mut checked = 0;
+    for (i, t) in kb.territories.iter().enumerate() {
+        for spell in &t.part_of {
+            let first = spell.interval.from.map(|d| d.earliest());
+            let after = spell.interval.to.and_then(|d| d.latest().tomorrow().ok());
+            if let Some(day) = first {
+                let s = territory_status(&kb, i, day);
+                assert_eq!(s.territory, spell.value, "{} on {day}", t.id);
+                assert_eq!(s.present_territory.as_deref(), Some(t.id.as_str()));
+            }
+            if let Some(day) = after {
+                let s = territory_status(&kb, i, day);
+                assert_eq!(s.territory, t.id, "{} on {day}", t.id);
+            }
+            for own in &t.sovereign {
+                assert!(
+                    !own.interval.overlaps(&spell.interval),
+                    "{}: sovereign spell {} hidden under part_of {}",
+                    t.id,
+                    own.interval,
+                    spell.interval
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "only {checked} part_of spells");
+}
