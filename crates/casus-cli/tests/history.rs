@@ -360,3 +360,53 @@ fn every_part_of_spell_answers_as_its_predecessor_and_hides_no_sovereign_spell()
     }
     assert!(checked >= 20, "only {checked} part_of spells");
 }
+
+/// Towns on either side of the inner German border resolve to the GDR's
+/// outline or to a western zone (the outline's accuracy, docs/history.md).
+#[test]
+fn inner_german_border_towns_fall_on_their_side() {
+    let east = [
+        ("Marienborn", "52.20,11.11"),
+        ("Eisenach", "50.98,10.32"),
+        ("Plauen", "50.50,12.14"),
+        ("Wismar", "53.89,11.46"),
+        ("Salzwedel", "52.85,11.15"),
+        ("Meiningen", "50.57,10.41"),
+        ("Boizenburg", "53.38,10.72"),
+        ("Heiligenstadt", "51.38,10.14"),
+        ("Wernigerode", "51.83,10.78"),
+        ("Sonneberg", "50.354,11.173"),
+        ("Probstzella", "50.53,11.38"),
+        ("Potsdam", "52.40,13.06"),
+    ];
+    let west = [
+        ("Helmstedt", "52.23,11.01"),
+        ("Duderstadt", "51.51,10.26"),
+        ("Coburg", "50.26,10.96"),
+        ("Hof", "50.31,11.92"),
+        ("Lübeck", "53.87,10.69"),
+        ("Wolfsburg", "52.42,10.79"),
+        ("Lauenburg", "53.37,10.56"),
+        ("Ratzeburg", "53.70,10.76"),
+        ("Dannenberg", "53.10,11.10"),
+        ("Eschwege", "51.19,10.05"),
+        ("Bad Harzburg", "51.88,10.56"),
+        ("Ludwigsstadt", "50.486,11.385"),
+        ("Selb", "50.17,12.13"),
+        ("Fehmarn", "54.45,11.15"),
+    ];
+    for (town, at) in east {
+        assert_eq!(
+            place(at, "1970-01-01")["territory"],
+            "east-germany",
+            "{town}"
+        );
+    }
+    for (town, at) in west {
+        let t = place(at, "1970-01-01")["territory"].clone();
+        assert!(
+            t.as_str().is_some_and(|t| t.ends_with("-zone-germany")),
+            "{town}: {t}"
+        );
+    }
+}
