@@ -410,3 +410,67 @@ fn inner_german_border_towns_fall_on_their_side() {
         );
     }
 }
+
+/// Towns of Germany's and Austria's occupation zones fall in their zone.
+#[test]
+fn occupation_zone_towns_fall_in_their_zone() {
+    for (town, at, on, zone) in [
+        ("Kassel", "51.31,9.48", "1947-06-01", "us-zone-germany"),
+        ("Wiesbaden", "50.08,8.24", "1947-06-01", "us-zone-germany"),
+        ("Mainz", "49.99,8.25", "1947-06-01", "french-zone-germany"),
+        (
+            "Ludwigshafen",
+            "49.48,8.43",
+            "1947-06-01",
+            "french-zone-germany",
+        ),
+        ("Mannheim", "49.49,8.47", "1947-06-01", "us-zone-germany"),
+        ("Stuttgart", "48.78,9.18", "1947-06-01", "us-zone-germany"),
+        (
+            "Tübingen",
+            "48.52,9.06",
+            "1947-06-01",
+            "french-zone-germany",
+        ),
+        ("Lindau", "47.55,9.68", "1947-06-01", "french-zone-germany"),
+        ("Bonn", "50.73,7.10", "1947-06-01", "british-zone-germany"),
+        ("Koblenz", "50.36,7.59", "1947-06-01", "french-zone-germany"),
+        (
+            "Göttingen",
+            "51.53,9.93",
+            "1947-06-01",
+            "british-zone-germany",
+        ),
+        ("Bremen", "53.08,8.80", "1947-06-01", "bremen-enclave"),
+        ("Linz", "48.30,14.29", "1950-06-01", "us-zone-austria"),
+        (
+            "Zell am See",
+            "47.32,12.80",
+            "1950-06-01",
+            "us-zone-austria",
+        ),
+        (
+            "Innsbruck",
+            "47.27,11.39",
+            "1950-06-01",
+            "french-zone-austria",
+        ),
+        ("Graz", "47.07,15.44", "1950-06-01", "british-zone-austria"),
+        ("Lienz", "46.83,12.77", "1950-06-01", "british-zone-austria"),
+        (
+            "Freistadt",
+            "48.51,14.50",
+            "1950-06-01",
+            "soviet-zone-austria",
+        ),
+        (
+            "Eisenstadt",
+            "47.85,16.52",
+            "1950-06-01",
+            "soviet-zone-austria",
+        ),
+        ("Vienna", "48.21,16.37", "1950-06-01", "vienna-four-power"),
+    ] {
+        assert_eq!(place(at, on)["territory"], zone, "{town}");
+    }
+}
