@@ -141,6 +141,20 @@ pub struct Territory {
     pub regions_source: Option<Source>,
     pub source: Source,
     pub note: Option<String>,
+    // --- history: dated membership, non-recognition, no sovereign ---
+    /// Spells during which this territory belonged to another territory
+    /// (the predecessor state's: today's Czech Republic within
+    /// Czechoslovakia before 1993). On such a day the territory is reported
+    /// as, and takes every fact from, that territory.
+    pub part_of: Vec<Dated<String>>,
+    /// Polities that did not recognise the sovereignty exercised over this
+    /// territory during the spell (the United States and the Soviet
+    /// annexation of the Baltic states).
+    pub not_recognised_by: Vec<Dated<String>>,
+    /// Spells with no sovereign at all, the note saying why (Germany under
+    /// four-power occupation, a UN trust territory). An ancestor's sovereign
+    /// is not inherited on such a day.
+    pub no_sovereign: Vec<Dated<()>>,
 }
 
 /// A named region that scope rules test ("europe", "north-atlantic-north-of-cancer").

@@ -326,6 +326,46 @@ pub struct TerritoryStatus {
     pub regions: Vec<String>,
     /// Territory ids from innermost outwards.
     pub ancestry: Vec<String>,
+    // --- history: dated membership, non-recognition, no sovereign ---
+    /// The territory asked about, when on this day it was part of another
+    /// (`part_of`): the status above is that other territory's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub present_territory: Option<String>,
+    /// Polities that did not recognise the sovereignty exercised here.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_recognised_by: Vec<Holder>,
+    /// Why there is no sovereign on this day, when the knowledge base says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_sovereign: Option<NoSovereign>,
+}
+
+/// A recorded reason for a territory having no sovereign on a day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoSovereign {
+    /// Why (the spell's note).
+    pub reason: String,
+    pub from_territory: String,
+    pub source: Source,
+    pub interval: crate::time::Interval,
+}
+
+/// The territory that answers for `t` on `date`: following `part_of`
+/// spells that hold on that day (today's Czech Republic answers as
+/// Czechoslovakia in 1968). Bounded, so a cycle in the data cannot hang.
+pub fn territory_on(kb: &KnowledgeBase, t: usize, date: Date) -> usize {
+    let mut current = t;
+    for _ in 0..8 {
+        let next = kb.territories[current]
+            .part_of
+            .iter()
+            .find(|d| d.interval.contains(date) == Truth::Yes)
+            .and_then(|d| kb.index_of(RefKind::Territory, &d.value));
+        match next {
+            Some(n) if n != current => current = n,
+            _ => break,
+        }
+    }
+    current
 }
 
 impl TerritoryStatus {
@@ -355,27 +395,36 @@ fn holder_is(holders: &[Holder], polity: &str) -> Truth {
         .unwrap_or(Truth::No)
 }
 
+/// The territories holding `t` on `date`, innermost first: its parents,
+/// each taken as the territory that answers for it on that day (Crimea in
+/// 1980: Crimea, then Ukraine answering as the Soviet Union).
+fn ancestry_on(kb: &KnowledgeBase, t: usize, date: Date) -> Vec<usize> {
+    let mut out = vec![t];
+    let mut cur = t;
+    while let Some(p) = kb.territories[cur]
+        .parent
+        .as_ref()
+        .and_then(|p| kb.index_of(RefKind::Territory, p))
+    {
+        let p = territory_on(kb, p, date);
+        if out.contains(&p) {
+            break;
+        }
+        out.push(p);
+        cur = p;
+    }
+    out
+}
+
 /// The status of territory `t` on `date`, inheriting from ancestors where
 /// the territory has no fact of its own for that day.
-pub fn territory_status(kb: &KnowledgeBase, t: usize, date: Date) -> TerritoryStatus {
-    let chain = kb.ancestry(t);
+pub fn territory_status(kb: &KnowledgeBase, asked: usize, date: Date) -> TerritoryStatus {
+    let t = territory_on(kb, asked, date);
+    let chain = ancestry_on(kb, t, date);
     let pick = |get: fn(&Territory) -> &Vec<Dated<String>>| -> Vec<Holder> {
         for &i in &chain {
             let terr = &kb.territories[i];
-            let holders: Vec<Holder> = get(terr)
-                .iter()
-                .filter_map(|d| {
-                    let holds = d.interval.contains(date);
-                    (holds != Truth::No).then(|| Holder {
-                        polity: d.value.clone(),
-                        name: kb.polity_name(&d.value).to_string(),
-                        holds,
-                        from_territory: terr.id.clone(),
-                        source: d.source.clone(),
-                        interval: d.interval,
-                    })
-                })
-                .collect();
+            let holders = pick_level(kb, terr, get(terr), date);
             if !holders.is_empty() {
                 return holders;
             }
@@ -383,14 +432,42 @@ pub fn territory_status(kb: &KnowledgeBase, t: usize, date: Date) -> TerritorySt
         Vec::new()
     };
     // The innermost territory that has region tags describes the place: an
-    // island group overseas does not inherit its state's continent.
-    let regions = chain
+    // island group overseas does not inherit its state's continent. Region
+    // tags are geography, so they come from the territory asked about, not
+    // from the predecessor it answers as (Tashkent in 1980 is not in Europe
+    // because the Soviet Union partly was).
+    let regions = kb
+        .ancestry(asked)
         .iter()
         .map(|&i| &kb.territories[i].regions)
         .find(|r| !r.is_empty())
         .cloned()
         .unwrap_or_default();
-    let sovereign = pick(|t| &t.sovereign);
+    // A territory with a `no_sovereign` spell on the day stops the search
+    // for a sovereign: its ancestors' sovereign does not hold there.
+    let mut no_sovereign = None;
+    let mut sovereign = Vec::new();
+    for &i in &chain {
+        let terr = &kb.territories[i];
+        let level = pick_level(kb, terr, &terr.sovereign, date);
+        if !level.is_empty() {
+            sovereign = level;
+            break;
+        }
+        if let Some(d) = terr
+            .no_sovereign
+            .iter()
+            .find(|d| d.interval.contains(date) == Truth::Yes)
+        {
+            no_sovereign = Some(NoSovereign {
+                reason: d.note.clone().unwrap_or_default(),
+                from_territory: terr.id.clone(),
+                source: d.source.clone(),
+                interval: d.interval,
+            });
+            break;
+        }
+    }
     let mut controller = pick(|t| &t.controller);
     let controller_assumed = controller.is_empty() && !sovereign.is_empty();
     if controller_assumed {
@@ -408,11 +485,37 @@ pub fn territory_status(kb: &KnowledgeBase, t: usize, date: Date) -> TerritorySt
             .iter()
             .map(|&i| kb.territories[i].id.clone())
             .collect(),
+        present_territory: (t != asked).then(|| kb.territories[asked].id.clone()),
+        not_recognised_by: pick(|t| &t.not_recognised_by),
+        no_sovereign,
     }
 }
 
 /// The continent tags geometry decides for a coordinate (`casus-geo`).
 const CONTINENTS: [&str; 4] = ["europe", "asia", "africa", "north-america"];
+
+/// The facts of one territory (no inheritance) that may hold on `date`.
+fn pick_level(
+    kb: &KnowledgeBase,
+    terr: &Territory,
+    facts: &[Dated<String>],
+    date: Date,
+) -> Vec<Holder> {
+    facts
+        .iter()
+        .filter_map(|d| {
+            let holds = d.interval.contains(date);
+            (holds != Truth::No).then(|| Holder {
+                polity: d.value.clone(),
+                name: kb.polity_name(&d.value).to_string(),
+                holds,
+                from_territory: terr.id.clone(),
+                source: d.source.clone(),
+                interval: d.interval,
+            })
+        })
+        .collect()
+}
 
 /// The status of a resolved place on `date`: its territory's status, with
 /// the regions that geometry adds (or, for an outlying area the knowledge

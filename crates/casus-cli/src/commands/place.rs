@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use casus_core::query::{place_status, Holder};
+use casus_core::query::{place_status, Holder, NoSovereign};
 use casus_core::KnowledgeBase;
 use casus_geo::Resolution;
 use serde::Serialize;
@@ -27,6 +27,13 @@ struct PlaceJson<'a> {
     regions: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     geo: Option<&'a Resolution>,
+    // --- history: dated membership, non-recognition, no sovereign ---
+    #[serde(skip_serializing_if = "Option::is_none")]
+    present_territory: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[Holder]>::is_empty")]
+    not_recognised_by: &'a [Holder],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    no_sovereign: Option<&'a NoSovereign>,
 }
 
 /// For coordinates with no territory: the chain only.
@@ -91,6 +98,9 @@ pub fn run(
             claimants: &status.claimants,
             regions: &status.regions,
             geo: input.geo.as_ref(),
+            present_territory: status.present_territory.as_deref(),
+            not_recognised_by: &status.not_recognised_by,
+            no_sovereign: status.no_sovereign.as_ref(),
         }),
         Format::Csv => {
             let mut rows = Vec::new();
@@ -144,6 +154,20 @@ pub fn run(
                 })
                 .collect();
             println!("  territory:   {}", chain.join(" ⊂ "));
+            if let Some(today) = &status.present_territory {
+                let today = kb
+                    .territory(today)
+                    .map(|x| x.name.as_str())
+                    .unwrap_or(today);
+                println!(
+                    "  {:<12} {}",
+                    "",
+                    dim(&format!(
+                        "(the area of today's {today}, part of {} on this date)",
+                        status.name
+                    ))
+                );
+            }
             let show = |label: &str, hs: &[Holder]| {
                 if hs.is_empty() {
                     println!("  {label:<12} none recorded");
@@ -166,7 +190,24 @@ pub fn run(
                     );
                 }
             };
-            show("sovereign:", &status.sovereign);
+            match (&status.no_sovereign, status.sovereign.is_empty()) {
+                (Some(why), true) => println!(
+                    "  sovereign:   none ({}): {}  {}",
+                    why.interval,
+                    why.reason,
+                    dim(&format!("[{}]", why.source.citation))
+                ),
+                _ => show("sovereign:", &status.sovereign),
+            }
+            for h in &status.not_recognised_by {
+                println!(
+                    "  {:<12} {} ({})  {}",
+                    "not recognised by:",
+                    h.name,
+                    h.interval,
+                    dim(&format!("[{}]", h.source.citation))
+                );
+            }
             if status.controller_assumed {
                 let names: Vec<&str> = status.controller.iter().map(|h| h.name.as_str()).collect();
                 println!(

@@ -144,11 +144,25 @@ pub fn render_text(kb: &KnowledgeBase, a: &Analysis, with_proof: bool) -> String
             .map(|p| kb.polity_name(p).to_string())
             .unwrap_or_else(|| "none recorded".into())
     };
+    // history: say why there is no sovereign, and who did not recognise it.
+    let status = &s.place.status;
+    let mut sovereign = match (&s.place.sovereign, &status.no_sovereign) {
+        (None, Some(why)) => format!("none ({})", why.reason),
+        (h, _) => holder(h),
+    };
+    if !status.not_recognised_by.is_empty() {
+        let refusers: Vec<String> = status
+            .not_recognised_by
+            .iter()
+            .map(|h| h.polity.clone())
+            .collect();
+        sovereign.push_str(&format!(" (not recognised by {})", names(&refusers)));
+    }
     out.push_str(&format!(
         "  place:     {} — territory {}; sovereign {}; controller {}\n",
         s.place.input,
         s.place.territory_name,
-        holder(&s.place.sovereign),
+        sovereign,
         holder(&s.place.controller)
             + if s.place.controller_assumed {
                 " (assumed: no separate record)"

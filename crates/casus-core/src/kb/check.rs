@@ -260,6 +260,26 @@ fn check_territory(kb: &KnowledgeBase, t: &Territory, out: &mut Vec<Diagnostic>)
     for s in &t.claimants {
         within_existence(kb, &s.value, &s.interval, &s.source.loc, "claim", out);
     }
+    // --- history: non-recognition spells, dated membership in another territory
+    for s in &t.not_recognised_by {
+        within_existence(
+            kb,
+            &s.value,
+            &s.interval,
+            &s.source.loc,
+            "non-recognition",
+            out,
+        );
+    }
+    let part_of: Vec<(&str, &Dated<String>)> = t.part_of.iter().map(|s| ("", s)).collect();
+    no_overlap(&part_of, &format!("part_of spell of {}", t.id), out);
+    for s in t.part_of.iter().filter(|s| s.value == t.id) {
+        out.push(Diagnostic::error(
+            "parent-cycle",
+            s.source.loc.clone(),
+            format!("territory {:?} is part_of itself", t.id),
+        ));
+    }
 }
 
 fn check_parent_cycles(kb: &KnowledgeBase, locs: &EntityLocs, out: &mut Vec<Diagnostic>) {

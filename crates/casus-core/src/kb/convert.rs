@@ -379,6 +379,31 @@ impl<'a> FileCtx<'a> {
             ))
         };
         let polygon = self.polygon(r);
+        // --- history: dated membership, non-recognition, no sovereign ---
+        let part_of = r
+            .part_of
+            .iter()
+            .map(|x| {
+                let at = self.loc(x);
+                let p = x.get_ref();
+                Dated {
+                    value: self.reference(RefKind::Territory, &p.territory),
+                    interval: self.interval(&p.from, &p.to, at.clone()),
+                    source: self.source(&p.source, p.uncertain, at, "part_of spell"),
+                    note: p.note.clone(),
+                }
+            })
+            .collect();
+        let not_recognised_by = r
+            .not_recognised_by
+            .iter()
+            .map(|x| self.polity_spell(x, "non-recognition spell"))
+            .collect();
+        let no_sovereign = r
+            .no_sovereign
+            .iter()
+            .map(|x| self.spell(x, "no_sovereign spell"))
+            .collect();
         let source = self.source(&r.source, r.uncertain, at, "territory");
         Some(Territory {
             id: r.id.get_ref().clone(),
@@ -395,6 +420,9 @@ impl<'a> FileCtx<'a> {
             regions_source,
             source,
             note: r.note.clone(),
+            part_of,
+            not_recognised_by,
+            no_sovereign,
         })
     }
 

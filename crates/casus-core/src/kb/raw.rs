@@ -111,6 +111,26 @@ pub struct RawTerritory {
     #[serde(default)]
     pub uncertain: bool,
     pub note: Option<String>,
+    // --- history: dated membership, non-recognition, no sovereign ---
+    #[serde(default)]
+    pub part_of: Vec<S<RawTerritorySpell>>,
+    #[serde(default)]
+    pub not_recognised_by: Vec<S<RawPolitySpell>>,
+    #[serde(default)]
+    pub no_sovereign: Vec<S<RawSpell>>,
+}
+
+/// A dated membership of one territory in another (`part_of`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTerritorySpell {
+    pub territory: S<String>,
+    pub from: Option<S<String>>,
+    pub to: Option<S<String>>,
+    pub source: Option<S<String>>,
+    #[serde(default)]
+    pub uncertain: bool,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
