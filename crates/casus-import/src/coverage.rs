@@ -217,7 +217,10 @@ impl AtopDefence {
             if let Some(y) = rows.iter().map(|r| r.entry.year()).min() {
                 a.begin_year.insert(atopid, y);
             }
-            for x in rows.iter().filter(|r| r.obligations.has(Obligation::Defense)) {
+            for x in rows
+                .iter()
+                .filter(|r| r.obligations.has(Obligation::Defense))
+            {
                 for y in rows.iter().filter(|r| r.member != x.member) {
                     let (x0, x1) = x.years();
                     let (y0, y1) = y.years();
@@ -241,6 +244,20 @@ impl AtopDefence {
         alliances
             .iter()
             .filter_map(|a| self.begin_year.get(a).copied())
+            .collect()
+    }
+
+    /// The years ATOP's table has the pair's defence dyad under one of
+    /// `alliances`.
+    fn years_of(&self, d: &Dyad, alliances: &[u32]) -> Vec<i16> {
+        self.defence
+            .range((d.0, d.1, i16::MIN)..=(d.0, d.1, i16::MAX))
+            .filter(|k| {
+                self.alliances
+                    .get(k)
+                    .is_some_and(|v| v.iter().any(|a| alliances.contains(a)))
+            })
+            .map(|k| k.2)
             .collect()
     }
 
@@ -395,8 +412,23 @@ fn days_holding<'t>(
         });
         status || dyad
     };
-    let reaches = possibly_overlaps(&in_force, year);
+    let reaches = possibly_overlaps(&in_force, year)
+        && possibly_overlaps(&p.validity, year)
+        && sa.iter().any(|i| possibly_overlaps(i, year))
+        && sb.iter().any(|i| possibly_overlaps(i, year));
+    // Most dyads hold all year with nothing suspended: skip the day walk.
+    let untouched =
+        t.dyad_suspensions.is_empty() && !t.statuses.iter().any(|s| s.polity == a || s.polity == b);
+    let whole_year = reaches
+        && (untouched || reading.ignore_suspensions)
+        && covers_year(&in_force, year)
+        && covers_year(&p.validity, year)
+        && sa.iter().any(|i| covers_year(i, year))
+        && sb.iter().any(|i| covers_year(i, year));
     days_of(year).filter(move |d| {
+        if whole_year {
+            return true;
+        }
         reaches
             && possibly(in_force.contains(*d))
             && possibly(p.validity.contains(*d))
@@ -412,6 +444,14 @@ fn days_holding<'t>(
 /// GMY (255) from 3 Oct 1990 (COW State System Membership v2016; the DEU
 /// polity's note in kb/polities.toml).
 const RENUMBERED: [(&str, u16, (i16, i8, i8)); 1] = [("DEU", 260, (1990, 10, 2))];
+
+/// Whether an interval certainly holds on every day of `year`.
+fn covers_year(i: &Interval, year: i16) -> bool {
+    let (Ok(first), Ok(last)) = (Date::new(year, 1, 1), Date::new(year, 12, 31)) else {
+        return false;
+    };
+    i.from.is_none_or(|f| f.latest() <= first) && i.to.is_none_or(|t| t.earliest() >= last)
+}
 
 /// Whether an interval with imprecise bounds may reach into `year`.
 fn possibly_overlaps(i: &Interval, year: i16) -> bool {
@@ -579,8 +619,7 @@ pub fn coverage(
         for d in &atop_only {
             let key = (d.0, d.1, year);
             let alliances = atop.alliances_for(&key);
-            let (cause, treaties) = if !casus.codes.contains(&d.0) || !casus.codes.contains(&d.1)
-            {
+            let (cause, treaties) = if !casus.codes.contains(&d.0) || !casus.codes.contains(&d.1) {
                 (DiffCause::NoPolityForCowCode, Vec::new())
             } else if let Some(v) = status_view
                 .get_or_insert_with(|| lazy(relaxed_status, &DEFENCE))
@@ -592,7 +631,12 @@ pub fn coverage(
                 .get(d)
             {
                 (DiffCause::SignatureBeforeEntryIntoForce, v.clone())
-            } else if let Some(v) = same_instrument_any_year(&casus, *d, &atop.begin_years(&alliances)) {
+            } else if let Some(v) = same_instrument_any_year(
+                &casus,
+                *d,
+                &atop.begin_years(&alliances),
+                &atop.years_of(d, &alliances),
+            ) {
                 (DiffCause::DatesDiffer, v)
             } else if let Some(v) = other_kind_view
                 .get_or_insert_with(|| lazy(strict, &OTHER_KINDS))
@@ -614,7 +658,8 @@ pub fn coverage(
         }
         for (d, treaties) in &casus_only {
             let key = (d.0, d.1, year);
-            let outside = cow.is_some_and(|s| !s.member_in_year(d.0, year) || !s.member_in_year(d.1, year));
+            let outside =
+                cow.is_some_and(|s| !s.member_in_year(d.0, year) || !s.member_in_year(d.1, year));
             let cause = if outside {
                 DiffCause::NotACowSystemMember
             } else if atop.any_row.contains(&key) {
@@ -658,8 +703,14 @@ pub fn coverage(
 
 /// Treaties that give the pair a defence provision at some time and were
 /// signed in one of `years` (the years ATOP's alliances for the pair begin):
-/// the same instrument, whose dates alone disagree.
-fn same_instrument_any_year(casus: &CasusDyads, d: Dyad, years: &[i16]) -> Option<Vec<String>> {
+/// the same instrument, whose dates alone disagree, when the pair's years
+/// in it meet `atop_years` (the years ATOP has the pair's defence dyad).
+fn same_instrument_any_year(
+    casus: &CasusDyads,
+    d: Dyad,
+    years: &[i16],
+    atop_years: &[i16],
+) -> Option<Vec<String>> {
     let mut found = Vec::new();
     let codes = |polity: &str| -> Vec<u16> {
         let mut v: Vec<u16> = casus.cow_of.get(polity).copied().into_iter().collect();
@@ -673,7 +724,34 @@ fn same_instrument_any_year(casus: &CasusDyads, d: Dyad, years: &[i16]) -> Optio
         if !signed.is_some_and(|y| years.contains(&y)) {
             continue;
         }
-        for p in t.provisions.iter().filter(|p| p.kind == ObligationKind::Defense) {
+        // The pair's years in the treaty must meet ATOP's years for it.
+        let span = |code: u16| -> Vec<(i16, i16)> {
+            t.parties
+                .iter()
+                .filter(|p| codes(&p.polity).contains(&code))
+                .map(|p| {
+                    let i = p.membership.interval;
+                    (
+                        i.from.map(|f| f.year()).unwrap_or(i16::MIN),
+                        i.to.map(|t| t.year()).unwrap_or(i16::MAX),
+                    )
+                })
+                .collect()
+        };
+        let meets = span(d.0).iter().any(|(a0, a1)| {
+            span(d.1).iter().any(|(b0, b1)| {
+                let (from, to) = ((*a0).max(*b0), (*a1).min(*b1));
+                from <= to && atop_years.iter().any(|y| (from..=to).contains(y))
+            })
+        });
+        if !meets {
+            continue;
+        }
+        for p in t
+            .provisions
+            .iter()
+            .filter(|p| p.kind == ObligationKind::Defense)
+        {
             let hit = owed_pairs(t, p)
                 .into_iter()
                 .any(|(a, b)| codes(a).contains(&d.0) && codes(b).contains(&d.1));
@@ -774,7 +852,10 @@ mod tests {
     #[test]
     fn years_parse_lists_and_ranges() {
         assert_eq!(parse_years("1950, 1970").unwrap(), vec![1950, 1970]);
-        assert_eq!(parse_years("1990-1992,1950").unwrap(), vec![1950, 1990, 1991, 1992]);
+        assert_eq!(
+            parse_years("1990-1992,1950").unwrap(),
+            vec![1950, 1990, 1991, 1992]
+        );
         assert!(parse_years("1992-1990").is_err());
         assert!(parse_years("abc").is_err());
         assert!(parse_years("").is_err());

@@ -108,7 +108,14 @@ pub fn run(base_dir: Option<&Path>, command: ImportCommand) -> Result<(), CliErr
             cow,
             years,
             format,
-        } => super::import_coverage::run(base_dir, &atop, &table, cow.as_deref(), &years, format.format),
+        } => super::import_coverage::run(
+            base_dir,
+            &atop,
+            &table,
+            cow.as_deref(),
+            &years,
+            format.format,
+        ),
     }
 }
 

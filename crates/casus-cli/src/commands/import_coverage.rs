@@ -70,7 +70,8 @@ pub fn run(
 }
 
 fn share(v: Option<f64>) -> String {
-    v.map(|x| format!("{:.1}%", 100.0 * x)).unwrap_or_else(|| "-".into())
+    v.map(|x| format!("{:.1}%", 100.0 * x))
+        .unwrap_or_else(|| "-".into())
 }
 
 fn csv_rows(c: &Coverage) -> Vec<Vec<String>> {
