@@ -862,6 +862,126 @@ mod tests {
         assert!(parse_years("1200").is_err());
     }
 
+    /// Three states (COW 2, 20, 200) and one treaty between 2 and 20,
+    /// signed in 1949 and in force from 1950; 200 is in no treaty.
+    fn tiny_kb() -> KnowledgeBase {
+        let text = r#"
+[[polity]]
+id = "AAA"
+name = "Aland"
+kind = "state"
+cow = 2
+source = "test"
+
+[[polity]]
+id = "BBB"
+name = "Bland"
+kind = "state"
+cow = 20
+source = "test"
+
+[[polity]]
+id = "CCC"
+name = "Cland"
+kind = "state"
+cow = 200
+source = "test"
+
+[[treaty]]
+id = "ab"
+name = "A-B Treaty"
+short_name = "A-B"
+kind = "treaty"
+signed = "1949-06-01"
+source = "test"
+
+[treaty.in_force]
+from = "1950-03-01"
+source = "test"
+
+[[treaty.party]]
+polity = "AAA"
+from = "1950-03-01"
+source = "test"
+
+[[treaty.party]]
+polity = "BBB"
+from = "1950-03-01"
+source = "test"
+
+[[treaty.provision]]
+id = "art1"
+article = "1"
+kind = "defense"
+owed = "mutual"
+response = "automatic"
+paraphrase = "test"
+source = "test"
+
+[[treaty.provision.scope]]
+kind = "anywhere"
+source = "test"
+"#;
+        let files = [casus_core::kb::KbFile {
+            path: "test.toml".to_string(),
+            text: text.to_string(),
+        }];
+        match KnowledgeBase::from_files(&files) {
+            Ok(kb) => kb,
+            Err(d) => panic!("test base does not load: {:?}", d.0),
+        }
+    }
+
+    #[test]
+    fn counts_recall_precision_and_names_each_difference() {
+        let kb = tiny_kb();
+        let bit = 1u8 << Obligation::Defense.index();
+        // ATOP: 2<->20 from 1949 (signature), 2->200 in 1950 (not curated).
+        let published = vec![
+            ((2, 20, 1949), bit),
+            ((20, 2, 1949), bit),
+            ((2, 20, 1950), bit),
+            ((20, 2, 1950), bit),
+            ((2, 200, 1950), bit),
+        ];
+        let atop = AtopDefence::new(&published, &[]);
+        let c = coverage(&kb, &atop, &[1949, 1950], None);
+        let y49 = c.year(1949).expect("1949");
+        assert_eq!((y49.atop, y49.casus, y49.both), (2, 0, 0));
+        let y50 = c.year(1950).expect("1950");
+        assert_eq!((y50.atop, y50.casus, y50.both), (3, 2, 2));
+        assert_eq!(y50.precision, Some(1.0));
+        assert!((y50.recall.expect("recall") - 2.0 / 3.0).abs() < 1e-9);
+        let cause = |y: i16, a: u16, b: u16| {
+            c.differences
+                .iter()
+                .find(|d| d.year == y && d.obligor == a && d.beneficiary == b)
+                .map(|d| d.cause)
+        };
+        assert_eq!(
+            cause(1949, 2, 20),
+            Some(DiffCause::SignatureBeforeEntryIntoForce)
+        );
+        assert_eq!(cause(1950, 2, 200), Some(DiffCause::NotCurated));
+        // Grouped differences add up.
+        let grouped: usize = c.groups.iter().map(|g| g.total).sum();
+        assert_eq!(grouped, c.differences.len());
+    }
+
+    #[test]
+    fn a_treaty_atop_lacks_is_casus_only_and_named() {
+        let kb = tiny_kb();
+        let atop = AtopDefence::new(&[], &[]);
+        let c = coverage(&kb, &atop, &[1960], None);
+        let y = c.year(1960).expect("1960");
+        assert_eq!((y.atop, y.casus, y.casus_only), (0, 2, 2));
+        assert_eq!(y.recall, None);
+        assert!(c
+            .differences
+            .iter()
+            .all(|d| d.cause == DiffCause::NotInAtop && d.casus_treaties == ["ab"]));
+    }
+
     #[test]
     fn days_of_a_year_cover_it_exactly() {
         assert_eq!(days_of(2020).count(), 366);
