@@ -23,5 +23,9 @@ fn main() {
     let pretend_absent = std::env::var_os("CASUS_SHARED_ABSENT").is_some_and(|v| v == "1");
     if pretend_absent || !external.is_dir() {
         println!("cargo::rustc-cfg=casus_shared_absent");
+    } else {
+        // The tests find the folder through this (tests/common::shared).
+        let shared = shared.canonicalize().unwrap_or(shared);
+        println!("cargo::rustc-env=CASUS_SHARED_DIR={}", shared.display());
     }
 }
