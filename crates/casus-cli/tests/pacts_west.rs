@@ -28,89 +28,98 @@ struct Case<'a> {
     outside: &'a str,
 }
 
-/// Hypothetical attacks by a non-party on the beneficiary's capital (a
-/// family of near-identical treaties, one row each), dated inside and
-/// outside each treaty's term; real attacks are checked in the tests below.
+/// Mostly hypothetical attacks by a non-party on the beneficiary's capital
+/// (families of near-identical treaties, one row each), dated inside and
+/// outside each treaty's term. Real ones among them: the Doolittle raid on
+/// Tokyo (18 Apr 1942) and, outside the Declaration by United Nations, the
+/// German invasion of the USSR (22 Jun 1941); more real attacks are checked
+/// in the tests below.
 /// Columns: treaty | provision | obligor | beneficiary | attacker | defender
 /// | place | day inside | verdict wanted | day outside.
 const TABLE: &str = "
-albania-bulgaria-1947          | assistance     | ALB | BGR | USA | BGR | Sofia       | 1958-03-24 | triggered | 1970-02-23
-albania-yugoslavia-1946        | assistance     | ALB | YUG | USA | YUG | Belgrade    | 1947-12-31 | triggered | 1951-09-09
-balkan-pact-1954               | art2           | GRC | TUR | USA | TUR | Ankara      | 1957-07-01 | triggered | 1962-09-09
-brussels-weu                   | art4           | BEL | FRA | USA | FRA | Paris       | 1951-12-30 | triggered | 1957-07-13
-bulgaria-czechoslovakia-1948   | assistance     | BGR | CSK | USA | CSK | Prague      | 1958-05-29 | contested | 1970-07-04
-bulgaria-hungary-1948          | assistance     | BGR | HUN | USA | HUN | Budapest    | 1959-01-04 | contested | 1971-09-17
-bulgaria-poland-1948           | assistance     | BGR | POL | USA | POL | Warsaw      | 1957-11-17 | contested | 1969-06-13
-bulgaria-romania-1948          | assistance     | BGR | ROU | USA | ROU | Bucharest   | 1959-09-09 | triggered | 1973-01-26
-bulgaria-romania-1970          | assistance     | BGR | ROU | USA | ROU | Bucharest   | 1981-04-14 | triggered | 1994-04-06
-bulgaria-ussr-1967             | assistance     | BGR | SUN | USA | SUN | Moscow      | 1979-09-27 | triggered | 1994-03-04
-bulgaria-yugoslavia-1947       | assistance     | BGR | YUG | USA | YUG | Belgrade    | 1948-08-15 | triggered | 1951-12-10
-casd-1995                      | solidarity     | GTM | HND | MEX | HND | Tegucigalpa | 2012-03-01 | triggered | 1995-04-23
-cis-charter-1993               | art12-defense  | ARM | BLR | USA | BLR | Minsk       | 2010-06-12 | triggered | 1991-11-14
-condeca-1963                   | collective     | GTM | HND | MEX | HND | Tegucigalpa | 1967-01-06 | triggered | 1971-09-22
-croatia-bosnia-1992            | joint-defence  | HRV | BIH | SCG | BIH | Sarajevo    | 1992-08-01 | triggered | 1990-05-13
-cuba-dprk-1986                 | assistance     | CUB | PRK | MEX | PRK | Pyongyang   | 2006-08-31 | triggered | 1984-04-22
-cyprus-alliance-1960           | art2           | GRC | CYP | USA | CYP | Nicosia     | 1962-06-10 | triggered | 1966-06-13
-cyprus-guarantee-1960          | art2           | GBR | CYP | USA | CYP | Nicosia     | 1993-09-23 | triggered | 1958-06-08
-czech-slovak-1992              | assistance     | CZE | SVK | USA | SVK | Bratislava  | 2009-12-01 | triggered | 1990-10-24
-czechoslovakia-bulgaria-1968   | assistance     | CSK | BGR | USA | BGR | Sofia       | 1980-05-19 | triggered | 1994-06-15
-czechoslovakia-hungary-1949    | assistance     | CSK | HUN | USA | HUN | Budapest    | 1958-12-22 | contested | 1970-08-22
-czechoslovakia-romania-1948    | assistance     | CSK | ROU | USA | ROU | Bucharest   | 1958-07-24 | contested | 1970-10-24
-czechoslovakia-romania-1968    | assistance     | CSK | ROU | USA | ROU | Bucharest   | 1980-09-30 | triggered | 1995-03-11
-czechoslovakia-ussr-1970       | assistance     | CSK | SUN | USA | SUN | Moscow      | 1981-03-28 | triggered | 1994-03-04
-czechoslovakia-yugoslavia-1946 | assistance     | CSK | YUG | USA | YUG | Belgrade    | 1948-02-15 | contested | 1951-12-10
-finland-ussr-1948              | art1           | SUN | FIN | USA | FIN | Helsinki    | 1970-03-13 | contested | 1994-03-04
-france-poland-2025             | assistance     | FRA | POL | USA | POL | Warsaw      | 2026-06-12 | triggered | 2023-11-14
-france-ussr-1944               | assistance     | FRA | SUN | USA | SUN | Moscow      | 1950-06-03 | contested | 1957-07-15
-gdr-bulgaria-1967              | assistance     | DDR | BGR | USA | BGR | Sofia       | 1972-08-06 | triggered | 1979-11-22
-gdr-bulgaria-1977              | assistance     | DDR | BGR | USA | BGR | Sofia       | 1984-02-15 | triggered | 1992-12-10
-gdr-czechoslovakia-1967        | assistance     | DDR | CSK | USA | CSK | Prague      | 1972-08-16 | triggered | 1979-12-11
-gdr-czechoslovakia-1977        | assistance     | DDR | CSK | USA | CSK | Prague      | 1984-02-15 | triggered | 1992-12-10
-gdr-hungary-1967               | assistance     | DDR | HUN | USA | HUN | Budapest    | 1972-05-11 | triggered | 1979-06-01
-gdr-hungary-1977               | assistance     | DDR | HUN | USA | HUN | Budapest    | 1984-02-15 | triggered | 1992-12-10
-gdr-poland-1967                | assistance     | DDR | POL | USA | POL | Warsaw      | 1972-06-13 | contested | 1979-08-05
-gdr-poland-1977                | assistance     | DDR | POL | USA | POL | Warsaw      | 1984-02-15 | triggered | 1992-12-10
-gdr-romania-1972               | assistance     | DDR | ROU | USA | ROU | Bucharest   | 1981-08-16 | triggered | 1992-12-10
-gdr-ussr-1964                  | assistance     | DDR | SUN | USA | SUN | Moscow      | 1970-04-01 | triggered | 1977-12-14
-gdr-ussr-1975                  | assistance     | DDR | SUN | USA | SUN | Moscow      | 1983-08-17 | triggered | 1992-12-10
-hungary-bulgaria-1969          | assistance     | HUN | BGR | USA | BGR | Sofia       | 1980-06-30 | triggered | 1993-09-08
-hungary-czechoslovakia-1968    | assistance     | HUN | CSK | USA | CSK | Prague      | 1979-12-31 | triggered | 1993-09-08
-hungary-poland-1948            | assistance     | HUN | POL | USA | POL | Warsaw      | 1958-06-08 | contested | 1970-07-24
-hungary-romania-1948           | assistance     | HUN | ROU | USA | ROU | Bucharest   | 1960-04-27 | triggered | 1974-05-03
-hungary-romania-1972           | assistance     | HUN | ROU | USA | ROU | Bucharest   | 1984-08-08 | triggered | 1998-11-25
-hungary-ussr-1967              | assistance     | HUN | SUN | USA | SUN | Moscow      | 1979-09-18 | triggered | 1994-02-13
-hungary-yugoslavia-1947        | assistance     | HUN | YUG | USA | YUG | Belgrade    | 1949-01-30 | triggered | 1951-11-10
-italy-malta-1980               | guarantee      | ITA | MLT | USA | MLT | Valletta    | 1982-10-25 | triggered | 1987-02-12
-malta-libya-1984               | assistance     | LBY | MLT | USA | MLT | Valletta    | 1987-05-03 | triggered | 1992-01-10
-oas-charter                    | art28          | ARG | BRA | GBR | BRA | Brasília    | 1991-07-22 | triggered | 1954-01-31
-oecs-1981                      | art8           | ATG | DMA | MEX | DMA | Roseau      | 2004-05-02 | triggered | 1979-08-24
-poland-bulgaria-1967           | assistance     | POL | BGR | USA | BGR | Sofia       | 1980-04-28 | triggered | 1995-05-06
-poland-czechoslovakia-1947     | assistance     | POL | CSK | USA | CSK | Prague      | 1957-04-30 | contested | 1969-05-08
-poland-czechoslovakia-1967     | assistance     | POL | CSK | USA | CSK | Prague      | 1979-08-18 | contested | 1993-12-14
-poland-hungary-1968            | assistance     | POL | HUN | USA | HUN | Budapest    | 1980-02-17 | triggered | 1993-12-14
-poland-romania-1949            | assistance     | POL | ROU | USA | ROU | Bucharest   | 1960-03-06 | contested | 1973-01-19
-poland-romania-1970            | assistance     | POL | ROU | USA | ROU | Bucharest   | 1981-10-13 | triggered | 1995-04-05
-poland-ussr-1965               | assistance     | POL | SUN | USA | SUN | Moscow      | 1978-09-27 | contested | 1994-03-04
-poland-yugoslavia-1946         | assistance     | POL | YUG | USA | YUG | Belgrade    | 1948-01-31 | contested | 1951-11-10
-romania-ussr-1970              | assistance     | ROU | SUN | USA | SUN | Moscow      | 1980-11-16 | triggered | 1993-06-13
-romania-yugoslavia-1947        | assistance     | ROU | YUG | USA | YUG | Belgrade    | 1949-02-14 | contested | 1951-12-10
-rss-1996                       | art4           | ATG | BRB | MEX | BRB | Bridgetown  | 2011-09-01 | triggered | 1994-04-23
-russia-belarus-1997            | common-defence | RUS | BLR | USA | BLR | Minsk       | 1998-10-03 | triggered | 2002-04-04
-russia-belarus-1999            | defence        | RUS | BLR | USA | BLR | Minsk       | 2013-06-14 | triggered | 1997-11-17
-turkey-azerbaijan-1994         | assistance     | TUR | AZE | ARM | AZE | Ganja       | 2020-10-04 | triggered | 1992-04-22
-uk-france-1947                 | assistance     | GBR | FRA | USA | FRA | Paris       | 1972-09-07 | contested | 1999-11-16
-uk-malta-1964                  | defence        | GBR | MLT | USA | MLT | Valletta    | 1968-06-23 | triggered | 1974-06-04
-uk-ussr-1942                   | assistance     | GBR | SUN | USA | SUN | Moscow      | 1948-12-04 | contested | 1957-07-15
-us-panama-1977                 | art4           | USA | PAN | MEX | PAN | Panama City | 1989-11-15 | triggered | 2002-03-10
-us-spain-1963                  | common-concern | USA | ESP | SUN | ESP | Madrid      | 1967-03-01 | triggered | 1972-10-13
-us-spain-1976                  | common-concern | USA | ESP | SUN | ESP | Madrid      | 1979-03-23 | triggered | 1983-11-30
-ussr-bulgaria-1948             | assistance     | SUN | BGR | USA | BGR | Sofia       | 1957-12-05 | contested | 1969-07-19
-ussr-czechoslovakia-1943       | assistance     | SUN | CSK | USA | CSK | Prague      | 1957-11-06 | contested | 1972-07-13
-ussr-hungary-1948              | assistance     | SUN | HUN | USA | HUN | Budapest    | 1958-02-02 | contested | 1969-11-14
-ussr-poland-1945               | assistance     | SUN | POL | USA | POL | Warsaw      | 1955-05-20 | contested | 1967-06-16
-ussr-romania-1948              | assistance     | SUN | ROU | USA | ROU | Bucharest   | 1959-07-04 | contested | 1972-09-13
-ussr-yugoslavia-1945           | assistance     | SUN | YUG | USA | YUG | Belgrade    | 1947-08-15 | contested | 1951-12-07
-brussels-weu                   | art5           | GBR | BEL | SUN | BEL | Brussels    | 1980-06-01 | triggered | 2012-06-01
+albania-bulgaria-1947          | assistance      | ALB    | BGR | USA    | BGR | Sofia       | 1958-03-24 | triggered | 1970-02-23
+albania-yugoslavia-1946        | assistance      | ALB    | YUG | USA    | YUG | Belgrade    | 1947-12-31 | triggered | 1951-09-09
+axis-1941                      | art1            | COW255 | JPN | USA    | JPN | Tokyo       | 1942-04-18 | triggered | 1941-12-01
+balkan-pact-1954               | art2            | GRC    | TUR | USA    | TUR | Ankara      | 1957-07-01 | triggered | 1962-09-09
+brussels-weu                   | art4            | BEL    | FRA | USA    | FRA | Paris       | 1951-12-30 | triggered | 1957-07-13
+brussels-weu                   | art5            | GBR    | BEL | SUN    | BEL | Brussels    | 1980-06-01 | triggered | 2012-06-01
+bulgaria-czechoslovakia-1948   | assistance      | BGR    | CSK | USA    | CSK | Prague      | 1958-05-29 | contested | 1970-07-04
+bulgaria-hungary-1948          | assistance      | BGR    | HUN | USA    | HUN | Budapest    | 1959-01-04 | contested | 1971-09-17
+bulgaria-poland-1948           | assistance      | BGR    | POL | USA    | POL | Warsaw      | 1957-11-17 | contested | 1969-06-13
+bulgaria-romania-1948          | assistance      | BGR    | ROU | USA    | ROU | Bucharest   | 1959-09-09 | triggered | 1973-01-26
+bulgaria-romania-1970          | assistance      | BGR    | ROU | USA    | ROU | Bucharest   | 1981-04-14 | triggered | 1994-04-06
+bulgaria-ussr-1967             | assistance      | BGR    | SUN | USA    | SUN | Moscow      | 1979-09-27 | triggered | 1994-03-04
+bulgaria-yugoslavia-1947       | assistance      | BGR    | YUG | USA    | YUG | Belgrade    | 1948-08-15 | triggered | 1951-12-10
+casd-1995                      | solidarity      | GTM    | HND | MEX    | HND | Tegucigalpa | 2012-03-01 | triggered | 1995-04-23
+chapultepec-1945               | part1-3         | MEX    | BRA | COW255 | BRA | Brasília    | 1945-04-01 | triggered | 1944-06-01
+cis-charter-1993               | art12-defense   | ARM    | BLR | USA    | BLR | Minsk       | 2010-06-12 | triggered | 1991-11-14
+condeca-1963                   | collective      | GTM    | HND | MEX    | HND | Tegucigalpa | 1967-01-06 | triggered | 1971-09-22
+croatia-bosnia-1992            | joint-defence   | HRV    | BIH | SCG    | BIH | Sarajevo    | 1992-08-01 | triggered | 1990-05-13
+cuba-dprk-1986                 | assistance      | CUB    | PRK | MEX    | PRK | Pyongyang   | 2006-08-31 | triggered | 1984-04-22
+cyprus-alliance-1960           | art2            | GRC    | CYP | USA    | CYP | Nicosia     | 1962-06-10 | triggered | 1966-06-13
+cyprus-guarantee-1960          | art2            | GBR    | CYP | USA    | CYP | Nicosia     | 1993-09-23 | triggered | 1958-06-08
+czech-slovak-1992              | assistance      | CZE    | SVK | USA    | SVK | Bratislava  | 2009-12-01 | triggered | 1990-10-24
+czechoslovakia-bulgaria-1968   | assistance      | CSK    | BGR | USA    | BGR | Sofia       | 1980-05-19 | triggered | 1994-06-15
+czechoslovakia-hungary-1949    | assistance      | CSK    | HUN | USA    | HUN | Budapest    | 1958-12-22 | contested | 1970-08-22
+czechoslovakia-romania-1948    | assistance      | CSK    | ROU | USA    | ROU | Bucharest   | 1958-07-24 | contested | 1970-10-24
+czechoslovakia-romania-1968    | assistance      | CSK    | ROU | USA    | ROU | Bucharest   | 1980-09-30 | triggered | 1995-03-11
+czechoslovakia-ussr-1970       | assistance      | CSK    | SUN | USA    | SUN | Moscow      | 1981-03-28 | triggered | 1994-03-04
+czechoslovakia-yugoslavia-1946 | assistance      | CSK    | YUG | USA    | YUG | Belgrade    | 1948-02-15 | contested | 1951-12-10
+finland-ussr-1948              | art1            | SUN    | FIN | USA    | FIN | Helsinki    | 1970-03-13 | contested | 1994-03-04
+france-poland-2025             | assistance      | FRA    | POL | USA    | POL | Warsaw      | 2026-06-12 | triggered | 2023-11-14
+france-ussr-1944               | assistance      | FRA    | SUN | USA    | SUN | Moscow      | 1950-06-03 | contested | 1957-07-15
+gdr-bulgaria-1967              | assistance      | DDR    | BGR | USA    | BGR | Sofia       | 1972-08-06 | triggered | 1979-11-22
+gdr-bulgaria-1977              | assistance      | DDR    | BGR | USA    | BGR | Sofia       | 1984-02-15 | triggered | 1992-12-10
+gdr-czechoslovakia-1967        | assistance      | DDR    | CSK | USA    | CSK | Prague      | 1972-08-16 | triggered | 1979-12-11
+gdr-czechoslovakia-1977        | assistance      | DDR    | CSK | USA    | CSK | Prague      | 1984-02-15 | triggered | 1992-12-10
+gdr-hungary-1967               | assistance      | DDR    | HUN | USA    | HUN | Budapest    | 1972-05-11 | triggered | 1979-06-01
+gdr-hungary-1977               | assistance      | DDR    | HUN | USA    | HUN | Budapest    | 1984-02-15 | triggered | 1992-12-10
+gdr-poland-1967                | assistance      | DDR    | POL | USA    | POL | Warsaw      | 1972-06-13 | contested | 1979-08-05
+gdr-poland-1977                | assistance      | DDR    | POL | USA    | POL | Warsaw      | 1984-02-15 | triggered | 1992-12-10
+gdr-romania-1972               | assistance      | DDR    | ROU | USA    | ROU | Bucharest   | 1981-08-16 | triggered | 1992-12-10
+gdr-ussr-1964                  | assistance      | DDR    | SUN | USA    | SUN | Moscow      | 1970-04-01 | triggered | 1977-12-14
+gdr-ussr-1975                  | assistance      | DDR    | SUN | USA    | SUN | Moscow      | 1983-08-17 | triggered | 1992-12-10
+hungary-bulgaria-1969          | assistance      | HUN    | BGR | USA    | BGR | Sofia       | 1980-06-30 | triggered | 1993-09-08
+hungary-czechoslovakia-1968    | assistance      | HUN    | CSK | USA    | CSK | Prague      | 1979-12-31 | triggered | 1993-09-08
+hungary-poland-1948            | assistance      | HUN    | POL | USA    | POL | Warsaw      | 1958-06-08 | contested | 1970-07-24
+hungary-romania-1948           | assistance      | HUN    | ROU | USA    | ROU | Bucharest   | 1960-04-27 | triggered | 1974-05-03
+hungary-romania-1972           | assistance      | HUN    | ROU | USA    | ROU | Bucharest   | 1984-08-08 | triggered | 1998-11-25
+hungary-ussr-1967              | assistance      | HUN    | SUN | USA    | SUN | Moscow      | 1979-09-18 | triggered | 1994-02-13
+hungary-yugoslavia-1947        | assistance      | HUN    | YUG | USA    | YUG | Belgrade    | 1949-01-30 | triggered | 1951-11-10
+italy-malta-1980               | guarantee       | ITA    | MLT | USA    | MLT | Valletta    | 1982-10-25 | triggered | 1987-02-12
+malta-libya-1984               | assistance      | LBY    | MLT | USA    | MLT | Valletta    | 1987-05-03 | triggered | 1992-01-10
+oas-charter                    | art28           | ARG    | BRA | GBR    | BRA | Brasília    | 1991-07-22 | triggered | 1954-01-31
+oecs-1981                      | art8            | ATG    | DMA | MEX    | DMA | Roseau      | 2004-05-02 | triggered | 1979-08-24
+poland-bulgaria-1967           | assistance      | POL    | BGR | USA    | BGR | Sofia       | 1980-04-28 | triggered | 1995-05-06
+poland-czechoslovakia-1947     | assistance      | POL    | CSK | USA    | CSK | Prague      | 1957-04-30 | contested | 1969-05-08
+poland-czechoslovakia-1967     | assistance      | POL    | CSK | USA    | CSK | Prague      | 1979-08-18 | contested | 1993-12-14
+poland-hungary-1968            | assistance      | POL    | HUN | USA    | HUN | Budapest    | 1980-02-17 | triggered | 1993-12-14
+poland-romania-1949            | assistance      | POL    | ROU | USA    | ROU | Bucharest   | 1960-03-06 | contested | 1973-01-19
+poland-romania-1970            | assistance      | POL    | ROU | USA    | ROU | Bucharest   | 1981-10-13 | triggered | 1995-04-05
+poland-ussr-1965               | assistance      | POL    | SUN | USA    | SUN | Moscow      | 1978-09-27 | contested | 1994-03-04
+poland-yugoslavia-1946         | assistance      | POL    | YUG | USA    | YUG | Belgrade    | 1948-01-31 | contested | 1951-11-10
+romania-ussr-1970              | assistance      | ROU    | SUN | USA    | SUN | Moscow      | 1980-11-16 | triggered | 1993-06-13
+romania-yugoslavia-1947        | assistance      | ROU    | YUG | USA    | YUG | Belgrade    | 1949-02-14 | contested | 1951-12-10
+rss-1996                       | art4            | ATG    | BRB | MEX    | BRB | Bridgetown  | 2011-09-01 | triggered | 1994-04-23
+russia-belarus-1997            | common-defence  | RUS    | BLR | USA    | BLR | Minsk       | 1998-10-03 | triggered | 2002-04-04
+russia-belarus-1999            | defence         | RUS    | BLR | USA    | BLR | Minsk       | 2013-06-14 | triggered | 1997-11-17
+turkey-azerbaijan-1994         | assistance      | TUR    | AZE | ARM    | AZE | Ganja       | 2020-10-04 | triggered | 1992-04-22
+uk-france-1947                 | assistance      | GBR    | FRA | USA    | FRA | Paris       | 1972-09-07 | contested | 1999-11-16
+uk-malta-1964                  | defence         | GBR    | MLT | USA    | MLT | Valletta    | 1968-06-23 | triggered | 1974-06-04
+uk-portugal-1899               | defend-colonies | GBR    | PRT | ESP    | PRT | Lisbon      | 1950-06-01 | triggered | 1890-06-01
+uk-portugal-1943               | defence         | GBR    | PRT | COW255 | PRT | Lisbon      | 1944-06-01 | triggered | 1942-06-01
+uk-ussr-1942                   | assistance      | GBR    | SUN | USA    | SUN | Moscow      | 1948-12-04 | contested | 1957-07-15
+un-declaration-1942            | para1           | GBR    | SUN | COW255 | SUN | Moscow      | 1943-06-01 | triggered | 1941-06-22
+us-panama-1977                 | art4            | USA    | PAN | MEX    | PAN | Panama City | 1989-11-15 | triggered | 2002-03-10
+us-portugal-1944               | defence         | USA    | PRT | COW255 | PRT | Lisbon      | 1945-03-01 | triggered | 1943-06-01
+us-spain-1963                  | common-concern  | USA    | ESP | SUN    | ESP | Madrid      | 1967-03-01 | triggered | 1972-10-13
+us-spain-1976                  | common-concern  | USA    | ESP | SUN    | ESP | Madrid      | 1979-03-23 | triggered | 1983-11-30
+ussr-bulgaria-1948             | assistance      | SUN    | BGR | USA    | BGR | Sofia       | 1957-12-05 | contested | 1969-07-19
+ussr-czechoslovakia-1943       | assistance      | SUN    | CSK | USA    | CSK | Prague      | 1957-11-06 | contested | 1972-07-13
+ussr-hungary-1948              | assistance      | SUN    | HUN | USA    | HUN | Budapest    | 1958-02-02 | contested | 1969-11-14
+ussr-poland-1945               | assistance      | SUN    | POL | USA    | POL | Warsaw      | 1955-05-20 | contested | 1967-06-16
+ussr-romania-1948              | assistance      | SUN    | ROU | USA    | ROU | Bucharest   | 1959-07-04 | contested | 1972-09-13
+ussr-yugoslavia-1945           | assistance      | SUN    | YUG | USA    | YUG | Belgrade    | 1947-08-15 | contested | 1951-12-07
 ";
 
 fn cases() -> Vec<Case<'static>> {
