@@ -22,7 +22,7 @@ struct Case<'a> {
     on: &'a str,
     /// `triggered`, or `contested` where the treaty only answers aggression
     /// by a named enemy it does not list as polities (Germany "or a state
-    /// allied with it").
+    /// allied with it") or leaves any help to later agreement (CIS Charter).
     want: &'a str,
     /// A day when the treaty does not bind these two parties.
     outside: &'a str,
@@ -52,7 +52,7 @@ bulgaria-ussr-1967             | assistance      | BGR    | SUN | USA    | SUN |
 bulgaria-yugoslavia-1947       | assistance      | BGR    | YUG | USA    | YUG | Belgrade    | 1948-08-15 | triggered | 1951-12-10
 casd-1995                      | solidarity      | GTM    | HND | MEX    | HND | Tegucigalpa | 2012-03-01 | triggered | 1995-04-23
 chapultepec-1945               | part1-3         | MEX    | BRA | COW255 | BRA | Brasília    | 1945-04-01 | triggered | 1944-06-01
-cis-charter-1993               | art12-defense   | ARM    | BLR | USA    | BLR | Minsk       | 2010-06-12 | triggered | 1991-11-14
+cis-charter-1993               | art12-defense   | ARM    | BLR | USA    | BLR | Minsk       | 2010-06-12 | contested | 1991-11-14
 condeca-1963                   | collective      | GTM    | HND | MEX    | HND | Tegucigalpa | 1967-01-06 | triggered | 1971-09-22
 croatia-bosnia-1992            | joint-defence   | HRV    | BIH | SCG    | BIH | Sarajevo    | 1992-08-01 | triggered | 1990-05-13
 cuba-dprk-1986                 | assistance      | CUB    | PRK | MEX    | PRK | Pyongyang   | 2006-08-31 | triggered | 1984-04-22
