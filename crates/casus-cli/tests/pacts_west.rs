@@ -55,7 +55,6 @@ chapultepec-1945               | part1-3         | MEX    | BRA | COW255 | BRA |
 cis-charter-1993               | art12-defense   | ARM    | BLR | USA    | BLR | Minsk       | 2010-06-12 | contested | 1991-11-14
 condeca-1963                   | collective      | GTM    | HND | MEX    | HND | Tegucigalpa | 1967-01-06 | triggered | 1971-09-22
 croatia-bosnia-1992            | joint-defence   | HRV    | BIH | SCG    | BIH | Sarajevo    | 1992-08-01 | triggered | 1990-05-13
-cuba-dprk-1986                 | assistance      | CUB    | PRK | MEX    | PRK | Pyongyang   | 2006-08-31 | triggered | 1984-04-22
 cyprus-alliance-1960           | art2            | GRC    | CYP | USA    | CYP | Nicosia     | 1962-06-10 | triggered | 1966-06-13
 cyprus-guarantee-1960          | art2            | GBR    | CYP | USA    | CYP | Nicosia     | 1993-09-23 | triggered | 1958-06-08
 czech-slovak-1992              | assistance      | CZE    | SVK | USA    | SVK | Bratislava  | 2009-12-01 | triggered | 1990-10-24
