@@ -126,6 +126,26 @@ pub enum ImportCommand {
         #[command(flatten)]
         format: FormatArg,
     },
+    /// Measure the knowledge base (embedded, or --kb) against ATOP's directed
+    /// defence dyads: per year, both, ATOP only, casus only, recall and
+    /// precision, and every difference with its cause and source.
+    Coverage {
+        /// The ATOP 5.1 directory (or the member file atop5_1m.csv itself),
+        /// to name the alliance behind each ATOP dyad.
+        atop: PathBuf,
+        /// The published directed dyad-year table (e.g. peacesciencer's
+        /// atop_alliance_ddyr.csv).
+        #[arg(long, value_name = "FILE")]
+        table: PathBuf,
+        /// COW states2016.csv, to explain dyads of states outside the system.
+        #[arg(long, value_name = "FILE")]
+        cow: Option<PathBuf>,
+        /// Years to measure: a comma-separated list or ranges (1990-1995).
+        #[arg(long, value_name = "YEARS", default_value = "1950,1970,1990,2010,2018")]
+        years: String,
+        #[command(flatten)]
+        format: FormatArg,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -9,6 +9,7 @@
 //! shipped: the caller points at the copies the user downloaded.
 
 pub mod atop;
+pub mod coverage;
 pub mod cow;
 pub mod ddyr;
 pub mod kbgen;

@@ -1,4 +1,5 @@
-//! `casus import atop|cow-states|compare-ddyr`: turn the datasets a user
+//! `casus import atop|cow-states|compare-ddyr` (and `coverage`, in
+//! `import_coverage`): turn the datasets a user
 //! downloaded into a knowledge base for `--kb`, and check ATOP's published
 //! dyad-year table against the import. Progress goes to stderr; bad rows are
 //! reported with file and line while the rest is imported; nothing the user
@@ -101,6 +102,20 @@ pub fn run(base_dir: Option<&Path>, command: ImportCommand) -> Result<(), CliErr
                 }
             }
         }
+        ImportCommand::Coverage {
+            atop,
+            table,
+            cow,
+            years,
+            format,
+        } => super::import_coverage::run(
+            base_dir,
+            &atop,
+            &table,
+            cow.as_deref(),
+            &years,
+            format.format,
+        ),
     }
 }
 

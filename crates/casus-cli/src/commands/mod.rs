@@ -6,6 +6,7 @@ mod escalate;
 mod export;
 mod geo;
 mod import;
+mod import_coverage;
 mod place;
 mod show;
 mod treaties;
