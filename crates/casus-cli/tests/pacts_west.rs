@@ -87,7 +87,7 @@ hungary-ussr-1967              | assistance      | HUN    | SUN | USA    | SUN |
 hungary-yugoslavia-1947        | assistance      | HUN    | YUG | USA    | YUG | Belgrade    | 1949-01-30 | triggered | 1951-11-10
 italy-malta-1980               | guarantee       | ITA    | MLT | USA    | MLT | Valletta    | 1982-10-25 | triggered | 1987-02-12
 malta-libya-1984               | assistance      | LBY    | MLT | USA    | MLT | Valletta    | 1987-05-03 | triggered | 1992-01-10
-oas-charter                    | art28           | ARG    | BRA | GBR    | BRA | Brasília    | 1991-07-22 | triggered | 1954-01-31
+oas-charter                    | art28           | ARG    | BRA | GBR    | BRA | Brasília    | 1991-07-22 | contested | 1954-01-31
 oecs-1981                      | art8            | ATG    | DMA | MEX    | DMA | Roseau      | 2004-05-02 | triggered | 1979-08-24
 poland-bulgaria-1967           | assistance      | POL    | BGR | USA    | BGR | Sofia       | 1980-04-28 | triggered | 1995-05-06
 poland-czechoslovakia-1947     | assistance      | POL    | CSK | USA    | CSK | Prague      | 1957-04-30 | contested | 1969-05-08
@@ -284,19 +284,33 @@ fn finland_ussr_1948_covers_finnish_territory_only() {
 #[test]
 fn oas_charter_binds_nicaragua_until_its_exit_in_november_2023() {
     // A non-party attacker: attacks between OAS members raise a separate question.
+    // Art. 28 names no measure of its own, so its verdicts are contested.
     let before = why("RUS", "NIC", "Managua", "2023-11-01");
     assert_eq!(
         one(&before, "oas-charter", "art28", "CRI", "NIC"),
-        "triggered"
+        "contested"
     );
     let after = why("RUS", "NIC", "Managua", "2023-12-01");
     assert_eq!(one(&after, "oas-charter", "art28", "CRI", "NIC"), "absent");
 }
 
 #[test]
-fn oas_charter_makes_verdicts_for_cuba_contested_since_1962() {
-    let v = why("GBR", "CUB", "Havana", "1961-04-17");
-    assert_eq!(one(&v, "oas-charter", "art28", "MEX", "CUB"), "triggered");
-    let v = why("GBR", "CUB", "Havana", "1970-01-01");
-    assert_eq!(one(&v, "oas-charter", "art28", "MEX", "CUB"), "contested");
+fn oas_charter_names_cubas_suspension_since_1962() {
+    let reasons = |on: &str| -> String {
+        let v = why("GBR", "CUB", "Havana", on);
+        v["verdicts"]
+            .as_array()
+            .expect("verdicts array")
+            .iter()
+            .find(|x| {
+                x["treaty"] == "oas-charter" && x["provision"] == "art28" && x["obligor"] == "MEX"
+            })
+            .map(|x| x["reasons"].to_string())
+            .unwrap_or_default()
+    };
+    let before = reasons("1961-04-17");
+    assert!(before.contains("names no measure"), "{before}");
+    assert!(!before.contains("suspended"), "{before}");
+    let after = reasons("1970-01-01");
+    assert!(after.contains("suspended"), "{after}");
 }
