@@ -183,7 +183,7 @@ fn every_west_treaty_engages_inside_its_term_and_not_outside() {
 }
 
 #[test]
-fn table_rows_name_distinct_treaties_and_each_treaty_file_exists() {
+fn every_table_row_names_a_treaty_in_the_knowledge_base() {
     let shown = json(&["treaties"]);
     let ids: Vec<&str> = shown
         .as_array()
