@@ -64,6 +64,17 @@ fn nine_eleven_triggers_nato_art5_as_the_council_decided_in_2001() {
     assert_eq!(robertson["agrees"], true);
     let anzus = owed_by(&v, "anzus", "IV", "AUS");
     assert_eq!(anzus["verdict"], "triggered", "{anzus:#}");
+    // NATO's reading was about the attack on the United States: an al-Qaeda
+    // attack on Madrid (11 Mar 2004; no Art. 5 request) stays contested.
+    let v = why(&[
+        "--attacker",
+        "al-Qaeda",
+        "--at",
+        "Madrid",
+        "--on",
+        "2004-03-11",
+    ]);
+    assert_eq!(owed_by(&v, "nato", "5", "USA")["verdict"], "contested");
 }
 
 // The Rio Treaty's Art. 3 covers "an armed attack by any State": al-Qaeda is

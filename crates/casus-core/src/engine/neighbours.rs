@@ -118,11 +118,16 @@ pub(super) fn threatened_neighbours(
     let mut out = Vec::new();
     for ti in order {
         let treaty = &kb.treaties[ti];
-        if treaty.in_force.interval.contains(scenario.date) == Truth::No
+        // Cheap tests first: a threat clause, in force, a neighbour a party.
+        if !treaty
+            .provisions
+            .iter()
+            .any(|p| p.threatened_party.is_some())
+            || treaty.in_force.interval.contains(scenario.date) == Truth::No
             || !treaty
-                .provisions
+                .parties
                 .iter()
-                .any(|p| p.threatened_party.is_some())
+                .any(|p| near.iter().any(|(n, ..)| *n == p.polity))
         {
             continue;
         }
@@ -152,9 +157,11 @@ pub(super) fn threatened_neighbours(
                 continue;
             }
             let ctx = Ctx::new(kb, scenario, status, treaty, provision, members.clone());
+            // Written once per provision, shared by its verdicts.
+            let in_force = ctx.in_force();
             for party in parties {
                 let borders: Vec<_> = near.iter().filter(|(n, ..)| *n == party).collect();
-                out.push(ctx.neighbour_verdict(party, &borders, reading));
+                out.push(ctx.neighbour_verdict(party, &borders, reading, &in_force));
             }
         }
     }
@@ -167,14 +174,15 @@ impl<'a> Ctx<'a> {
         party: &str,
         borders: &[&(&str, Truth, &Border, &str, bool)],
         reading: &Source,
+        in_force: &Proof,
     ) -> NeighbourVerdict {
         let t = self.treaty;
         let p = self.provision;
         let border_truth = borders
             .iter()
             .fold(Truth::No, |acc, (_, holds, ..)| acc.or(*holds));
-        let holds = self
-            .in_force_truth()
+        let holds = in_force
+            .holds
             .and(self.members.of(party))
             .and(self.participation_truth(party))
             .and(border_truth);
@@ -218,7 +226,7 @@ impl<'a> Ctx<'a> {
             ),
         };
         let me = self.name(party);
-        let mut premises = vec![self.in_force(), self.party(party)];
+        let mut premises = vec![in_force.clone(), self.party(party)];
         premises.extend(self.participation(party));
         for (n, b_holds, border, focus, _) in borders {
             premises.push(Proof::fact(

@@ -19,7 +19,8 @@
 //! - `unstated` (or no reading recorded): `Unknown`, unless official
 //!   readings of this treaty about this attacker settle it (NATO's decision
 //!   of 12 Sep 2001 on al-Qaeda's attack): `applies` makes it covered,
-//!   `does_not_apply` not covered; readings that disagree leave it open.
+//!   `does_not_apply` not covered; readings that disagree leave it open. A
+//!   reading that names the party attacked settles only attacks on it.
 //!
 //! The `unknown` attacker (not yet attributed) may be a state: `Unknown`
 //! under `states` and `unstated`. With several attackers the attack is
@@ -91,8 +92,14 @@ impl<'a> Ctx<'a> {
             // settles only attacks in the period it speaks to. One made
             // after the event it names (NATO, 12 Sep 2001, on the attacks
             // of the day before) still settles what the text leaves open.
+            // A reading about the attack on one party settles nothing for
+            // an attack on another.
             let forces = self.scenario.target == super::Target::Forces;
-            if crate::claim_fit::fit(c, self.status, self.date(), forces).is_none() {
+            if crate::claim_fit::fit(c, self.status, self.date(), forces).is_none()
+                || c.beneficiary
+                    .as_ref()
+                    .is_some_and(|b| !self.scenario.defenders.contains(b))
+            {
                 continue;
             }
             let t = match c.stance {
