@@ -15,7 +15,11 @@
 //!   Nicaragua*, judgment of 27 Jun 1986, ¶195, reading GA resolution 3314
 //!   (XXIX), Art. 3(g)); then it is `Unknown`, attribution being a question
 //!   of fact. Hosting or arming a group does not make its attack the
-//!   state's (¶195), so those relations are shown but change nothing;
+//!   state's (¶195), so those relations are shown but change nothing.
+//!   An official reading of the treaty that applies it to this attacker's
+//!   attack (the OAS Organ of Consultation on 9/11, RC.24/RES.1 of 21 Sep
+//!   2001) also makes it `Unknown`: the text and the treaty's own organ
+//!   disagree, and casus does not pick one over the other;
 //! - `unstated` (or no reading recorded): `Unknown`, unless official
 //!   readings of this treaty about this attacker settle it (NATO's decision
 //!   of 12 Sep 2001 on al-Qaeda's attack): `applies` makes it covered,
@@ -125,10 +129,12 @@ impl<'a> Ctx<'a> {
         match self.coverage_reading() {
             AttackerCoverage::Any => Truth::Yes,
             AttackerCoverage::States if kind == PolityKind::Unknown => Truth::Unknown,
-            AttackerCoverage::States => match self.controlled(attacker) {
-                Truth::No => Truth::No,
-                _ => Truth::Unknown,
-            },
+            AttackerCoverage::States => {
+                match (self.controlled(attacker), self.settled(attacker)) {
+                    (Truth::No, None | Some(Truth::No)) => Truth::No,
+                    _ => Truth::Unknown,
+                }
+            }
             AttackerCoverage::Unstated => self.settled(attacker).unwrap_or(Truth::Unknown),
         }
     }
@@ -231,6 +237,17 @@ impl<'a> Ctx<'a> {
             (_, Truth::No) => format!(
                 "official readings hold that {short} Art. {art} does not cover the attack by {who}"
             ),
+            (AttackerCoverage::States, _)
+                if self
+                    .scenario
+                    .attackers
+                    .iter()
+                    .any(|a| matches!(self.settled(a), Some(Truth::Yes | Truth::Unknown))) =>
+            {
+                format!(
+                    "{short} Art. {art} covers attacks by states, and {who} is none; but an official reading of the treaty applies it to this attack: the text and the reading disagree"
+                )
+            }
             (AttackerCoverage::States, _) if unknown_attacker => format!(
                 "{short} Art. {art} covers attacks by states, and the attacker is not yet known: it may be a state"
             ),
