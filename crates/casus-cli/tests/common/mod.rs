@@ -32,6 +32,18 @@ pub fn json(args: &[&str]) -> Value {
     serde_json::from_str(&run_ok(&all)).expect("valid JSON")
 }
 
+/// Run `casus ARGS --format json`: the parsed output, or the error message
+/// when casus refuses (for table tests that report every failing row).
+pub fn try_json(args: &[&str]) -> Result<Value, String> {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    let out = casus().args(&all).output().expect("runs");
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).trim().to_string());
+    }
+    serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())
+}
+
 /// `casus why` for one attacker, one defender, a place and a date.
 pub fn why(attacker: &str, defender: &str, at: &str, on: &str) -> Value {
     json(&[

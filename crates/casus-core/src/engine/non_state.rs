@@ -129,12 +129,10 @@ impl<'a> Ctx<'a> {
         match self.coverage_reading() {
             AttackerCoverage::Any => Truth::Yes,
             AttackerCoverage::States if kind == PolityKind::Unknown => Truth::Unknown,
-            AttackerCoverage::States => {
-                match (self.controlled(attacker), self.settled(attacker)) {
-                    (Truth::No, None | Some(Truth::No)) => Truth::No,
-                    _ => Truth::Unknown,
-                }
-            }
+            AttackerCoverage::States => match (self.controlled(attacker), self.settled(attacker)) {
+                (Truth::No, None | Some(Truth::No)) => Truth::No,
+                _ => Truth::Unknown,
+            },
             AttackerCoverage::Unstated => self.settled(attacker).unwrap_or(Truth::Unknown),
         }
     }
