@@ -4,8 +4,9 @@
 //!
 //! - `names.fst`: an `fst::Map` from each folded name (primary or alternate)
 //!   to a posting list, encoded as `start << 32 | count`;
-//! - `postings.bin`: place indexes (u32 LE), each list sorted by population,
-//!   largest first, without duplicates;
+//! - `postings.bin`: place indexes (u32 LE, top bit set when the key is the
+//!   place's own name rather than an alternate), each list sorted by
+//!   population, largest first, without duplicates;
 //! - `places.bin`: one 24-byte record per place (see `src/index.rs`);
 //! - `names.txt`: the places' primary names, concatenated (offsets in the
 //!   records).
@@ -24,6 +25,9 @@ use std::path::PathBuf;
 mod names;
 
 const DATA: &str = "data/cities1000.tsv.gz";
+
+/// Top bit of a posting: the key is the place's own name.
+const PRIMARY: u32 = 1 << 31;
 
 struct Row {
     geonameid: u32,
@@ -94,12 +98,16 @@ fn main() {
     std::fs::write(out.join("names.txt"), &names_txt).expect("write names.txt");
 
     // Folded name → places, most populous first.
+    // A posting's top bit marks a place whose own (primary) name folds to
+    // the key, as opposed to one of its alternate names.
     let mut by_key: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (i, r) in rows.iter().enumerate() {
+        let primary = names::fold(&r.name);
         for n in std::iter::once(&r.name).chain(&r.alternates) {
             let key = names::fold(n);
             if !key.is_empty() {
-                by_key.entry(key).or_default().push(i as u32);
+                let flag = if key == primary { PRIMARY } else { 0 };
+                by_key.entry(key).or_default().push(i as u32 | flag);
             }
         }
     }
@@ -110,9 +118,13 @@ fn main() {
     .expect("fst builder");
     let mut start: u64 = 0;
     for (key, mut list) in by_key {
-        list.sort_unstable();
-        list.dedup();
-        list.sort_by_key(|&i| (std::cmp::Reverse(rows[i as usize].population), i));
+        // Primary before alternate for one place, then keep one posting each.
+        list.sort_unstable_by_key(|&p| (p & !PRIMARY, std::cmp::Reverse(p & PRIMARY)));
+        list.dedup_by_key(|p| *p & !PRIMARY);
+        list.sort_by_key(|&p| {
+            let i = p & !PRIMARY;
+            (std::cmp::Reverse(rows[i as usize].population), i)
+        });
         for i in &list {
             postings.write_all(&i.to_le_bytes()).expect("write postings");
         }

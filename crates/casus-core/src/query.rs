@@ -62,6 +62,10 @@ pub struct ResolvedPlace {
     /// own, resolved to the enclosing territory), so only `extra_regions` count.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub regions_from_geometry_only: bool,
+    /// How the name was read, where that needs saying (a historical name
+    /// outside its period, a gazetteer choice among namesakes).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl ResolvedPlace {
@@ -77,6 +81,7 @@ impl ResolvedPlace {
             territory_name: kb.territories[t].name.clone(),
             extra_regions: Vec::new(),
             regions_from_geometry_only: false,
+            notes: Vec::new(),
         }
     }
 }
@@ -99,6 +104,7 @@ pub fn resolve_place(kb: &KnowledgeBase, input: &str) -> Result<ResolvedPlace, Q
                     territory_name: kb.territories[t].name.clone(),
                     extra_regions: Vec::new(),
                     regions_from_geometry_only: false,
+                    notes: Vec::new(),
                 })
             }
             Named::Territory(t) => Some(ResolvedPlace::of_territory(kb, input, t)),
@@ -148,6 +154,82 @@ pub fn resolve_place(kb: &KnowledgeBase, input: &str) -> Result<ResolvedPlace, Q
         }
     }
     Err(unknown(kb, "place", input))
+}
+
+// --- gazetteer: names by date -------------------------------------------
+
+/// Resolve a place name on `date`: as [`resolve_place`], and when the name
+/// is one of the place's dated names, a note saying whether the place bore
+/// that name on the day and, if not, what it was called then. A dated name
+/// resolves at any date: the note is the only difference.
+pub fn resolve_place_on(
+    kb: &KnowledgeBase,
+    input: &str,
+    date: Date,
+) -> Result<ResolvedPlace, QueryError> {
+    let mut resolved = resolve_place(kb, input)?;
+    let place = resolved
+        .place
+        .as_deref()
+        .and_then(|id| kb.places.iter().find(|p| p.id == id));
+    if let Some(place) = place {
+        if let Some(note) = dated_name_note(place, input, date) {
+            resolved.notes.push(note);
+        }
+    }
+    Ok(resolved)
+}
+
+/// The note for a dated name typed as `input`, or `None` when `input` is
+/// none of the place's dated names.
+pub fn dated_name_note(place: &Place, input: &str, date: Date) -> Option<String> {
+    let key = crate::names::fold(input);
+    let spells: Vec<&Dated<String>> = place
+        .dated_names
+        .iter()
+        .filter(|d| crate::names::fold(&d.value) == key)
+        .collect();
+    let typed = spells.first()?.value.as_str();
+    let periods = spells
+        .iter()
+        .map(|d| d.interval.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let cite = spells
+        .iter()
+        .map(|d| d.source.citation.to_string())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let during = spells
+        .iter()
+        .map(|d| d.interval.contains(date))
+        .max()
+        .unwrap_or(Truth::No);
+    let then: Vec<&str> = place
+        .dated_names
+        .iter()
+        .filter(|d| crate::names::fold(&d.value) != key && d.interval.contains(date) == Truth::Yes)
+        .map(|d| d.value.as_str())
+        .collect();
+    let then = if then.is_empty() {
+        place.name.clone()
+    } else {
+        then.join(" / ")
+    };
+    Some(match during {
+        Truth::Yes => format!(
+            "{typed} is {}'s name for {periods}, so also on {date} [{cite}]",
+            place.name
+        ),
+        Truth::Unknown => format!(
+            "{typed} is {}'s name for {periods}; {date} falls within an imprecise bound of that period [{cite}]",
+            place.name
+        ),
+        Truth::No => format!(
+            "{typed} is a name of {} for {periods} only; on {date} it was called {then} — resolved all the same [{cite}]",
+            place.name
+        ),
+    })
 }
 
 fn unknown(kb: &KnowledgeBase, what: &'static str, input: &str) -> QueryError {

@@ -7,7 +7,12 @@ use std::collections::BTreeMap;
 
 use casus_core::engine::default_defenders;
 use casus_core::model::Response;
-use casus_core::query::{resolve_place, resolve_polity, resolve_treaty, QueryError, ResolvedPlace};
+use casus_core::query::{resolve_place_on, resolve_polity, resolve_treaty, QueryError, ResolvedPlace};
+
+/// How a place name becomes a place on a date (gazetteer: the CLI passes one
+/// that falls back to the GeoNames gazetteer; the default knows only the
+/// knowledge base).
+pub type PlaceLookup<'a> = &'a dyn Fn(&str, Date) -> Result<ResolvedPlace, QueryError>;
 use casus_core::{KnowledgeBase, Target};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -213,6 +218,19 @@ pub fn parse_scenario_on(
     text: &str,
     date_override: Option<Date>,
 ) -> Result<EscalationScenario, ScenarioError> {
+    parse_scenario_with(kb, file, text, date_override, &|s, d| {
+        resolve_place_on(kb, s, d)
+    })
+}
+
+/// [`parse_scenario_on`] with places resolved by `lookup`.
+pub fn parse_scenario_with(
+    kb: &KnowledgeBase,
+    file: &str,
+    text: &str,
+    date_override: Option<Date>,
+    lookup: PlaceLookup,
+) -> Result<EscalationScenario, ScenarioError> {
     let lines = Lines::new(file, text);
     let raw: RawScenario = toml::from_str(text).map_err(|e| {
         let offset = e.span().map(|s| s.start).unwrap_or(0);
@@ -250,7 +268,7 @@ pub fn parse_scenario_on(
             ));
         }
         let place =
-            resolve_place(kb, a.at.get_ref()).map_err(|e| lines.unknown(a.at.span().start, e))?;
+            lookup(a.at.get_ref(), date).map_err(|e| lines.unknown(a.at.span().start, e))?;
         let defenders = match &a.against {
             Some(ag) => ag
                 .get_ref()
@@ -417,6 +435,30 @@ pub fn scenario_from_flags(
     target: Target,
     supports: &[String],
 ) -> Result<EscalationScenario, ScenarioError> {
+    scenario_from_flags_with(
+        kb,
+        date,
+        attackers,
+        defenders,
+        at,
+        target,
+        supports,
+        &|s, d| resolve_place_on(kb, s, d),
+    )
+}
+
+/// [`scenario_from_flags`] with the place resolved by `lookup`.
+#[allow(clippy::too_many_arguments)]
+pub fn scenario_from_flags_with(
+    kb: &KnowledgeBase,
+    date: Date,
+    attackers: &[String],
+    defenders: &[String],
+    at: &str,
+    target: Target,
+    supports: &[String],
+    lookup: PlaceLookup,
+) -> Result<EscalationScenario, ScenarioError> {
     let attackers = attackers
         .iter()
         .map(|a| resolve_polity(kb, a))
@@ -425,7 +467,7 @@ pub fn scenario_from_flags(
         .iter()
         .map(|a| resolve_polity(kb, a))
         .collect::<Result<Vec<_>, _>>()?;
-    let place = resolve_place(kb, at)?;
+    let place = lookup(at, date)?;
     let attack = given_attack(kb, date, attackers, defenders, place, target)?;
     let supports = supports
         .iter()

@@ -3,14 +3,18 @@
 //!
 //! 1. A country qualifier (`"Tripoli, LB"`: a comma, then an ISO 3166-1
 //!    alpha-2 code) keeps only that country's places.
-//! 2. A place in the same country within [`SAME_PLACE_KM`] of a more
+//! 2. Places whose own name it is outrank places that bear it only as an
+//!    alternate name (Gori in Georgia over Gorey in Ireland, whose Irish
+//!    name is Guaire but which GeoNames also lists as "Gori"); alternates
+//!    count only when no place bears the name as its own.
+//! 3. A place in the same country within [`SAME_PLACE_KM`] of a more
 //!    populous candidate is taken as part of it (a city and its own
 //!    district, such as New York City and Manhattan) and dropped.
-//! 3. One candidate left: that place.
-//! 4. With [`Policy::most_populous`]: the most populous.
-//! 5. A clear leader — at least [`LEADER_FACTOR`] times the population of
+//! 4. One candidate left: that place.
+//! 5. With [`Policy::most_populous`]: the most populous.
+//! 6. A clear leader — at least [`LEADER_FACTOR`] times the population of
 //!    every other candidate — is chosen, and the others are named in a note.
-//! 6. Otherwise the name is ambiguous: the caller lists the candidates with
+//! 7. Otherwise the name is ambiguous: the caller lists the candidates with
 //!    country and population (exit 2 in the CLI).
 
 use crate::index::Entry;
@@ -33,7 +37,7 @@ pub struct Policy {
 /// Why a place was chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum How {
-    /// The only place of that name (after rules 1 and 2).
+    /// The only place of that name (after rules 1 to 3).
     Only,
     /// Asked for: the most populous.
     MostPopulous,
@@ -47,7 +51,7 @@ pub enum Choice {
     One {
         entry: Entry,
         how: How,
-        /// Other places of that name (not counting rule 2's districts),
+        /// Other places of that name (not counting rules 2 and 3),
         /// most populous first.
         passed_over: Vec<Entry>,
     },
@@ -82,9 +86,12 @@ pub fn distance_km(a: &Entry, b: &Entry) -> f64 {
 
 /// Apply the rules to `entries` (most populous first, as the index gives them).
 pub fn choose(entries: Vec<Entry>, country: Option<&str>, policy: Policy) -> Choice {
-    let filtered = entries
+    let in_country: Vec<Entry> = entries
         .into_iter()
-        .filter(|e| country.is_none_or(|c| e.country.eq_ignore_ascii_case(c)));
+        .filter(|e| country.is_none_or(|c| e.country.eq_ignore_ascii_case(c)))
+        .collect();
+    let own_name = in_country.iter().any(|e| e.primary);
+    let filtered = in_country.into_iter().filter(|e| e.primary || !own_name);
     let mut kept: Vec<Entry> = Vec::new();
     for e in filtered {
         let district = kept
@@ -134,7 +141,8 @@ pub fn describe(e: &Entry) -> String {
     )
 }
 
-fn thousands(n: u32) -> String {
+/// `1150989` → `"1,150,989"`.
+pub fn thousands(n: u32) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
@@ -159,6 +167,7 @@ mod tests {
             lon,
             country: cc,
             population: pop,
+            primary: true,
         }
     }
 
@@ -204,6 +213,24 @@ mod tests {
         assert!(matches!(
             choose(vec![city, borough], None, Policy::default()),
             Choice::One { how: How::Only, .. }
+        ));
+    }
+
+    #[test]
+    fn own_names_outrank_alternate_names() {
+        let gori = e(1, "Gori", "GE", 41_933, 41.98, 44.11);
+        let mut gorey = e(2, "Gorey", "IE", 9_822, 52.67, -6.29);
+        gorey.primary = false;
+        assert!(matches!(
+            choose(vec![gori, gorey], None, Policy::default()),
+            Choice::One { entry, how: How::Only, .. } if entry.index == 1
+        ));
+        // With no place bearing it as its own name, alternates count.
+        let mut volgograd = e(3, "Volgograd", "RU", 1_013_533, 48.7, 44.5);
+        volgograd.primary = false;
+        assert!(matches!(
+            choose(vec![volgograd], None, Policy::default()),
+            Choice::One { entry, .. } if entry.index == 3
         ));
     }
 

@@ -16,6 +16,9 @@ static NAMES_TXT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.txt"))
 /// code 2 bytes; all little-endian.
 const RECORD: usize = 24;
 
+/// Top bit of a posting: the key is the place's own name.
+const PRIMARY: u32 = 1 << 31;
+
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer {
     // The map was written by fst's own builder in build.rs; if it were
     // somehow unreadable the gazetteer is simply empty.
@@ -36,6 +39,9 @@ pub struct Entry {
     pub country: &'static str,
     /// GeoNames' population figure (0 where it has none).
     pub population: u32,
+    /// True when the looked-up name is this place's own name, false when it
+    /// is one of its alternate names (always true from [`Gazetteer::entry`]).
+    pub primary: bool,
 }
 
 /// The index. Get it with [`Gazetteer::get`].
@@ -88,6 +94,7 @@ impl Gazetteer {
             lon: f64::from(u32_at(rec, 8) as i32) / 1e5,
             country,
             population: u32_at(rec, 12),
+            primary: true,
         })
     }
 
@@ -101,7 +108,12 @@ impl Gazetteer {
         let count = (value & 0xffff_ffff) as usize;
         (start..start + count)
             .filter_map(|p| POSTINGS.get(p * 4..p * 4 + 4))
-            .filter_map(|b| self.entry(u32_at(b, 0) as usize))
+            .filter_map(|b| {
+                let p = u32_at(b, 0);
+                let mut e = self.entry((p & !PRIMARY) as usize)?;
+                e.primary = p & PRIMARY != 0;
+                Some(e)
+            })
             .collect()
     }
 

@@ -19,7 +19,9 @@
 pub mod choose;
 pub mod index;
 
-pub use choose::{choose, describe, split_qualifier, Choice, How, Policy, LEADER_FACTOR};
+pub use choose::{
+    choose, describe, split_qualifier, thousands, Choice, How, Policy, LEADER_FACTOR,
+};
 pub use index::{Entry, Gazetteer};
 
 /// The credit printed with every answer that used the gazetteer.

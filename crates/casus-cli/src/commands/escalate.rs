@@ -11,7 +11,7 @@ use casus_escalate::counterfactual::{apply_edits, diff, parse_edit, Diff, JoinCh
 use casus_escalate::montecarlo::{monte_carlo, CompiledGraph, MonteCarlo};
 use casus_escalate::render::{dot::to_dot, mermaid::to_mermaid, svg::to_svg};
 use casus_escalate::{
-    parse_scenario_on, run_cascade, scenario_from_flags, Compliance, ContestedRule, CounterStrike,
+    parse_scenario_with, run_cascade, scenario_from_flags_with, Compliance, ContestedRule, CounterStrike,
     EscalationScenario, ScenarioError, SupportRule,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -58,7 +58,11 @@ fn file_error(e: ScenarioError) -> CliError {
     }
 }
 
-fn build_scenario(kb: &KnowledgeBase, args: &EscalateArgs) -> Result<EscalationScenario, CliError> {
+fn build_scenario(
+    kb: &KnowledgeBase,
+    args: &EscalateArgs,
+    places: &super::geo::PlaceFlags,
+) -> Result<EscalationScenario, CliError> {
     let flags_given = !args.attackers.is_empty() || args.at.is_some();
     let mut scenario = match &args.scenario {
         Some(path) => {
@@ -74,8 +78,10 @@ fn build_scenario(kb: &KnowledgeBase, args: &EscalateArgs) -> Result<EscalationS
                 Some(on) => Some(super::day(on)?),
                 None => None,
             };
-            let mut s = parse_scenario_on(kb, &path.display().to_string(), &text, on)
-                .map_err(file_error)?;
+            let lookup = places.lookup(kb);
+            let mut s =
+                parse_scenario_with(kb, &path.display().to_string(), &text, on, &lookup)
+                    .map_err(file_error)?;
             for sup in &args.supports {
                 s.supports
                     .push(casus_escalate::scenario::parse_support_flag(kb, sup).map_err(usage)?);
@@ -96,7 +102,7 @@ fn build_scenario(kb: &KnowledgeBase, args: &EscalateArgs) -> Result<EscalationS
                 TargetArg::Territory => Target::Territory,
                 TargetArg::Forces => Target::Forces,
             };
-            scenario_from_flags(
+            scenario_from_flags_with(
                 kb,
                 date,
                 &args.attackers,
@@ -104,6 +110,7 @@ fn build_scenario(kb: &KnowledgeBase, args: &EscalateArgs) -> Result<EscalationS
                 at,
                 target,
                 &args.supports,
+                &places.lookup(kb),
             )
             .map_err(usage)?
         }
@@ -184,8 +191,12 @@ fn run_one(
     })
 }
 
-pub fn run(kb: &KnowledgeBase, args: &EscalateArgs) -> Result<(), CliError> {
-    let scenario = build_scenario(kb, args)?;
+pub fn run(
+    kb: &KnowledgeBase,
+    args: &EscalateArgs,
+    places: &super::geo::PlaceFlags,
+) -> Result<(), CliError> {
+    let scenario = build_scenario(kb, args, places)?;
     let runs = match (args.runs, scenario.policy.compliance) {
         (Some(n), _) => Some(n),
         (None, Compliance::Probabilistic) => Some(10_000),
