@@ -194,7 +194,7 @@ pub fn dated_name_note(place: &Place, input: &str, date: Date) -> Option<String>
         .iter()
         .map(|d| d.interval.to_string())
         .collect::<Vec<_>>()
-        .join(", ");
+        .join(" and ");
     let cite = spells
         .iter()
         .map(|d| d.source.citation.to_string())
@@ -217,16 +217,12 @@ pub fn dated_name_note(place: &Place, input: &str, date: Date) -> Option<String>
         then.join(" / ")
     };
     Some(match during {
-        Truth::Yes => format!(
-            "{typed} is {}'s name for {periods}, so also on {date} [{cite}]",
-            place.name
-        ),
+        Truth::Yes => format!("{typed} is the place's name on {date} ({periods}) [{cite}]"),
         Truth::Unknown => format!(
-            "{typed} is {}'s name for {periods}; {date} falls within an imprecise bound of that period [{cite}]",
-            place.name
+            "{typed} is the place's name for {periods}; {date} falls within an imprecise bound of that period [{cite}]"
         ),
         Truth::No => format!(
-            "{typed} is a name of {} for {periods} only; on {date} it was called {then} — resolved all the same [{cite}]",
+            "{typed} is the place's name only for {periods}; on {date} it was {then} — resolved to {} all the same [{cite}]",
             place.name
         ),
     })
