@@ -404,6 +404,10 @@ pub fn territory_status(kb: &KnowledgeBase, t: usize, date: Date) -> TerritorySt
     }
 }
 
+/// The region tags that name a continent; geometry decides them for a
+/// coordinate (see `casus_geo::regions`).
+pub const CONTINENTS: &[&str] = &["europe", "asia", "africa", "north-america"];
+
 /// The status of a resolved place on `date`: its territory's status, with
 /// the regions that geometry adds (or, for an outlying area the knowledge
 /// base does not model, with only those).
@@ -411,6 +415,18 @@ pub fn place_status(kb: &KnowledgeBase, place: &ResolvedPlace, date: Date) -> Te
     let mut status = territory_status(kb, place.territory, date);
     if place.regions_from_geometry_only {
         status.regions.clear();
+    }
+    // gazetteer (issue 9 item 5, Sakhalin): when geometry gives the point a
+    // continent, it replaces the territory's continent tags. A
+    // transcontinental territory (Russia, Turkey: tagged both `europe` and
+    // `asia`) otherwise tagged a point off Sakhalin — inside the layer's RU
+    // area — with both.
+    if place
+        .extra_regions
+        .iter()
+        .any(|r| CONTINENTS.contains(&r.as_str()))
+    {
+        status.regions.retain(|r| !CONTINENTS.contains(&r.as_str()));
     }
     for r in &place.extra_regions {
         if !status.regions.contains(r) {
