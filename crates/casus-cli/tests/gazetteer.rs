@@ -191,11 +191,13 @@ fn escalate_takes_gazetteer_places_in_flags_and_scenario_files() {
         "date = \"2024-01-01\"\n[[attack]]\nby = \"Russia\"\nat = \"Springfield\"\n",
     )
     .expect("write scenario");
+    // A scenario file's problems are data errors (exit 1), with file:line:col.
     casus()
         .arg("escalate")
         .arg(&file)
         .assert()
-        .code(2)
+        .code(1)
+        .stderr(contains("s.toml:4:6"))
         .stderr(contains("ambiguous"));
     casus()
         .arg("escalate")

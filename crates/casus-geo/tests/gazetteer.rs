@@ -22,14 +22,18 @@ fn resolver() -> &'static Resolver<'static> {
     R.get_or_init(|| Resolver::new(kb(), None).expect("boundary layer loads"))
 }
 
-/// The country a boundary-layer area list stands for, in GeoNames' terms:
-/// the last (least specific) code, with the layer's own `EA` (Ceuta and
-/// Melilla) and `IC` (Canaries) filed under Spain as GeoNames files them.
-fn layer_country(areas: &[String]) -> Option<String> {
-    let code = areas.last()?;
-    Some(match code.as_str() {
-        "EA" | "IC" => "ES".to_string(),
-        other => other.split('-').next().unwrap_or(other).to_string(),
+/// Does the boundary layer put the point in `country` (GeoNames' code)?
+/// Any of its areas counts, by its country part: the layer files Tokelau
+/// (`TK`) within `NZ` and Crimea (`UA-43`) within `RU`, and GeoNames gives
+/// `TK` and `UA`. The layer's own `EA` (Ceuta and Melilla) and `IC`
+/// (Canaries) are Spain's, as GeoNames files them.
+fn layer_has_country(areas: &[String], country: &str) -> bool {
+    areas.iter().any(|code| {
+        let cc = match code.as_str() {
+            "EA" | "IC" => "ES",
+            other => other.split('-').next().unwrap_or(other),
+        };
+        cc == country
     })
 }
 
@@ -48,13 +52,14 @@ fn sample(n: usize) -> Vec<casus_gazetteer::Entry> {
         .collect()
 }
 
-/// Agreement floor for the 500-place sample. The misses allowed for are
-/// border towns (GeoNames' point within a few kilometres of a border, which
-/// the layer's simplified outline puts on the other side), coastal and
-/// island places the layer leaves at sea, and disputed areas coded
-/// differently (GeoNames files Crimea under UA and Western Sahara under EH,
-/// the layer under RU and MA).
-const AGREEMENT_FLOOR: f64 = 0.97;
+/// Agreement floor for the 500-place sample (measured: 500/500 with the
+/// rule of `layer_has_country`; 496/500 when only the layer's outermost
+/// code counts — three Crimean villages and Tokelau). The 2 % allowed for
+/// are border towns (GeoNames' point within a few kilometres of a border,
+/// which the layer's simplified outline may put on the other side), coastal
+/// and island places the layer leaves at sea, and disputed areas coded
+/// differently (GeoNames files Western Sahara under EH, the layer under MA).
+const AGREEMENT_FLOOR: f64 = 0.98;
 
 #[test]
 fn sampled_places_fall_in_the_country_geonames_gives() {
@@ -65,8 +70,7 @@ fn sampled_places_fall_in_the_country_geonames_gives() {
     for e in &places {
         let c = Coord::new(e.lat, e.lon).expect("GeoNames coordinates are in range");
         let r = resolver().resolve(c);
-        let country = layer_country(&r.layer_areas);
-        if country.as_deref() == Some(e.country) && r.territory.is_some() {
+        if layer_has_country(&r.layer_areas, e.country) && r.territory.is_some() {
             agree += 1;
         } else {
             misses.push(format!(
