@@ -126,7 +126,9 @@ fn main() {
             (std::cmp::Reverse(rows[i as usize].population), i)
         });
         for i in &list {
-            postings.write_all(&i.to_le_bytes()).expect("write postings");
+            postings
+                .write_all(&i.to_le_bytes())
+                .expect("write postings");
         }
         map.insert(&key, (start << 32) | list.len() as u64)
             .expect("keys come sorted");

@@ -67,7 +67,10 @@ fn a_name_only_the_gazetteer_knows_goes_through_the_boundary_layer() {
     assert_eq!(v["territory"], "germany");
     assert_eq!(v["gazetteer"]["country"], "DE");
     assert!(v["gazetteer"]["geonameid"].as_u64().is_some());
-    assert_eq!(v["geo"]["layer_areas"].as_array().map(|a| a.is_empty()), Some(false));
+    assert_eq!(
+        v["geo"]["layer_areas"].as_array().map(|a| a.is_empty()),
+        Some(false)
+    );
     assert!(notes(&v).contains("GeoNames"), "{v}");
     // Accents and case fold; the credit is printed with the text answer.
     casus()
@@ -101,7 +104,13 @@ fn an_ambiguous_name_lists_candidates_and_exits_2() {
         .stderr(contains("ambiguous"))
         .stderr(contains("(US, pop. "))
         .stderr(contains("--most-populous"));
-    let v = json(&["place", "Springfield", "--on", "2024-01-01", "--most-populous"]);
+    let v = json(&[
+        "place",
+        "Springfield",
+        "--on",
+        "2024-01-01",
+        "--most-populous",
+    ]);
     assert_eq!(v["territory"], "united-states");
     assert_eq!(v["gazetteer"]["chosen"], "most_populous");
     // A country qualifier picks one: the knowledge base's Tripoli is Libya's.
@@ -144,7 +153,10 @@ fn historical_names_resolve_by_date() {
         let n = notes(&v);
         assert_eq!(v["place"], resolved, "{name} {on}");
         if inside {
-            assert!(n.contains(&format!("the place's name on {on}")), "{name} {on}: {n}");
+            assert!(
+                n.contains(&format!("the place's name on {on}")),
+                "{name} {on}: {n}"
+            );
         } else {
             assert!(n.contains("only for"), "{name} {on}: {n}");
             assert!(n.contains("all the same"), "{name} {on}: {n}");
@@ -155,7 +167,10 @@ fn historical_names_resolve_by_date() {
     let then = holder(&place("Königsberg", "1940-01-01"), "sovereign");
     let now = holder(&place("Königsberg", "2000-01-01"), "sovereign");
     assert_eq!(now, vec!["RUS".to_string()]);
-    assert!(!then.is_empty() && !then.contains(&"RUS".to_string()), "{then:?}");
+    assert!(
+        !then.is_empty() && !then.contains(&"RUS".to_string()),
+        "{then:?}"
+    );
 }
 
 #[test]
@@ -174,7 +189,13 @@ fn perejil_is_held_by_spain_and_claimed_by_morocco() {
 fn escalate_takes_gazetteer_places_in_flags_and_scenario_files() {
     casus()
         .args([
-            "escalate", "--attacker", "Russia", "--at", "Zwickau", "--on", "2024-01-01",
+            "escalate",
+            "--attacker",
+            "Russia",
+            "--at",
+            "Zwickau",
+            "--on",
+            "2024-01-01",
         ])
         .assert()
         .success();

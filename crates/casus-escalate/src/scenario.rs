@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 use casus_core::engine::default_defenders;
 use casus_core::model::Response;
-use casus_core::query::{resolve_place_on, resolve_polity, resolve_treaty, QueryError, ResolvedPlace};
+use casus_core::query::{
+    resolve_place_on, resolve_polity, resolve_treaty, QueryError, ResolvedPlace,
+};
 
 /// How a place name becomes a place on a date (gazetteer: the CLI passes one
 /// that falls back to the GeoNames gazetteer; the default knows only the

@@ -1,8 +1,8 @@
 //! Name lookups in the gazetteer: exact names (folded, found in the fst
 //! map, posting list counted), full entries, and the choice rules.
 
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use casus_gazetteer::{choose, Gazetteer, Policy};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 
 fn names(g: &Gazetteer, n: usize) -> Vec<&'static str> {
     // Every 97th place: a spread over countries and sizes.

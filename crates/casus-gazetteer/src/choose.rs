@@ -67,8 +67,7 @@ pub enum Choice {
 pub fn split_qualifier(input: &str) -> (&str, Option<String>) {
     if let Some((name, cc)) = input.rsplit_once(',') {
         let cc = cc.trim();
-        if cc.len() == 2 && cc.bytes().all(|b| b.is_ascii_alphabetic()) && !name.trim().is_empty()
-        {
+        if cc.len() == 2 && cc.bytes().all(|b| b.is_ascii_alphabetic()) && !name.trim().is_empty() {
             return (name.trim(), Some(cc.to_ascii_uppercase()));
         }
     }
@@ -113,7 +112,8 @@ pub fn choose(entries: Vec<Entry>, country: Option<&str>, policy: Policy) -> Cho
             let second = kept[1].population;
             let how = if policy.most_populous {
                 Some(How::MostPopulous)
-            } else if u64::from(first.population) >= u64::from(LEADER_FACTOR) * u64::from(second.max(1))
+            } else if u64::from(first.population)
+                >= u64::from(LEADER_FACTOR) * u64::from(second.max(1))
             {
                 Some(How::Leader)
             } else {
@@ -173,9 +173,18 @@ mod tests {
 
     #[test]
     fn qualifier_is_two_letters_after_the_last_comma() {
-        assert_eq!(split_qualifier("Tripoli, LB"), ("Tripoli", Some("LB".into())));
-        assert_eq!(split_qualifier("Tripoli,ly"), ("Tripoli", Some("LY".into())));
-        assert_eq!(split_qualifier("Washington, D.C."), ("Washington, D.C.", None));
+        assert_eq!(
+            split_qualifier("Tripoli, LB"),
+            ("Tripoli", Some("LB".into()))
+        );
+        assert_eq!(
+            split_qualifier("Tripoli,ly"),
+            ("Tripoli", Some("LY".into()))
+        );
+        assert_eq!(
+            split_qualifier("Washington, D.C."),
+            ("Washington, D.C.", None)
+        );
         assert_eq!(split_qualifier(", LB"), (", LB", None));
         assert_eq!(split_qualifier("Gori"), ("Gori", None));
     }
@@ -184,8 +193,11 @@ mod tests {
     fn leader_needs_ten_times_the_next() {
         let big = e(1, "A", "TR", 32_114, 36.7, 38.9);
         let small = e(2, "A", "TR", 1_676, 38.1, 39.7);
-        let Choice::One { entry, how, passed_over } =
-            choose(vec![big, small], None, Policy::default())
+        let Choice::One {
+            entry,
+            how,
+            passed_over,
+        } = choose(vec![big, small], None, Policy::default())
         else {
             panic!("a clear leader is chosen");
         };

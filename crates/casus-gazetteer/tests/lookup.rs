@@ -6,7 +6,11 @@ use proptest::prelude::*;
 
 fn pick(name: &str) -> Choice {
     let (name, cc) = casus_gazetteer::split_qualifier(name);
-    choose(Gazetteer::get().lookup(name), cc.as_deref(), Policy::default())
+    choose(
+        Gazetteer::get().lookup(name),
+        cc.as_deref(),
+        Policy::default(),
+    )
 }
 
 fn chosen(name: &str) -> (String, &'static str) {

@@ -22,7 +22,9 @@ mod shape;
 
 pub use coord::{looks_like_coordinates, parse as parse_coord, Coord, CoordError};
 pub use layer::{BoundaryLayer, LayerError, ATTRIBUTION};
-pub use named::{resolve_name, resolve_place_anywhere, GazetteerHit, NameError, NameOptions, NamedPlace};
+pub use named::{
+    resolve_name, resolve_place_anywhere, GazetteerHit, NameError, NameOptions, NamedPlace,
+};
 pub use overlay::{Overlay, OverlayError};
 pub use regions::{RegionSet, ScopeRegion, TROPIC_OF_CANCER};
 pub use resolve::{Match, QuickResolution, Resolution, Resolver};

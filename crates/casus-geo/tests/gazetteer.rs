@@ -46,7 +46,9 @@ fn sample(n: usize) -> Vec<casus_gazetteer::Entry> {
     let mut x: u64 = 0x9E37_79B9; // the seed
     (0..n)
         .filter_map(|_| {
-            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
             g.entry(((x >> 33) % len) as usize)
         })
         .collect()
@@ -112,7 +114,10 @@ fn every_knowledge_base_place_name_resolves_to_its_own_entry() {
             if others > 1 {
                 // Two knowledge-base places share the name: listed, never guessed.
                 assert!(
-                    matches!(got, Err(casus_geo::NameError::Query(QueryError::Ambiguous { .. }))),
+                    matches!(
+                        got,
+                        Err(casus_geo::NameError::Query(QueryError::Ambiguous { .. }))
+                    ),
                     "{name:?} names several places"
                 );
                 continue;
@@ -144,7 +149,11 @@ fn a_point_off_sakhalin_is_asia_only() {
         );
     }
     // Moscow keeps Europe, Istanbul's European side too.
-    for (lat, lon, continent) in [(55.75, 37.6, "europe"), (41.01, 28.97, "europe"), (39.93, 32.86, "asia")] {
+    for (lat, lon, continent) in [
+        (55.75, 37.6, "europe"),
+        (41.01, 28.97, "europe"),
+        (39.93, 32.86, "asia"),
+    ] {
         let r = resolver().resolve(Coord::new(lat, lon).expect("in range"));
         let place = r.to_place(kb, "point").expect("a territory");
         let status = place_status(kb, &place, date(2024, 1, 1));

@@ -11,8 +11,8 @@ use casus_escalate::counterfactual::{apply_edits, diff, parse_edit, Diff, JoinCh
 use casus_escalate::montecarlo::{monte_carlo, CompiledGraph, MonteCarlo};
 use casus_escalate::render::{dot::to_dot, mermaid::to_mermaid, svg::to_svg};
 use casus_escalate::{
-    parse_scenario_with, run_cascade, scenario_from_flags_with, Compliance, ContestedRule, CounterStrike,
-    EscalationScenario, ScenarioError, SupportRule,
+    parse_scenario_with, run_cascade, scenario_from_flags_with, Compliance, ContestedRule,
+    CounterStrike, EscalationScenario, ScenarioError, SupportRule,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
@@ -79,9 +79,8 @@ fn build_scenario(
                 None => None,
             };
             let lookup = places.lookup(kb);
-            let mut s =
-                parse_scenario_with(kb, &path.display().to_string(), &text, on, &lookup)
-                    .map_err(file_error)?;
+            let mut s = parse_scenario_with(kb, &path.display().to_string(), &text, on, &lookup)
+                .map_err(file_error)?;
             for sup in &args.supports {
                 s.supports
                     .push(casus_escalate::scenario::parse_support_flag(kb, sup).map_err(usage)?);

@@ -102,8 +102,7 @@ pub fn run(
             let mut text = render_text(kb, &analysis, args.proof);
             // How the name was read and the geographic chain go right after
             // the place line.
-            let mut lines =
-                super::geo::name_lines(input.gazetteer.as_ref(), &name_notes);
+            let mut lines = super::geo::name_lines(input.gazetteer.as_ref(), &name_notes);
             if let Some(geo) = &input.geo {
                 lines.extend(super::geo::chain_lines(
                     kb,
