@@ -146,8 +146,7 @@ fn historical_names_resolve_by_date() {
         ("Bombay", "2000-01-01", "Mumbai", false),
         ("Khankendi", "1950-01-01", "Stepanakert", false),
         ("Khankendi", "2024-01-01", "Stepanakert", true),
-        ("Stepanakert", "1950-01-01", "Stepanakert", true),
-        ("Stepanakert", "2024-01-01", "Stepanakert", false),
+        ("Khankendi", "1920-01-01", "Stepanakert", true),
     ] {
         let v = place(name, on);
         let n = notes(&v);
@@ -162,6 +161,14 @@ fn historical_names_resolve_by_date() {
             assert!(n.contains("all the same"), "{name} {on}: {n}");
         }
     }
+    // The place's own name in use needs no note; outside its period it does.
+    for on in ["1950-01-01", "2024-01-01"] {
+        let v = place("Stepanakert", on);
+        assert_eq!(notes(&v), "", "Stepanakert {on}");
+    }
+    let n = notes(&place("Stepanakert", "1900-01-01"));
+    assert!(n.contains("only for"), "{n}");
+    assert!(n.contains("Khankendi"), "{n}");
     // The holder follows the date, not the name: Königsberg in 1940 is not
     // held by who holds it in 2000.
     let then = holder(&place("Königsberg", "1940-01-01"), "sovereign");

@@ -181,7 +181,8 @@ pub fn resolve_place_on(
 }
 
 /// The note for a dated name typed as `input`, or `None` when `input` is
-/// none of the place's dated names.
+/// none of the place's dated names, or is the place's own name in use on
+/// the day.
 pub fn dated_name_note(place: &Place, input: &str, date: Date) -> Option<String> {
     let key = crate::names::fold(input);
     let spells: Vec<&Dated<String>> = place
@@ -216,6 +217,10 @@ pub fn dated_name_note(place: &Place, input: &str, date: Date) -> Option<String>
     } else {
         then.join(" / ")
     };
+    // The place's own name in use on the day needs no note.
+    if during == Truth::Yes && key == crate::names::fold(&place.name) {
+        return None;
+    }
     Some(match during {
         Truth::Yes => format!("{typed} is the place's name on {date} ({periods}) [{cite}]"),
         Truth::Unknown => format!(
