@@ -138,7 +138,14 @@ mod tests {
 
     #[test]
     fn the_ascii_fast_path_folds_as_transliteration_does() {
-        for s in ["New York", "  Port-Said!! ", "ABC_def 12", "", "--", "Tripoli, LB"] {
+        for s in [
+            "New York",
+            "  Port-Said!! ",
+            "ABC_def 12",
+            "",
+            "--",
+            "Tripoli, LB",
+        ] {
             assert_eq!(fold(s), fold_unicode(s), "{s:?}");
         }
     }
