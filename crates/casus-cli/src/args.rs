@@ -20,6 +20,13 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub boundaries: Option<PathBuf>,
 
+    /// When a place name is not in the knowledge base and several places
+    /// of the GeoNames gazetteer bear it, take the most populous instead of
+    /// listing them (exit 2). A country code after a comma picks one
+    /// instead: `--at "Tripoli, LB"`.
+    #[arg(long, global = true)]
+    pub most_populous: bool,
+
     /// When to colour the output.
     #[arg(long, global = true, value_enum, default_value_t = ColourChoice::Auto)]
     pub color: ColourChoice,

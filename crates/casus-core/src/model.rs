@@ -188,6 +188,11 @@ pub struct Place {
     pub coords: Option<(f64, f64)>,
     pub source: Source,
     pub note: Option<String>,
+    /// Names by date (gazetteer): each a name the place bore or bears over
+    /// a period (Stalingrad 1925–1961). Resolvable at any date; outside its
+    /// period the answer carries a note.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dated_names: Vec<Dated<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -32,6 +32,10 @@ pub enum QueryError {
         /// What the name does name, as a phrase ("is a treaty (CSTO)").
         found: String,
     },
+    /// A place given as coordinates that cannot be used (malformed, or in
+    /// no territory of the knowledge base); the message says why.
+    #[error("{0}")]
+    Place(String),
     /// The state is known but did not exist on the date asked about.
     #[error("{name} ({polity}) did not exist on {date}: the knowledge base records it {spells}")]
     NotExisting {
@@ -146,6 +150,10 @@ pub struct ResolvedPlace {
     /// own, resolved to the enclosing territory), so only `extra_regions` count.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub regions_from_geometry_only: bool,
+    /// How the name was read, where that needs saying (a historical name
+    /// outside its period, a gazetteer choice among namesakes).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl ResolvedPlace {
@@ -161,6 +169,7 @@ impl ResolvedPlace {
             territory_name: kb.territories[t].name.clone(),
             extra_regions: Vec::new(),
             regions_from_geometry_only: false,
+            notes: Vec::new(),
         }
     }
 }
@@ -183,6 +192,7 @@ pub fn resolve_place(kb: &KnowledgeBase, input: &str) -> Result<ResolvedPlace, Q
                     territory_name: kb.territories[t].name.clone(),
                     extra_regions: Vec::new(),
                     regions_from_geometry_only: false,
+                    notes: Vec::new(),
                 })
             }
             Named::Territory(t) => Some(ResolvedPlace::of_territory(kb, input, t)),
@@ -232,6 +242,83 @@ pub fn resolve_place(kb: &KnowledgeBase, input: &str) -> Result<ResolvedPlace, Q
         }
     }
     Err(other_kind(kb, input, "place").unwrap_or_else(|| unknown(kb, "place", input)))
+}
+
+// --- gazetteer: names by date -------------------------------------------
+
+/// Resolve a place name on `date`: as [`resolve_place`], and when the name
+/// is one of the place's dated names, a note saying whether the place bore
+/// that name on the day and, if not, what it was called then. A dated name
+/// resolves at any date: the note is the only difference.
+pub fn resolve_place_on(
+    kb: &KnowledgeBase,
+    input: &str,
+    date: Date,
+) -> Result<ResolvedPlace, QueryError> {
+    let mut resolved = resolve_place(kb, input)?;
+    let place = resolved
+        .place
+        .as_deref()
+        .and_then(|id| kb.places.iter().find(|p| p.id == id));
+    if let Some(place) = place {
+        if let Some(note) = dated_name_note(place, input, date) {
+            resolved.notes.push(note);
+        }
+    }
+    Ok(resolved)
+}
+
+/// The note for a dated name typed as `input`, or `None` when `input` is
+/// none of the place's dated names, or is the place's own name in use on
+/// the day.
+pub fn dated_name_note(place: &Place, input: &str, date: Date) -> Option<String> {
+    let key = crate::names::fold(input);
+    let spells: Vec<&Dated<String>> = place
+        .dated_names
+        .iter()
+        .filter(|d| crate::names::fold(&d.value) == key)
+        .collect();
+    let typed = spells.first()?.value.as_str();
+    let periods = spells
+        .iter()
+        .map(|d| d.interval.to_string())
+        .collect::<Vec<_>>()
+        .join(" and ");
+    let cite = spells
+        .iter()
+        .map(|d| d.source.citation.to_string())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let during = spells
+        .iter()
+        .map(|d| d.interval.contains(date))
+        .max()
+        .unwrap_or(Truth::No);
+    let then: Vec<&str> = place
+        .dated_names
+        .iter()
+        .filter(|d| crate::names::fold(&d.value) != key && d.interval.contains(date) == Truth::Yes)
+        .map(|d| d.value.as_str())
+        .collect();
+    let then = if then.is_empty() {
+        place.name.clone()
+    } else {
+        then.join(" / ")
+    };
+    // The place's own name in use on the day needs no note.
+    if during == Truth::Yes && key == crate::names::fold(&place.name) {
+        return None;
+    }
+    Some(match during {
+        Truth::Yes => format!("{typed} is the place's name on {date} ({periods}) [{cite}]"),
+        Truth::Unknown => format!(
+            "{typed} is the place's name for {periods}; {date} falls within an imprecise bound of that period [{cite}]"
+        ),
+        Truth::No => format!(
+            "{typed} is the place's name only for {periods}; on {date} it was {then} — resolved to {} all the same [{cite}]",
+            place.name
+        ),
+    })
 }
 
 fn unknown(kb: &KnowledgeBase, what: &'static str, input: &str) -> QueryError {
@@ -491,8 +578,9 @@ pub fn territory_status(kb: &KnowledgeBase, asked: usize, date: Date) -> Territo
     }
 }
 
-/// The continent tags geometry decides for a coordinate (`casus-geo`).
-const CONTINENTS: [&str; 4] = ["europe", "asia", "africa", "north-america"];
+/// The region tags that name a continent; geometry decides them for a
+/// coordinate (see `casus_geo::regions`).
+pub const CONTINENTS: &[&str] = &["europe", "asia", "africa", "north-america"];
 
 /// The facts of one territory (no inheritance) that may hold on `date`.
 fn pick_level(
@@ -526,17 +614,15 @@ pub fn place_status(kb: &KnowledgeBase, place: &ResolvedPlace, date: Date) -> Te
         status.regions.clear();
     }
     // A point's continent is decided by geometry where geometry names one:
-    // a territory tagged with two continents (Russia: Europe and Asia) does
-    // not put a point east of the Urals in Europe ("an armed attack in
-    // Europe", Warsaw Treaty Art. 4).
+    // a transcontinental territory (Russia, Turkey: tagged both `europe` and
+    // `asia`) does not put a point east of the Urals in Europe ("an armed
+    // attack in Europe", Warsaw Treaty Art. 4), nor one off Sakhalin in both.
     if place
         .extra_regions
         .iter()
         .any(|r| CONTINENTS.contains(&r.as_str()))
     {
-        status
-            .regions
-            .retain(|r| !CONTINENTS.contains(&r.as_str()) || place.extra_regions.contains(r));
+        status.regions.retain(|r| !CONTINENTS.contains(&r.as_str()));
     }
     for r in &place.extra_regions {
         if !status.regions.contains(r) {

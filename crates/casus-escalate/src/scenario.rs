@@ -7,7 +7,14 @@ use std::collections::BTreeMap;
 
 use casus_core::engine::{default_defenders, AttackCharacter, Intent, Means, Scale};
 use casus_core::model::Response;
-use casus_core::query::{resolve_place, resolve_polity, resolve_treaty, QueryError, ResolvedPlace};
+use casus_core::query::{
+    resolve_place_on, resolve_polity, resolve_treaty, QueryError, ResolvedPlace,
+};
+
+/// How a place name becomes a place on a date (gazetteer: the CLI passes one
+/// that falls back to the GeoNames gazetteer; the default knows only the
+/// knowledge base).
+pub type PlaceLookup<'a> = &'a dyn Fn(&str, Date) -> Result<ResolvedPlace, QueryError>;
 use casus_core::{KnowledgeBase, Target};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -19,11 +26,6 @@ use crate::policy::{Compliance, ContestedRule, CounterStrike, Policy, SupportRul
 /// this number; see docs/limits.md). The file size limit is
 /// [`casus_core::limits::MAX_SCENARIO_FILE_BYTES`].
 pub const MAX_ATTACKS: usize = 256;
-
-/// Resolves an `at` value to a place. [`parse_scenario_on`] and
-/// [`scenario_from_flags`] know names only; a front end that resolves
-/// coordinates passes its own (the same one its other commands use).
-pub type PlaceResolver<'r> = dyn Fn(&str) -> Result<ResolvedPlace, String> + 'r;
 
 /// One given attack (round 0).
 #[derive(Debug, Clone, Serialize)]
@@ -233,17 +235,18 @@ pub fn parse_scenario_on(
     text: &str,
     date_override: Option<Date>,
 ) -> Result<EscalationScenario, ScenarioError> {
-    let by_name = |s: &str| resolve_place(kb, s).map_err(|e| e.to_string());
-    parse_scenario_with(kb, file, text, date_override, &by_name)
+    parse_scenario_with(kb, file, text, date_override, &|s, d| {
+        resolve_place_on(kb, s, d)
+    })
 }
 
-/// [`parse_scenario_on`] with `resolve_at` resolving every `at`.
+/// [`parse_scenario_on`] with places resolved by `lookup`.
 pub fn parse_scenario_with(
     kb: &KnowledgeBase,
     file: &str,
     text: &str,
     date_override: Option<Date>,
-    resolve_at: &PlaceResolver<'_>,
+    lookup: PlaceLookup,
 ) -> Result<EscalationScenario, ScenarioError> {
     let lines = Lines::new(file, text);
     let raw: RawScenario = toml::from_str(text).map_err(|e| {
@@ -294,7 +297,7 @@ pub fn parse_scenario_with(
             ));
         }
         let place =
-            resolve_at(a.at.get_ref()).map_err(|m| lines.malformed(a.at.span().start, m))?;
+            lookup(a.at.get_ref(), date).map_err(|e| lines.unknown(a.at.span().start, e))?;
         let defenders = match &a.against {
             Some(ag) if ag.get_ref().names().is_empty() => {
                 return Err(lines.malformed(
@@ -485,13 +488,19 @@ pub fn scenario_from_flags(
     target: Target,
     supports: &[String],
 ) -> Result<EscalationScenario, ScenarioError> {
-    let by_name = |s: &str| resolve_place(kb, s).map_err(|e| e.to_string());
     scenario_from_flags_with(
-        kb, date, attackers, defenders, at, target, supports, &by_name,
+        kb,
+        date,
+        attackers,
+        defenders,
+        at,
+        target,
+        supports,
+        &|s, d| resolve_place_on(kb, s, d),
     )
 }
 
-/// [`scenario_from_flags`] with `resolve_at` resolving `at` (coordinates).
+/// [`scenario_from_flags`] with the place resolved by `lookup`.
 #[allow(clippy::too_many_arguments)]
 pub fn scenario_from_flags_with(
     kb: &KnowledgeBase,
@@ -501,17 +510,17 @@ pub fn scenario_from_flags_with(
     at: &str,
     target: Target,
     supports: &[String],
-    resolve_at: &PlaceResolver<'_>,
+    lookup: PlaceLookup,
 ) -> Result<EscalationScenario, ScenarioError> {
     let attackers = attackers
         .iter()
         .map(|a| resolve_polity(kb, a))
         .collect::<Result<Vec<_>, _>>()?;
-    let place = resolve_at(at).map_err(ScenarioError::Invalid)?;
     let defenders = defenders
         .iter()
         .map(|a| resolve_polity(kb, a))
         .collect::<Result<Vec<_>, _>>()?;
+    let place = lookup(at, date)?;
     let attack = given_attack(kb, date, attackers, defenders, place, target).map_err(for_flags)?;
     let supports = supports
         .iter()

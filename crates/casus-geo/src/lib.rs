@@ -7,11 +7,13 @@
 //! `country-boundaries` data (© OpenStreetMap contributors, ODbL);
 //! [`overlay`] reads a GeoJSON file of breakaway and disputed areas (Natural
 //! Earth); [`seas`] and [`regions`] hold the documented geometry and rules;
-//! [`resolve`] runs the chain. Boundary layers are undated: who holds a
+//! [`resolve`] runs the chain; [`named`] resolves place names (knowledge
+//! base first, then the GeoNames gazetteer through the same chain). Boundary layers are undated: who holds a
 //! place on a date always comes from the knowledge base.
 
 pub mod coord;
 pub mod layer;
+pub mod named;
 pub mod overlay;
 pub mod regions;
 pub mod resolve;
@@ -20,6 +22,9 @@ mod shape;
 
 pub use coord::{looks_like_coordinates, parse as parse_coord, Coord, CoordError};
 pub use layer::{BoundaryLayer, LayerError, ATTRIBUTION};
+pub use named::{
+    resolve_name, resolve_place_anywhere, GazetteerHit, NameError, NameOptions, NamedPlace,
+};
 pub use overlay::{Overlay, OverlayError};
 pub use regions::{RegionSet, ScopeRegion, TROPIC_OF_CANCER};
 pub use resolve::{Match, QuickResolution, Resolution, Resolver};

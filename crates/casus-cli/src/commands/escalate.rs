@@ -5,6 +5,7 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
+use casus_core::query::{QueryError, ResolvedPlace};
 use casus_core::{KnowledgeBase, Target};
 use casus_escalate::cascade::{origin_label, Join, Outcome, Side};
 use casus_escalate::counterfactual::{apply_edits, diff, parse_edit, Diff, JoinChange};
@@ -61,33 +62,36 @@ fn file_error(e: ScenarioError) -> CliError {
 fn build_scenario(
     kb: &KnowledgeBase,
     args: &EscalateArgs,
-    boundaries: Option<&Path>,
+    places: &super::geo::PlaceFlags,
 ) -> Result<EscalationScenario, CliError> {
-    // `at` goes through the same resolver as `why` and `place`: names and
-    // coordinates. The coordinate resolver (and the overlay, checked once
-    // before) is built on the first coordinate and kept for the others.
+    // `at` goes through the same resolvers as `why` and `place`: coordinates
+    // (the coordinate resolver, with the overlay checked once before, is
+    // built on the first coordinate and kept for the others), then names in
+    // the knowledge base, then the gazetteer.
     let geo: std::cell::OnceCell<Result<casus_geo::Resolver<'_>, String>> = Default::default();
-    let resolve_at = |input: &str| -> Result<casus_core::query::ResolvedPlace, String> {
+    let by_name = places.lookup(kb);
+    let lookup = |input: &str, date: jiff::civil::Date| -> Result<ResolvedPlace, QueryError> {
         if !casus_geo::looks_like_coordinates(input) {
-            return casus_core::query::resolve_place(kb, input).map_err(|e| e.to_string());
+            return by_name(input, date);
         }
-        let coord = casus_geo::parse_coord(input).map_err(|e| e.to_string())?;
+        let coord = casus_geo::parse_coord(input).map_err(|e| QueryError::Place(e.to_string()))?;
         let resolver = geo
             .get_or_init(|| {
-                let overlay = boundaries
+                let overlay = places
+                    .boundaries
                     .map(casus_geo::Overlay::from_path)
                     .transpose()
                     .map_err(|e| e.to_string())?;
                 casus_geo::Resolver::new(kb, overlay).map_err(|e| e.to_string())
             })
             .as_ref()
-            .map_err(Clone::clone)?;
+            .map_err(|e| QueryError::Place(e.clone()))?;
         let resolution = resolver.resolve(coord);
         resolution.to_place(kb, input).ok_or_else(|| {
-            format!(
+            QueryError::Place(format!(
                 "{input} lies in no territory of the knowledge base, so there is no sovereign or controller to judge: {}",
                 resolution.notes.join("; ")
-            )
+            ))
         })
     };
     let flags_given = !args.attackers.is_empty() || args.at.is_some();
@@ -108,9 +112,8 @@ fn build_scenario(
                 Some(on) => Some(super::day(on)?),
                 None => None,
             };
-            let mut s =
-                parse_scenario_with(kb, &path.display().to_string(), &text, on, &resolve_at)
-                    .map_err(file_error)?;
+            let mut s = parse_scenario_with(kb, &path.display().to_string(), &text, on, &lookup)
+                .map_err(file_error)?;
             for sup in &args.supports {
                 s.supports
                     .push(casus_escalate::scenario::parse_support_flag(kb, sup).map_err(usage)?);
@@ -139,7 +142,7 @@ fn build_scenario(
                 at,
                 target,
                 &args.supports,
-                &resolve_at,
+                &lookup,
             )
             .map_err(usage)?
         }
@@ -287,7 +290,7 @@ fn run_one(
 pub fn run(
     kb: &KnowledgeBase,
     args: &EscalateArgs,
-    boundaries: Option<&Path>,
+    places: &super::geo::PlaceFlags,
 ) -> Result<(), CliError> {
     if let Some(out) = &args.output {
         if out.is_dir() {
@@ -303,7 +306,7 @@ pub fn run(
             )));
         }
     }
-    let scenario = build_scenario(kb, args, boundaries)?;
+    let scenario = build_scenario(kb, args, places)?;
     let runs = match (args.runs, scenario.policy.compliance) {
         (Some(n), _) => Some(n),
         (None, Compliance::Probabilistic) => Some(10_000),

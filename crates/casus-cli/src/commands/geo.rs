@@ -1,41 +1,83 @@
-//! Place input shared by `why` and `place`: a name goes through
-//! `casus_core::query`, coordinates through `casus_geo` (with the optional
-//! `--boundaries` overlay).
+//! Place input shared by `why`, `place` and `escalate`: a name goes through
+//! `casus_geo::named` (the knowledge base first, then the GeoNames
+//! gazetteer, whose coordinates take the coordinate chain), coordinates
+//! through `casus_geo` (with the optional `--boundaries` overlay).
 
 use std::path::Path;
 
-use casus_core::query::{resolve_place, ResolvedPlace};
+use casus_core::query::{QueryError, ResolvedPlace};
 use casus_core::KnowledgeBase;
-use casus_geo::{looks_like_coordinates, parse_coord, Overlay, Resolution, Resolver};
+use casus_geo::{
+    looks_like_coordinates, parse_coord, resolve_name, resolve_place_anywhere, GazetteerHit,
+    NameError, NameOptions, Overlay, Resolution, Resolver,
+};
+use jiff::civil::Date;
 
 use crate::error::CliError;
+
+/// The global flags that shape how a PLACE is read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PlaceFlags<'a> {
+    pub boundaries: Option<&'a Path>,
+    /// `--most-populous`: settle an ambiguous gazetteer name by population.
+    pub most_populous: bool,
+}
+
+impl PlaceFlags<'_> {
+    fn names(&self) -> NameOptions {
+        NameOptions {
+            most_populous: self.most_populous,
+        }
+    }
+
+    /// The place lookup for scenario files and the escalate flags form.
+    pub fn lookup<'k>(
+        &self,
+        kb: &'k KnowledgeBase,
+    ) -> impl Fn(&str, Date) -> Result<ResolvedPlace, QueryError> + 'k {
+        let names = self.names();
+        move |input, date| resolve_place_anywhere(kb, input, date, names)
+    }
+}
 
 /// What a PLACE argument resolved to.
 pub struct PlaceInput {
     /// `None` when the input is coordinates with no territory in the knowledge base.
     pub place: Option<ResolvedPlace>,
-    /// The geographic chain, for coordinates.
+    /// The geographic chain, for coordinates (typed, or from the gazetteer).
     pub geo: Option<Resolution>,
+    /// The gazetteer place, when the name was found there.
+    pub gazetteer: Option<GazetteerHit>,
     /// The overlay file, when one was given.
     pub overlay_path: Option<String>,
 }
 
-/// Resolve a PLACE argument: coordinates when it looks like coordinates
-/// (a malformed one is a usage error), a name otherwise.
+/// Resolve a PLACE argument on `date`: coordinates when it looks like
+/// coordinates (a malformed one is a usage error), a name otherwise.
 pub fn resolve(
     kb: &KnowledgeBase,
     input: &str,
-    boundaries: Option<&Path>,
+    date: Date,
+    flags: &PlaceFlags,
 ) -> Result<PlaceInput, CliError> {
-    let overlay = boundaries
+    let overlay = flags
+        .boundaries
         .map(Overlay::from_path)
         .transpose()
         .map_err(|e| CliError::Data(e.to_string()))?;
     let overlay_path = overlay.as_ref().map(|o| o.path.clone());
     if !looks_like_coordinates(input) {
+        let named = resolve_name(kb, input, date, flags.names(), || {
+            Resolver::new(kb, overlay)
+        })
+        .map_err(|e| match e {
+            NameError::Query(q) => CliError::from(q),
+            NameError::Layer(l) => CliError::Data(l.to_string()),
+        })?;
         return Ok(PlaceInput {
-            place: Some(resolve_place(kb, input)?),
-            geo: None,
+            place: named.place,
+            geo: named.geo,
+            gazetteer: named.gazetteer,
             overlay_path,
         });
     }
@@ -45,8 +87,41 @@ pub fn resolve(
     Ok(PlaceInput {
         place: resolution.to_place(kb, input),
         geo: Some(resolution),
+        gazetteer: None,
         overlay_path,
     })
+}
+
+/// Lines on how a name was read: the gazetteer place and the notes
+/// (historical name, namesakes passed over).
+pub fn name_lines(gazetteer: Option<&GazetteerHit>, notes: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(g) = gazetteer {
+        out.push(format!(
+            "gazetteer:      {} ({}, pop. {}) — GeoNames {}",
+            g.name,
+            g.country,
+            casus_gazetteer::thousands(g.population),
+            g.geonameid
+        ));
+    }
+    for n in notes {
+        out.push(format!("note:           {n}"));
+    }
+    out
+}
+
+/// The credits to print under an answer: OpenStreetMap for any coordinate
+/// chain, GeoNames when the gazetteer was used.
+pub fn credits(geo: bool, gazetteer: bool) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if geo {
+        out.push(casus_geo::ATTRIBUTION);
+    }
+    if gazetteer {
+        out.push(casus_gazetteer::ATTRIBUTION);
+    }
+    out
 }
 
 /// The chain as text lines: layer, overlay, territory, geometric regions, notes.

@@ -39,13 +39,17 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Import { command } => import::run(cli.kb.as_deref(), command),
         command => {
             let kb = load(cli.kb.as_deref())?;
+            let places = geo::PlaceFlags {
+                boundaries: cli.boundaries.as_deref(),
+                most_populous: cli.most_populous,
+            };
             match command {
-                Command::Why(args) => why::run(&kb, &args, cli.boundaries.as_deref()),
-                Command::Place(args) => place::run(&kb, &args, cli.boundaries.as_deref()),
+                Command::Why(args) => why::run(&kb, &args, &places),
+                Command::Place(args) => place::run(&kb, &args, &places),
                 Command::Commitments(args) => commitments::run(&kb, &args),
                 Command::Treaties(args) => treaties::run(&kb, &args),
                 Command::Show(args) => show::run(&kb, &args),
-                Command::Escalate(args) => escalate::run(&kb, &args, cli.boundaries.as_deref()),
+                Command::Escalate(args) => escalate::run(&kb, &args, &places),
                 Command::Check(_) | Command::Kb { .. } | Command::Import { .. } => {
                     unreachable!("handled above")
                 }

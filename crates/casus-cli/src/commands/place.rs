@@ -1,7 +1,5 @@
 //! `casus place`: how a place resolves on a date.
 
-use std::path::Path;
-
 use casus_core::query::{place_status, Holder, NoSovereign};
 use casus_core::KnowledgeBase;
 use casus_geo::Resolution;
@@ -34,6 +32,10 @@ struct PlaceJson<'a> {
     not_recognised_by: &'a [Holder],
     #[serde(skip_serializing_if = "Option::is_none")]
     no_sovereign: Option<&'a NoSovereign>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gazetteer: Option<&'a casus_geo::GazetteerHit>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    notes: &'a [String],
 }
 
 /// For coordinates with no territory: the chain only.
@@ -45,15 +47,17 @@ struct NoTerritoryJson<'a> {
     territory: Option<()>,
     regions: Vec<&'a str>,
     geo: &'a Resolution,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gazetteer: Option<&'a casus_geo::GazetteerHit>,
 }
 
 pub fn run(
     kb: &KnowledgeBase,
     args: &PlaceArgs,
-    boundaries: Option<&Path>,
+    places: &super::geo::PlaceFlags,
 ) -> Result<(), CliError> {
     let date = super::day(&args.on)?;
-    let input = super::geo::resolve(kb, &args.place, boundaries)?;
+    let input = super::geo::resolve(kb, &args.place, date, places)?;
     let Some(place) = input.place else {
         // Coordinates in no territory of the knowledge base.
         let Some(geo) = input.geo.as_ref() else {
@@ -67,6 +71,7 @@ pub fn run(
                 territory: None,
                 regions: geo.regions.iter().map(|r| r.region).collect(),
                 geo,
+                gazetteer: input.gazetteer.as_ref(),
             }),
             Format::Csv => print_csv(
                 &["territory", "role", "polity", "holds", "interval", "source"],
@@ -74,10 +79,15 @@ pub fn run(
             ),
             Format::Text => {
                 println!("{} {} on {}", bold("Place"), args.place, date);
+                for line in super::geo::name_lines(input.gazetteer.as_ref(), &[]) {
+                    println!("  {line}");
+                }
                 for line in super::geo::chain_lines(kb, geo, input.overlay_path.as_deref()) {
                     println!("  {line}");
                 }
-                println!("  {}", dim(casus_geo::ATTRIBUTION));
+                for credit in super::geo::credits(true, input.gazetteer.is_some()) {
+                    println!("  {}", dim(credit));
+                }
                 Ok(())
             }
         };
@@ -101,6 +111,8 @@ pub fn run(
             present_territory: status.present_territory.as_deref(),
             not_recognised_by: &status.not_recognised_by,
             no_sovereign: status.no_sovereign.as_ref(),
+            gazetteer: input.gazetteer.as_ref(),
+            notes: &place.notes,
         }),
         Format::Csv => {
             let mut rows = Vec::new();
@@ -132,6 +144,9 @@ pub fn run(
                 place.place_name.as_deref().unwrap_or(&place.input),
                 date
             );
+            for line in super::geo::name_lines(input.gazetteer.as_ref(), &place.notes) {
+                println!("  {line}");
+            }
             match &input.geo {
                 Some(geo) => {
                     for line in super::geo::chain_lines(kb, geo, input.overlay_path.as_deref()) {
@@ -236,8 +251,8 @@ pub fn run(
                     regions.join(", ")
                 }
             );
-            if input.geo.is_some() {
-                println!("  {}", dim(casus_geo::ATTRIBUTION));
+            for credit in super::geo::credits(input.geo.is_some(), input.gazetteer.is_some()) {
+                println!("  {}", dim(credit));
             }
             Ok(())
         }

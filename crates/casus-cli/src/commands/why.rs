@@ -1,7 +1,5 @@
 //! `casus why`: judge an attack and explain every verdict.
 
-use std::path::Path;
-
 use casus_core::engine::{default_defenders, Analysis, Proof, Verdict};
 use casus_core::query::resolve_polity;
 use casus_core::{analyse, KnowledgeBase, Scenario, Target, Truth};
@@ -10,14 +8,18 @@ use crate::args::{Format, TargetArg, WhyArgs};
 use crate::error::CliError;
 use crate::output::{bold, dim, print_csv, print_json, table, verdict};
 
-pub fn run(kb: &KnowledgeBase, args: &WhyArgs, boundaries: Option<&Path>) -> Result<(), CliError> {
+pub fn run(
+    kb: &KnowledgeBase,
+    args: &WhyArgs,
+    places: &super::geo::PlaceFlags,
+) -> Result<(), CliError> {
     let date = super::day(&args.on)?;
     let attackers = args
         .attackers
         .iter()
         .map(|a| resolve_polity(kb, a))
         .collect::<Result<Vec<_>, _>>()?;
-    let input = super::geo::resolve(kb, &args.at, boundaries)?;
+    let input = super::geo::resolve(kb, &args.at, date, places)?;
     let Some(place) = input.place else {
         let notes = input
             .geo
@@ -29,6 +31,7 @@ pub fn run(kb: &KnowledgeBase, args: &WhyArgs, boundaries: Option<&Path>) -> Res
             args.at
         )));
     };
+    let name_notes = place.notes.clone();
     let mut defenders = args
         .defenders
         .iter()
@@ -73,6 +76,9 @@ pub fn run(kb: &KnowledgeBase, args: &WhyArgs, boundaries: Option<&Path>) -> Res
                 let mut value = serde_json::to_value(&analysis)?;
                 if let Some(obj) = value.as_object_mut() {
                     obj.insert("geo".to_string(), serde_json::to_value(geo)?);
+                    if let Some(g) = &input.gazetteer {
+                        obj.insert("gazetteer".to_string(), serde_json::to_value(g)?);
+                    }
                 }
                 print_json(&value)
             }
@@ -106,17 +112,26 @@ pub fn run(kb: &KnowledgeBase, args: &WhyArgs, boundaries: Option<&Path>) -> Res
         ),
         Format::Text => {
             let mut text = render_text(kb, &analysis, args.proof);
+            // How the name was read and the geographic chain go right after
+            // the place line.
+            let mut lines = super::geo::name_lines(input.gazetteer.as_ref(), &name_notes);
             if let Some(geo) = &input.geo {
-                // The geographic chain goes right after the place line.
-                let lines: String = super::geo::chain_lines(kb, geo, input.overlay_path.as_deref())
-                    .iter()
-                    .map(|l| format!("  {l}\n"))
-                    .collect();
-                if let Some(i) = text.find("\n  defenders:") {
-                    text.insert_str(i + 1, &lines);
-                }
+                lines.extend(super::geo::chain_lines(
+                    kb,
+                    geo,
+                    input.overlay_path.as_deref(),
+                ));
+            }
+            let lines: String = lines.iter().map(|l| format!("  {l}\n")).collect();
+            if let Some(i) = text.find("\n  defenders:") {
+                text.insert_str(i + 1, &lines);
             }
             print!("{text}");
+            if input.gazetteer.is_some() {
+                for credit in super::geo::credits(true, true) {
+                    println!("{}", dim(credit));
+                }
+            }
             Ok(())
         }
     }

@@ -529,6 +529,21 @@ impl<'a> FileCtx<'a> {
             }
         };
         let source = self.source(&r.source, r.uncertain, at, "place");
+        // gazetteer: names by date
+        let dated_names = r
+            .dated_name
+            .iter()
+            .map(|d| {
+                let at = self.loc(d);
+                let n = d.get_ref();
+                Dated {
+                    value: n.name.get_ref().clone(),
+                    interval: self.interval(&n.from, &n.to, at.clone()),
+                    source: self.source(&n.source, n.uncertain, at, "dated place name"),
+                    note: n.note.clone(),
+                }
+            })
+            .collect();
         Some(Place {
             id: r.id.get_ref().clone(),
             name: r.name.get_ref().clone(),
@@ -538,6 +553,7 @@ impl<'a> FileCtx<'a> {
             coords,
             source,
             note: r.note.clone(),
+            dated_names,
         })
     }
 

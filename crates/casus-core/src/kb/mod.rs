@@ -269,6 +269,10 @@ impl KnowledgeBase {
             for n in std::iter::once(&p.name).chain(&p.aliases) {
                 names.insert(n, Named::Place(i));
             }
+            // gazetteer: a place's names by date resolve at any date.
+            for d in &p.dated_names {
+                names.insert(&d.value, Named::Place(i));
+            }
         }
         for (i, t) in self.territories.iter().enumerate() {
             names.insert(&t.id, Named::Territory(i));

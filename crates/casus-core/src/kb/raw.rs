@@ -159,6 +159,23 @@ pub struct RawPlace {
     #[serde(default)]
     pub uncertain: bool,
     pub note: Option<String>,
+    // gazetteer: names by date
+    #[serde(default)]
+    pub dated_name: Vec<S<RawDatedName>>,
+}
+
+/// gazetteer: a name a place bore (or bears) over a period:
+/// `[[place.dated_name]] name, from, to, source`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDatedName {
+    pub name: S<String>,
+    pub from: Option<S<String>>,
+    pub to: Option<S<String>>,
+    pub source: Option<S<String>>,
+    #[serde(default)]
+    pub uncertain: bool,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

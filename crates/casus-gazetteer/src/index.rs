@@ -1,0 +1,134 @@
+//! The compiled index (see `build.rs`): an `fst` map from folded names to
+//! posting lists of places, and fixed-size place records. All of it is
+//! `include_bytes!` data, read in place.
+
+use std::sync::LazyLock;
+
+use fst::Map;
+
+static NAMES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
+static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"));
+static PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.bin"));
+static NAMES_TXT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.txt"));
+
+/// Bytes per place record: geonameid u32, lat i32 and lon i32 (1e-5
+/// degrees), population u32, name offset u32, name length u16, country
+/// code 2 bytes; all little-endian.
+const RECORD: usize = 24;
+
+/// Top bit of a posting: the key is the place's own name.
+const PRIMARY: u32 = 1 << 31;
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer {
+    // The map was written by fst's own builder in build.rs; if it were
+    // somehow unreadable the gazetteer is simply empty.
+    names: Map::new(NAMES_FST).ok(),
+});
+
+/// One populated place.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Entry {
+    /// Position in the index (stable for one build).
+    pub index: u32,
+    /// GeoNames' id: `https://www.geonames.org/<id>`.
+    pub geonameid: u32,
+    pub name: &'static str,
+    pub lat: f64,
+    pub lon: f64,
+    /// ISO 3166-1 alpha-2 code as GeoNames gives it (`XK` for Kosovo).
+    pub country: &'static str,
+    /// GeoNames' population figure (0 where it has none).
+    pub population: u32,
+    /// True when the looked-up name is this place's own name, false when it
+    /// is one of its alternate names (always true from [`Gazetteer::entry`]).
+    pub primary: bool,
+}
+
+/// The index. Get it with [`Gazetteer::get`].
+#[derive(Debug)]
+pub struct Gazetteer {
+    names: Option<Map<&'static [u8]>>,
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    let mut b = [0u8; 4];
+    b.copy_from_slice(&bytes[at..at + 4]);
+    u32::from_le_bytes(b)
+}
+
+impl Gazetteer {
+    /// The embedded index, opened on first call.
+    pub fn get() -> &'static Gazetteer {
+        &GAZETTEER
+    }
+
+    /// Number of places.
+    pub fn len(&self) -> usize {
+        PLACES.len() / RECORD
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Number of distinct folded names.
+    pub fn name_count(&self) -> usize {
+        self.names.as_ref().map_or(0, |m| m.len())
+    }
+
+    /// Place `i` (0 ≤ i < len).
+    pub fn entry(&self, i: usize) -> Option<Entry> {
+        let rec = PLACES.get(i * RECORD..(i + 1) * RECORD)?;
+        let offset = u32_at(rec, 16) as usize;
+        let len = u16::from_le_bytes([rec[20], rec[21]]) as usize;
+        let name = NAMES_TXT
+            .get(offset..offset + len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("");
+        let country = std::str::from_utf8(&rec[22..24]).unwrap_or("");
+        Some(Entry {
+            index: i as u32,
+            geonameid: u32_at(rec, 0),
+            name,
+            lat: f64::from(u32_at(rec, 4) as i32) / 1e5,
+            lon: f64::from(u32_at(rec, 8) as i32) / 1e5,
+            country,
+            population: u32_at(rec, 12),
+            primary: true,
+        })
+    }
+
+    /// Every place bearing a name that folds to `key` (already folded),
+    /// most populous first.
+    pub fn lookup_folded(&self, key: &str) -> Vec<Entry> {
+        let Some(value) = self.names.as_ref().and_then(|m| m.get(key)) else {
+            return Vec::new();
+        };
+        let start = (value >> 32) as usize;
+        let count = (value & 0xffff_ffff) as usize;
+        (start..start + count)
+            .filter_map(|p| POSTINGS.get(p * 4..p * 4 + 4))
+            .filter_map(|b| {
+                let p = u32_at(b, 0);
+                let mut e = self.entry((p & !PRIMARY) as usize)?;
+                e.primary = p & PRIMARY != 0;
+                Some(e)
+            })
+            .collect()
+    }
+
+    /// Every place bearing a name that folds like `name`, most populous first.
+    pub fn lookup(&self, name: &str) -> Vec<Entry> {
+        self.lookup_folded(&casus_core::names::fold(name))
+    }
+
+    /// How many places bear a name folding like `name` (no allocation of
+    /// entries): the hot path for benchmarks and existence checks.
+    pub fn count(&self, name: &str) -> usize {
+        let key = casus_core::names::fold(name);
+        self.names
+            .as_ref()
+            .and_then(|m| m.get(&key))
+            .map_or(0, |v| (v & 0xffff_ffff) as usize)
+    }
+}
