@@ -125,7 +125,7 @@ const TABLE: &[(&str, i32, &str)] = &[
         2,
         "latitude",
     ),
-    ("place Atlantis --on 2020-10-07", 2, "unknown place"),
+    ("place Qwertzuiopville --on 2020-10-07", 2, "unknown place"),
     ("commitments Armenia --on 1816-01-01", 2, "did not exist"),
     (
         "commitments Nowhereland --on 2022-01-01",
