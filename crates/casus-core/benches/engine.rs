@@ -4,7 +4,7 @@
 //! verdict-only path (`verdicts`) beside `analyse` for an attack on a NATO
 //! member.
 
-use casus_core::engine::{analyse, verdicts, Scenario, Target};
+use casus_core::engine::{analyse, threatened_neighbours, verdicts, Scenario, Target};
 use casus_core::query::resolve_place;
 use casus_core::time::parse_day;
 use casus_core::KnowledgeBase;
@@ -42,6 +42,9 @@ fn bench(c: &mut Criterion) {
     };
     c.bench_function("analyse_ankara_2020", |b| {
         b.iter(|| black_box(analyse(&kb, black_box(&ankara))))
+    });
+    c.bench_function("neighbours_ankara_2020", |b| {
+        b.iter(|| black_box(threatened_neighbours(&kb, black_box(&ankara))))
     });
     c.bench_function("verdicts_ankara_2020", |b| {
         b.iter(|| black_box(verdicts(&kb, black_box(&ankara))))

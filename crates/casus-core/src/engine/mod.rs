@@ -141,6 +141,13 @@ pub fn analyse(kb: &KnowledgeBase, scenario: &Scenario) -> Analysis {
     }
 }
 
+/// The threatened-neighbour verdicts [`analyse`] reports for a scenario
+/// (docs/events.md), on their own.
+pub fn threatened_neighbours(kb: &KnowledgeBase, scenario: &Scenario) -> Vec<NeighbourVerdict> {
+    let status = place_status(kb, &scenario.place, scenario.date);
+    neighbours::threatened_neighbours(kb, scenario, &status, &sorted_defenders(scenario))
+}
+
 /// The verdicts [`analyse`] would give, in the same order, without proof
 /// trees, reasons or claims: every premise is decided by the same functions,
 /// only no statement is written. Claims still make a certain verdict

@@ -68,7 +68,7 @@ fn neighbours_of<'k>(
         })
     };
     let mut out = Vec::new();
-    for b in &kb.borders {
+    for b in kb.borders_of(polity) {
         let other = if b.between[0] == polity {
             &b.between[1]
         } else if b.between[1] == polity {
@@ -89,6 +89,19 @@ fn neighbours_of<'k>(
     out
 }
 
+/// A state bordering an attacked state or an attacker.
+struct Near<'k> {
+    /// The neighbour (a candidate threatened party).
+    party: &'k str,
+    /// Does the border hold on the date?
+    holds: Truth,
+    border: &'k Border,
+    /// The attacked state or attacker it borders.
+    focus: &'k str,
+    /// Is `focus` attacked (rather than attacking)?
+    attacked: bool,
+}
+
 /// The threatened-neighbour verdicts for a scenario, by treaty id, then
 /// provision order, then party id.
 pub(super) fn threatened_neighbours(
@@ -98,15 +111,23 @@ pub(super) fn threatened_neighbours(
     defenders: &[String],
 ) -> Vec<NeighbourVerdict> {
     // Each attacked state's and attacker's neighbours, found once.
-    let mut near: Vec<(&str, Truth, &Border, &str, bool)> = Vec::new();
+    let mut near: Vec<Near<'_>> = Vec::new();
     for (focus, attacked) in defenders
         .iter()
         .map(|d| (d, true))
         .chain(scenario.attackers.iter().map(|a| (a, false)))
     {
-        for (n, t, b) in neighbours_of(kb, focus, scenario.date) {
-            if !defenders.iter().any(|d| d == n) && !scenario.attackers.iter().any(|a| a == n) {
-                near.push((n, t, b, focus.as_str(), attacked));
+        for (party, holds, border) in neighbours_of(kb, focus, scenario.date) {
+            if !defenders.iter().any(|d| d == party)
+                && !scenario.attackers.iter().any(|a| a == party)
+            {
+                near.push(Near {
+                    party,
+                    holds,
+                    border,
+                    focus,
+                    attacked,
+                });
             }
         }
     }
@@ -127,7 +148,7 @@ pub(super) fn threatened_neighbours(
             || !treaty
                 .parties
                 .iter()
-                .any(|p| near.iter().any(|(n, ..)| *n == p.polity))
+                .any(|p| near.iter().any(|n| n.party == p.polity))
         {
             continue;
         }
@@ -141,14 +162,17 @@ pub(super) fn threatened_neighbours(
             }
             // A party whose only partners under the treaty are attackers
             // would consult the aggressor alone: not reported.
-            let has_partner = |n: &str| {
-                members.truths.iter().any(|(p, t)| {
-                    *t != Truth::No && *p != n && !scenario.attackers.iter().any(|a| a == p)
-                })
-            };
+            let partners: Vec<&str> = members
+                .truths
+                .iter()
+                .filter(|(p, t)| *t != Truth::No && !scenario.attackers.iter().any(|a| a == p))
+                .map(|(p, _)| *p)
+                .take(2)
+                .collect();
+            let has_partner = |n: &str| partners.iter().any(|p| *p != n);
             let mut parties: Vec<&str> = near
                 .iter()
-                .map(|(n, ..)| *n)
+                .map(|n| n.party)
                 .filter(|n| members.of(n) != Truth::No && has_partner(n))
                 .collect();
             parties.sort_unstable();
@@ -160,7 +184,7 @@ pub(super) fn threatened_neighbours(
             // Written once per provision, shared by its verdicts.
             let in_force = ctx.in_force();
             for party in parties {
-                let borders: Vec<_> = near.iter().filter(|(n, ..)| *n == party).collect();
+                let borders: Vec<&Near<'_>> = near.iter().filter(|n| n.party == party).collect();
                 out.push(ctx.neighbour_verdict(party, &borders, reading, &in_force));
             }
         }
@@ -172,15 +196,13 @@ impl<'a> Ctx<'a> {
     fn neighbour_verdict(
         &self,
         party: &str,
-        borders: &[&(&str, Truth, &Border, &str, bool)],
+        borders: &[&Near<'_>],
         reading: &Source,
         in_force: &Proof,
     ) -> NeighbourVerdict {
         let t = self.treaty;
         let p = self.provision;
-        let border_truth = borders
-            .iter()
-            .fold(Truth::No, |acc, (_, holds, ..)| acc.or(*holds));
+        let border_truth = borders.iter().fold(Truth::No, |acc, n| acc.or(n.holds));
         let holds = in_force
             .holds
             .and(self.members.of(party))
@@ -193,14 +215,14 @@ impl<'a> Ctx<'a> {
         };
         let mut attacked: Vec<String> = Vec::new();
         let mut attacker: Vec<String> = Vec::new();
-        for (_, _, _, focus, is_attacked) in borders {
-            let list = if *is_attacked {
+        for n in borders {
+            let list = if n.attacked {
                 &mut attacked
             } else {
                 &mut attacker
             };
-            if !list.iter().any(|x| x == focus) {
-                list.push(focus.to_string());
+            if !list.iter().any(|x| x == n.focus) {
+                list.push(n.focus.to_string());
             }
         }
         let names = |ids: &[String]| {
@@ -228,20 +250,20 @@ impl<'a> Ctx<'a> {
         let me = self.name(party);
         let mut premises = vec![in_force.clone(), self.party(party)];
         premises.extend(self.participation(party));
-        for (n, b_holds, border, focus, _) in borders {
+        for n in borders {
             premises.push(Proof::fact(
                 format!(
                     "{} borders {} on land{}",
-                    self.name(n),
-                    self.name(focus),
-                    if border.spell.interval == crate::time::Interval::always() {
+                    self.name(n.party),
+                    self.name(n.focus),
+                    if n.border.spell.interval == crate::time::Interval::always() {
                         String::new()
                     } else {
-                        format!(" ({})", border.spell.interval)
+                        format!(" ({})", n.border.spell.interval)
                     }
                 ),
-                *b_holds,
-                &border.spell.source,
+                n.holds,
+                &n.border.spell.source,
             ));
         }
         premises.push(Proof::fact(

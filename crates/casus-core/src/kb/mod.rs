@@ -59,6 +59,8 @@ pub struct KnowledgeBase {
     treaty_names: NameIndex<usize>,
     /// Territory index -> indexes of its children.
     children: Vec<Vec<usize>>,
+    /// Polity id -> indexes into `borders` (issue 8).
+    borders_by_polity: HashMap<String, Vec<usize>>,
 }
 
 /// Errors reading a knowledge base from disk.
@@ -217,6 +219,7 @@ impl KnowledgeBase {
             kb.borders.extend(out.borders);
         }
         kb.index(&locs, &mut diagnostics);
+        kb.index_borders();
         check::check(&kb, &refs, &locs, &mut diagnostics);
         // A syntax error comes first: the errors after it may follow from it
         // (ids the broken file would have defined).
@@ -517,4 +520,26 @@ pub fn export_embedded(
         progress(i + 1, files.len());
     }
     Ok(files.len())
+}
+
+// ---- Issue 8: land borders by polity ----
+impl KnowledgeBase {
+    fn index_borders(&mut self) {
+        let mut by: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, b) in self.borders.iter().enumerate() {
+            for p in &b.between {
+                by.entry(p.clone()).or_default().push(i);
+            }
+        }
+        self.borders_by_polity = by;
+    }
+
+    /// The land borders of a polity (every spell; callers test the date).
+    pub fn borders_of(&self, polity: &str) -> impl Iterator<Item = &Border> + '_ {
+        self.borders_by_polity
+            .get(polity)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.borders[i])
+    }
 }
