@@ -6,24 +6,9 @@
 
 mod common;
 
-use common::{casus, json, run_ok};
+use common::{casus, run_ok, why_target as why};
 use serde_json::Value;
 
-fn why(attacker: &str, defender: &str, at: &str, on: &str, target: &str) -> Value {
-    json(&[
-        "why",
-        "--attacker",
-        attacker,
-        "--defender",
-        defender,
-        "--at",
-        at,
-        "--on",
-        on,
-        "--target",
-        target,
-    ])
-}
 
 fn verdict<'a>(v: &'a Value, treaty: &str, provision: &str, obligor: &str, to: &str) -> &'a Value {
     v["verdicts"]

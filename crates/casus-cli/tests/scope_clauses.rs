@@ -5,24 +5,9 @@
 
 mod common;
 
-use common::json;
+use common::why_target as why;
 use serde_json::Value;
 
-fn why(attacker: &str, defender: &str, at: &str, on: &str, target: &str) -> Value {
-    json(&[
-        "why",
-        "--attacker",
-        attacker,
-        "--defender",
-        defender,
-        "--at",
-        at,
-        "--on",
-        on,
-        "--target",
-        target,
-    ])
-}
 
 /// The verdict of `provision` from `obligor` to `to` (`None`: not posed).
 fn verdict_of(v: &Value, treaty: &str, provision: &str, obligor: &str, to: &str) -> Option<Value> {

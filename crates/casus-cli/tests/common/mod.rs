@@ -59,6 +59,24 @@ pub fn why(attacker: &str, defender: &str, at: &str, on: &str) -> Value {
     ])
 }
 
+/// `casus why` as [`why`], judging an attack on `target` (`territory` or
+/// `forces`).
+pub fn why_target(attacker: &str, defender: &str, at: &str, on: &str, target: &str) -> Value {
+    json(&[
+        "why",
+        "--attacker",
+        attacker,
+        "--defender",
+        defender,
+        "--at",
+        at,
+        "--on",
+        on,
+        "--target",
+        target,
+    ])
+}
+
 /// A file under `../shared/` beside the repository root (CI lays the shared
 /// folder there), or `None` with a visible note that the test part is skipped.
 pub fn shared(relative: &str) -> Option<PathBuf> {
