@@ -9,7 +9,6 @@ mod common;
 use common::{casus, run_ok, why_target as why};
 use serde_json::Value;
 
-
 fn verdict<'a>(v: &'a Value, treaty: &str, provision: &str, obligor: &str, to: &str) -> &'a Value {
     v["verdicts"]
         .as_array()

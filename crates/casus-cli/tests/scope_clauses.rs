@@ -8,7 +8,6 @@ mod common;
 use common::why_target as why;
 use serde_json::Value;
 
-
 /// The verdict of `provision` from `obligor` to `to` (`None`: not posed).
 fn verdict_of(v: &Value, treaty: &str, provision: &str, obligor: &str, to: &str) -> Option<Value> {
     v["verdicts"]
