@@ -134,10 +134,9 @@ pub(super) fn threatened_neighbours(
     if near.is_empty() {
         return Vec::new();
     }
-    let mut order: Vec<usize> = (0..kb.treaties.len()).collect();
-    order.sort_by(|&a, &b| kb.treaties[a].id.cmp(&kb.treaties[b].id));
+    let order = kb.treaty_order();
     let mut out = Vec::new();
-    for ti in order {
+    for &ti in order.iter() {
         let treaty = &kb.treaties[ti];
         // Cheap tests first: a threat clause, in force, a neighbour a party.
         if !treaty

@@ -28,9 +28,8 @@ pub(super) fn walk<'a>(
     mut on_instrument: impl FnMut(&Treaty),
     mut on_provision: impl FnMut(&mut Ctx<'a>, usize, usize, Vec<(String, String)>),
 ) {
-    let mut order: Vec<usize> = (0..kb.treaties.len()).collect();
-    order.sort_by(|&a, &b| kb.treaties[a].id.cmp(&kb.treaties[b].id));
-    for ti in order {
+    let order = kb.treaty_order();
+    for &ti in order.iter() {
         let treaty = &kb.treaties[ti];
         if treaty.in_force.interval.contains(scenario.date) == Truth::No {
             continue;

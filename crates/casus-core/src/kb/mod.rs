@@ -61,6 +61,9 @@ pub struct KnowledgeBase {
     children: Vec<Vec<usize>>,
     /// Polity id -> indexes into `borders` (issue 8).
     borders_by_polity: HashMap<String, Vec<usize>>,
+    /// Indexes of `treaties` sorted by id: the order every answer lists
+    /// them in, computed once at load instead of on every query.
+    treaty_order: Vec<usize>,
 }
 
 /// Errors reading a knowledge base from disk.
@@ -220,6 +223,7 @@ impl KnowledgeBase {
         }
         kb.index(&locs, &mut diagnostics);
         kb.index_borders();
+        kb.treaty_order = sorted_treaty_order(&kb.treaties);
         check::check(&kb, &refs, &locs, &mut diagnostics);
         // A syntax error comes first: the errors after it may follow from it
         // (ids the broken file would have defined).
@@ -522,6 +526,13 @@ pub fn export_embedded(
     Ok(files.len())
 }
 
+/// Indexes of `treaties` sorted by treaty id.
+fn sorted_treaty_order(treaties: &[Treaty]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..treaties.len()).collect();
+    order.sort_by(|&a, &b| treaties[a].id.cmp(&treaties[b].id));
+    order
+}
+
 // ---- Issue 8: land borders by polity ----
 impl KnowledgeBase {
     fn index_borders(&mut self) {
@@ -532,6 +543,16 @@ impl KnowledgeBase {
             }
         }
         self.borders_by_polity = by;
+    }
+
+    /// Indexes of `treaties` in id order (the order answers list them in).
+    /// Sorted once at load; recomputed if `treaties` was changed since.
+    pub fn treaty_order(&self) -> std::borrow::Cow<'_, [usize]> {
+        if self.treaty_order.len() == self.treaties.len() {
+            std::borrow::Cow::Borrowed(&self.treaty_order)
+        } else {
+            std::borrow::Cow::Owned(sorted_treaty_order(&self.treaties))
+        }
     }
 
     /// The land borders of a polity (every spell; callers test the date).
