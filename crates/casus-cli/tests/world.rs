@@ -6,24 +6,12 @@
 
 mod common;
 
-use common::{json, why};
+use common::{json, why, why_target};
 use serde_json::Value;
 
 /// An attack on the defender's forces, vessels or aircraft at `at`.
 fn why_forces(attacker: &str, defender: &str, at: &str, on: &str) -> Value {
-    json(&[
-        "why",
-        "--attacker",
-        attacker,
-        "--defender",
-        defender,
-        "--at",
-        at,
-        "--on",
-        on,
-        "--target",
-        "forces",
-    ])
+    why_target(attacker, defender, at, on, "forces")
 }
 
 /// The verdicts of one provision toward one beneficiary.
