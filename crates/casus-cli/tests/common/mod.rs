@@ -44,19 +44,10 @@ pub fn try_json(args: &[&str]) -> Result<Value, String> {
     serde_json::from_slice(&out.stdout).map_err(|e| e.to_string())
 }
 
-/// `casus why` for one attacker, one defender, a place and a date.
+/// `casus why` for one attacker, one defender, a place and a date (an attack
+/// on territory, the default target).
 pub fn why(attacker: &str, defender: &str, at: &str, on: &str) -> Value {
-    json(&[
-        "why",
-        "--attacker",
-        attacker,
-        "--defender",
-        defender,
-        "--at",
-        at,
-        "--on",
-        on,
-    ])
+    why_target(attacker, defender, at, on, "territory")
 }
 
 /// `casus why` as [`why`], judging an attack on `target` (`territory` or
