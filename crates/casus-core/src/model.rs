@@ -8,12 +8,13 @@
 use std::fmt;
 use std::sync::Arc;
 
+use bitcode::{Decode, Encode};
 use serde::Serialize;
 
 use crate::time::{FuzzyDate, Interval};
 
 /// Where a fact was written: file, 1-based line and column.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Encode, Decode)]
 pub struct Loc {
     pub file: Arc<str>,
     pub line: u32,
@@ -27,7 +28,7 @@ impl fmt::Display for Loc {
 }
 
 /// The evidence behind one fact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Encode, Decode)]
 pub struct Source {
     /// Human-readable citation: treaty and article, official statement with
     /// date, or dataset and version. Shared, since proofs cite it often.
@@ -39,7 +40,7 @@ pub struct Source {
 }
 
 /// A value that holds over an interval, with its source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Encode, Decode)]
 pub struct Dated<T> {
     pub value: T,
     pub interval: Interval,
@@ -48,7 +49,7 @@ pub struct Dated<T> {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum PolityKind {
     /// A sovereign state.
@@ -76,7 +77,7 @@ impl PolityKind {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Encode, Decode)]
 pub struct Polity {
     pub id: String,
     pub name: String,
@@ -96,7 +97,7 @@ pub struct Polity {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum TerritoryKind {
     /// A state's mainland or core territory.
@@ -113,7 +114,7 @@ pub enum TerritoryKind {
     Sea,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Encode, Decode)]
 pub struct Territory {
     pub id: String,
     pub name: String,
@@ -158,7 +159,7 @@ pub struct Territory {
 }
 
 /// A named region that scope rules test ("europe", "north-atlantic-north-of-cancer").
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Encode, Decode)]
 pub struct Region {
     pub id: String,
     pub name: String,
@@ -166,7 +167,7 @@ pub struct Region {
     pub source: Source,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum PlaceKind {
     City,
@@ -177,7 +178,7 @@ pub enum PlaceKind {
     Island,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Encode, Decode)]
 pub struct Place {
     pub id: String,
     pub name: String,
@@ -195,7 +196,7 @@ pub struct Place {
     pub dated_names: Vec<Dated<String>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum InstrumentKind {
     /// A treaty binding in international law.
@@ -220,7 +221,7 @@ impl InstrumentKind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum ParticipationStatus {
     /// The party says it has frozen its participation, without withdrawing.
@@ -244,7 +245,7 @@ impl ParticipationStatus {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Encode, Decode)]
 pub struct Party {
     pub polity: String,
     /// Membership: from the day the party was bound to the last day.
@@ -252,21 +253,21 @@ pub struct Party {
     pub signed: Option<FuzzyDate>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Encode, Decode)]
 pub struct StatusSpell {
     pub polity: String,
     pub status: Dated<ParticipationStatus>,
 }
 
 /// One party's obligations toward another suspended (ANZUS, US to NZ, 1986).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Encode, Decode)]
 pub struct DyadSuspension {
     pub obligor: String,
     pub beneficiary: String,
     pub spell: Dated<()>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum ObligationKind {
     Defense,
@@ -289,7 +290,7 @@ impl ObligationKind {
 }
 
 /// Who owes the obligation to whom.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Owed {
     /// Every party owes it to every other party (NATO Art. 5).
@@ -301,7 +302,7 @@ pub enum Owed {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum TriggerKind {
     ArmedAttack,
@@ -321,7 +322,7 @@ impl TriggerKind {
 
 /// What an attack must hit for a provision to apply. A provision's scope is
 /// the union of its rules.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum ScopeKind {
     /// The attacked party's own de jure territory, optionally only in some
@@ -364,7 +365,7 @@ pub enum ScopeKind {
     Anywhere,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Encode, Decode)]
 pub struct ScopeRule {
     pub rule: ScopeKind,
     pub validity: Interval,
@@ -372,7 +373,7 @@ pub struct ScopeRule {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum ConditionKind {
     /// Help is given at the request of the attacked party.
@@ -404,7 +405,7 @@ pub enum ConditionKind {
 }
 
 /// What a reservation does to the obligation of the party that made it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case", tag = "effect")]
 pub enum ReservationEffect {
     /// The party is bound only against attacks by these polities (the US
@@ -419,14 +420,14 @@ pub enum ReservationEffect {
     Note { text: String },
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Encode, Decode)]
 pub struct Condition {
     pub condition: ConditionKind,
     pub source: Source,
 }
 
 /// How strong the response owed is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum Response {
     /// Automatic military assistance.
@@ -467,7 +468,7 @@ impl Response {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Encode, Decode)]
 pub struct Provision {
     /// Unique within the treaty, e.g. `art5`.
     pub id: String,
@@ -498,7 +499,7 @@ pub struct Provision {
     pub cyber: Option<Dated<CyberStance>>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Encode, Decode)]
 pub struct Treaty {
     pub id: String,
     pub name: String,
@@ -515,7 +516,7 @@ pub struct Treaty {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
     /// The commitment covers / is triggered by the subject.
@@ -538,7 +539,7 @@ impl Stance {
 
 /// What a claim is about: a treaty's reach over a territory, or over an
 /// adversary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum ClaimSubject {
     Territory { territory: String },
@@ -549,7 +550,7 @@ pub enum ClaimSubject {
 /// The engine judges `territory` or `forces`; a claim about vessels or
 /// aircraft is about the engine's `forces` target ("forces, vessels or
 /// aircraft", as every clause in the knowledge base names them together).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetKind {
     Territory,
@@ -570,7 +571,7 @@ impl TargetKind {
 }
 
 /// An official interpretation: evidence, not law.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Encode, Decode)]
 pub struct Claim {
     pub id: String,
     pub speaker: String,
@@ -605,7 +606,7 @@ pub struct Claim {
 // borders (issue 8; docs/events.md) ----
 
 /// A state's relation to a non-state armed group on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum RelationKind {
     /// The state lets the group operate from its territory.
@@ -627,14 +628,14 @@ impl RelationKind {
 }
 
 /// One dated relation of an armed group to a state.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Encode, Decode)]
 pub struct GroupRelation {
     pub kind: RelationKind,
     pub state: String,
 }
 
 /// Whom a provision's trigger covers, read from its text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum AttackerCoverage {
     /// Any attacker, states and non-state groups alike.
@@ -647,7 +648,7 @@ pub enum AttackerCoverage {
 }
 
 /// What a provision's text says of an attack by one party on another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum BetweenParties {
     /// The trigger covers an attack by a party (Rio Art. 3, "by any State",
@@ -661,7 +662,7 @@ pub enum BetweenParties {
 
 /// An organisation's stated position on whether a cyber operation can
 /// trigger a provision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum CyberStance {
     Covered,
@@ -672,7 +673,7 @@ pub enum CyberStance {
 
 /// A land border between two states: it holds on a day inside its own
 /// spell when both states exist.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Encode, Decode)]
 pub struct Border {
     pub between: [String; 2],
     pub spell: Dated<()>,

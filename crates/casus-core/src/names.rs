@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use bitcode::{Decode, Encode};
 use deunicode::deunicode;
 
 /// Fold a name for matching: transliterate to ASCII, lower-case, and keep
@@ -52,7 +53,7 @@ fn squeeze(chars: impl Iterator<Item = char>, capacity: usize) -> String {
 }
 
 /// An index from folded names to values of type `T`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Encode, Decode)]
 pub struct NameIndex<T> {
     map: HashMap<String, Vec<T>>,
     /// Every (folded name, display name) pair, for suggestions.

@@ -12,11 +12,12 @@
 use std::fmt;
 use std::str::FromStr;
 
+use bitcode::{Decode, Encode};
 use jiff::civil::Date;
 use serde::{Serialize, Serializer};
 
 /// Three-valued truth: the answer to "does this hold on that day?".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum Truth {
     No,
@@ -54,7 +55,7 @@ impl std::ops::Not for Truth {
 }
 
 /// How precisely a [`FuzzyDate`] is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Encode, Decode)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     Year,
@@ -63,7 +64,7 @@ pub enum Precision {
 }
 
 /// A civil date known to the year, the month or the day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Encode, Decode)]
 pub struct FuzzyDate {
     year: i16,
     month: Option<i8>,
@@ -219,7 +220,7 @@ pub fn parse_day(input: &str) -> Result<Date, DateError> {
 }
 
 /// An inclusive interval of civil dates with possibly imprecise bounds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Encode, Decode)]
 pub struct Interval {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<FuzzyDate>,

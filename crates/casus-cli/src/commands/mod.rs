@@ -62,7 +62,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 pub fn load(dir: Option<&std::path::Path>) -> Result<KnowledgeBase, CliError> {
     match dir {
         Some(dir) => Ok(KnowledgeBase::load_dir(dir)?),
-        None => KnowledgeBase::embedded().map_err(|d| CliError::Invalid(d.0)),
+        // The shipped base, checked at build time and decoded from its
+        // binary form (casus-embedded; docs/performance.md).
+        None => casus_embedded::knowledge_base().map_err(|e| CliError::Data(e.to_string())),
     }
 }
 

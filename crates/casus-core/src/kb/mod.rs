@@ -5,6 +5,7 @@
 //! file is parsed, every problem collected, and only a knowledge base with no
 //! errors is returned. Warnings travel with the loaded base.
 
+mod binary;
 mod check;
 mod convert;
 pub mod raw;
@@ -12,12 +13,14 @@ pub mod raw;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use bitcode::{Decode, Encode};
 use include_dir::{include_dir, Dir};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::model::*;
 use crate::names::NameIndex;
 
+pub use binary::DecodeError;
 pub use convert::RefKind;
 
 /// The shipped knowledge base, compiled into the binary.
@@ -31,7 +34,7 @@ pub struct KbFile {
 }
 
 /// Something a user named: a place, a territory or a polity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Encode, Decode)]
 pub enum Named {
     Place(usize),
     Territory(usize),
@@ -39,7 +42,7 @@ pub enum Named {
 }
 
 /// A loaded, validated knowledge base.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Encode, Decode)]
 pub struct KnowledgeBase {
     pub polities: Vec<Polity>,
     pub territories: Vec<Territory>,
@@ -49,7 +52,9 @@ pub struct KnowledgeBase {
     pub treaties: Vec<Treaty>,
     /// Land borders between states (issue 8: threatened neighbours).
     pub borders: Vec<Border>,
-    /// Problems that did not stop loading.
+    /// Problems that did not stop loading (not kept in the binary form:
+    /// `casus check` reports them from the TOML).
+    #[bitcode(skip)]
     pub warnings: Vec<Diagnostic>,
     /// Which files were read, in order.
     pub files: Vec<String>,
