@@ -71,6 +71,20 @@ pub fn resolve_name<'kb>(
     options: NameOptions,
     resolver: impl FnOnce() -> Result<Resolver<'kb>, LayerError>,
 ) -> Result<NamedPlace, NameError> {
+    resolve_name_by(kb, input, date, options, |coord| {
+        Ok(resolver()?.resolve(coord))
+    })
+}
+
+/// [`resolve_name`] with the gazetteer's coordinates resolved by `locate`
+/// (called only for a gazetteer hit).
+fn resolve_name_by(
+    kb: &KnowledgeBase,
+    input: &str,
+    date: Date,
+    options: NameOptions,
+    locate: impl FnOnce(Coord) -> Result<Resolution, LayerError>,
+) -> Result<NamedPlace, NameError> {
     let kb_error = match resolve_place_on(kb, input, date) {
         Ok(place) => {
             return Ok(NamedPlace {
@@ -100,7 +114,7 @@ pub fn resolve_name<'kb>(
         lat: entry.lat,
         lon: entry.lon,
     };
-    let resolution = resolver()?.resolve(coord);
+    let resolution = locate(coord)?;
     let hit = GazetteerHit {
         name: entry.name.to_string(),
         country: entry.country.to_string(),
@@ -173,27 +187,88 @@ fn ambiguous(input: &str, name: &str, all: &[casus_gazetteer::Entry]) -> QueryEr
 
 /// For callers that need a [`ResolvedPlace`] and nothing else (scenario
 /// files): [`resolve_name`] with a resolver built on demand (no overlay);
-/// gazetteer coordinates in no territory are an unknown place.
+/// gazetteer coordinates in no territory are an unknown place. To resolve
+/// many names, use one [`PlaceNames`], which builds the resolver once.
 pub fn resolve_place_anywhere(
     kb: &KnowledgeBase,
     input: &str,
     date: Date,
     options: NameOptions,
 ) -> Result<ResolvedPlace, QueryError> {
-    match resolve_name(kb, input, date, options, || Resolver::new(kb, None)) {
-        Ok(NamedPlace {
-            place: Some(p), ..
-        }) => Ok(p),
-        Ok(NamedPlace { place: None, .. }) => Err(QueryError::Unknown {
-            what: "place (the gazetteer's coordinates for it lie in no territory of the knowledge base)",
-            input: input.to_string(),
-            suggestions: Vec::new(),
-        }),
-        Err(NameError::Query(e)) => Err(e),
-        Err(NameError::Layer(e)) => Err(QueryError::Unknown {
-            what: "place (the boundary layer could not be read)",
-            input: format!("{input}: {e}"),
-            suggestions: Vec::new(),
-        }),
+    PlaceNames::new(kb, options).place(input, date)
+}
+
+/// Place names resolved one after another (a scenario file's places): the
+/// coordinate [`Resolver`] (no overlay) is built on the first gazetteer hit
+/// and kept for the others, so a knowledge-base name never builds one and
+/// a file of gazetteer names builds one, not one per name.
+pub struct PlaceNames<'kb> {
+    kb: &'kb KnowledgeBase,
+    options: NameOptions,
+    resolver: std::cell::OnceCell<Resolver<'kb>>,
+}
+
+impl<'kb> PlaceNames<'kb> {
+    pub fn new(kb: &'kb KnowledgeBase, options: NameOptions) -> PlaceNames<'kb> {
+        PlaceNames {
+            kb,
+            options,
+            resolver: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// [`resolve_place_anywhere`] with the kept resolver.
+    pub fn place(&self, input: &str, date: Date) -> Result<ResolvedPlace, QueryError> {
+        let locate = |coord: Coord| -> Result<Resolution, LayerError> {
+            let resolver = match self.resolver.get() {
+                Some(r) => r,
+                None => {
+                    let fresh = Resolver::new(self.kb, None)?;
+                    self.resolver.get_or_init(|| fresh)
+                }
+            };
+            Ok(resolver.resolve(coord))
+        };
+        match resolve_name_by(self.kb, input, date, self.options, locate) {
+            Ok(NamedPlace {
+                place: Some(p), ..
+            }) => Ok(p),
+            Ok(NamedPlace { place: None, .. }) => Err(QueryError::Unknown {
+                what: "place (the gazetteer's coordinates for it lie in no territory of the knowledge base)",
+                input: input.to_string(),
+                suggestions: Vec::new(),
+            }),
+            Err(NameError::Query(e)) => Err(e),
+            Err(NameError::Layer(e)) => Err(QueryError::Unknown {
+                what: "place (the boundary layer could not be read)",
+                input: format!("{input}: {e}"),
+                suggestions: Vec::new(),
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_names_builds_one_resolver_for_many_gazetteer_names() {
+        let kb = KnowledgeBase::embedded().expect("embedded knowledge base loads");
+        let date = casus_core::time::parse_day("2024-01-01").expect("date");
+        let names = PlaceNames::new(&kb, NameOptions::default());
+        names
+            .place("Stepanakert", date)
+            .expect("a knowledge-base place");
+        assert!(
+            names.resolver.get().is_none(),
+            "a knowledge-base name builds no resolver"
+        );
+        let zwickau = names.place("Zwickau", date).expect("a gazetteer place");
+        assert_eq!(zwickau.place_name.as_deref(), Some("Zwickau (DE)"));
+        let first: *const Resolver<'_> = names.resolver.get().expect("built on the first hit");
+        names.place("Chemnitz", date).expect("a gazetteer place");
+        let second: *const Resolver<'_> = names.resolver.get().expect("kept");
+        assert!(std::ptr::eq(first, second), "the resolver is built once");
     }
 }

@@ -8,8 +8,8 @@ use std::path::Path;
 use casus_core::query::{QueryError, ResolvedPlace};
 use casus_core::KnowledgeBase;
 use casus_geo::{
-    looks_like_coordinates, parse_coord, resolve_name, resolve_place_anywhere, GazetteerHit,
-    NameError, NameOptions, Overlay, Resolution, Resolver,
+    looks_like_coordinates, parse_coord, resolve_name, GazetteerHit, NameError, NameOptions,
+    Overlay, Resolution, Resolver,
 };
 use jiff::civil::Date;
 
@@ -35,8 +35,10 @@ impl PlaceFlags<'_> {
         &self,
         kb: &'k KnowledgeBase,
     ) -> impl Fn(&str, Date) -> Result<ResolvedPlace, QueryError> + 'k {
-        let names = self.names();
-        move |input, date| resolve_place_anywhere(kb, input, date, names)
+        // One resolver for every gazetteer name of the file, built on the
+        // first one.
+        let names = casus_geo::PlaceNames::new(kb, self.names());
+        move |input, date| names.place(input, date)
     }
 }
 
