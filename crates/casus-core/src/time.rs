@@ -186,6 +186,17 @@ impl FromStr for FuzzyDate {
 
 impl fmt::Display for FuzzyDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Proofs write many dates: the usual case (years 0 to 9999, valid
+        // month and day) is written digit by digit, without the formatting
+        // machinery (docs/performance.md).
+        if let Some(text) = self.ascii() {
+            let len = match (self.month, self.day) {
+                (None, _) => 4,
+                (Some(_), None) => 7,
+                (Some(_), Some(_)) => 10,
+            };
+            return f.write_str(std::str::from_utf8(&text[..len]).map_err(|_| fmt::Error)?);
+        }
         write!(f, "{:04}", self.year)?;
         if let Some(m) = self.month {
             write!(f, "-{m:02}")?;
@@ -194,6 +205,37 @@ impl fmt::Display for FuzzyDate {
             write!(f, "-{d:02}")?;
         }
         Ok(())
+    }
+}
+
+impl FuzzyDate {
+    /// `YYYY-MM-DD` as ASCII bytes (only the first 4 or 7 meaningful at
+    /// year or month precision), when the year is 0 to 9999 and the month
+    /// and day have two digits.
+    fn ascii(&self) -> Option<[u8; 10]> {
+        let year = u16::try_from(self.year).ok().filter(|y| *y <= 9999)?;
+        let two = |v: Option<i8>| -> Option<[u8; 2]> {
+            match v {
+                None => Some(*b"00"),
+                Some(v @ 0..=99) => Some([b'0' + v as u8 / 10, b'0' + v as u8 % 10]),
+                Some(_) => None,
+            }
+        };
+        let [m1, m2] = two(self.month)?;
+        let [d1, d2] = two(self.day)?;
+        let digit = |v: u16| b'0' + (v % 10) as u8;
+        Some([
+            digit(year / 1000),
+            digit(year / 100),
+            digit(year / 10),
+            digit(year),
+            b'-',
+            m1,
+            m2,
+            b'-',
+            d1,
+            d2,
+        ])
     }
 }
 
@@ -334,6 +376,20 @@ mod tests {
     }
     fn fz(s: &str) -> FuzzyDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn dates_display_at_their_precision() {
+        for text in ["1999", "1999-04", "1999-04-07", "2020-12-31"] {
+            assert_eq!(fz(text).to_string(), text);
+        }
+        assert_eq!(
+            FuzzyDate::day(Date::constant(42, 1, 1)).to_string(),
+            "0042-01-01"
+        );
+        let day = FuzzyDate::day(Date::constant(-5, 3, 9));
+        assert_eq!(day.to_string(), "-005-03-09");
+        assert_eq!(format!("{}", Interval::always()), "always");
     }
 
     #[test]

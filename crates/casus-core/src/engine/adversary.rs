@@ -45,17 +45,17 @@ impl<'a> Ctx<'a> {
                     let hit = holds == Truth::Yes;
                     let names: Vec<&str> = polities.iter().map(|p| self.name(p)).collect();
                     let statement = if hit {
-                        format!(
+                        text!(
                             "the attacker is one of the named adversaries ({})",
                             names.join(", ")
                         )
                     } else {
-                        format!("the provision only covers attacks by {}", names.join(", "))
+                        text!("the provision only covers attacks by {}", names.join(", "))
                     };
                     Some(Proof::fact(statement, holds, &c.source))
                 }
                 ConditionKind::UnnamedRestriction { text } => Some(Proof::fact(
-                    format!("the obligation is restricted ({text}) but the source does not say to what, so whether this attack is covered cannot be decided"),
+                    text!("the obligation is restricted ({text}) but the source does not say to what, so whether this attack is covered cannot be decided"),
                     holds,
                     &c.source,
                 )),

@@ -27,7 +27,7 @@ impl<'a> Ctx<'a> {
     pub(super) fn attackers_check(&self, obligor: &str) -> Vec<Proof> {
         if self.is_attacker(obligor) {
             return vec![Proof::rule(
-                format!("{} is itself one of the attackers", self.name(obligor)),
+                text!("{} is itself one of the attackers", self.name(obligor)),
                 Truth::No,
                 vec![],
             )];

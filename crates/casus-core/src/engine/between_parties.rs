@@ -61,19 +61,19 @@ impl<'a> Ctx<'a> {
         let art = &self.provision.article;
         let holds = self.between_parties_truth();
         let statement = match self.between_parties_reading() {
-            BetweenParties::Covered => format!(
+            BetweenParties::Covered => text!(
                 "the attacker ({who}) is itself a party to {short}, and Art. {art} covers an attack by a party"
             ),
-            BetweenParties::Excluded => format!(
+            BetweenParties::Excluded => text!(
                 "the attacker ({who}) is itself a party to {short}, and Art. {art} covers only attacks from outside the treaty"
             ),
-            BetweenParties::Unsettled => format!(
+            BetweenParties::Unsettled => text!(
                 "the attacker ({who}) is itself a party to {short}: whether an attack by one party on another triggers the others' obligation is unsettled"
             ),
         };
         let premises = match &self.provision.between_parties {
             Some(r) => vec![Proof::fact(
-                format!("what Art. {art} says of an attack by a party"),
+                text!("what Art. {art} says of an attack by a party"),
                 Truth::Yes,
                 &r.source,
             )],

@@ -144,19 +144,19 @@ impl<'a> Ctx<'a> {
         match c.intent {
             Intent::Deliberate => {}
             Intent::Accidental => out.push(Proof::rule(
-                format!("the event was an accident, not a deliberate attack: it is not the armed attack {short} Art. {art} answers to"),
+                text!("the event was an accident, not a deliberate attack: it is not the armed attack {short} Art. {art} answers to"),
                 Truth::No,
                 vec![],
             )),
             Intent::Unknown => out.push(Proof::rule(
-                format!("whether the event was a deliberate attack is not known: an accident would not trigger {short} Art. {art}"),
+                text!("whether the event was a deliberate attack is not known: an accident would not trigger {short} Art. {art}"),
                 Truth::Unknown,
                 vec![],
             )),
         }
         if c.scale == Scale::Incident {
             out.push(Proof::rule(
-                format!("the event is an incident: whether it reaches the gravity of an armed attack, as {short} Art. {art} requires, is a judgment (ICJ, Nicaragua, 27 Jun 1986, ¶191: the most grave forms of the use of force are distinguished from less grave ones)"),
+                text!("the event is an incident: whether it reaches the gravity of an armed attack, as {short} Art. {art} requires, is a judgment (ICJ, Nicaragua, 27 Jun 1986, ¶191: the most grave forms of the use of force are distinguished from less grave ones)"),
                 Truth::Unknown,
                 vec![],
             ));
@@ -166,15 +166,15 @@ impl<'a> Ctx<'a> {
             out.push(match self.cyber_stance() {
                 Some(stance) => Proof::fact(
                     match stance.value {
-                        CyberStance::CaseByCase => format!("the attack is a cyber operation: whether it triggers {short} Art. {art} is decided case by case"),
-                        CyberStance::Covered => format!("the attack is a cyber operation, which {short} Art. {art} covers by the organisation's stated position"),
-                        CyberStance::NotCovered => format!("the attack is a cyber operation, which {short} Art. {art} does not cover by the organisation's stated position"),
+                        CyberStance::CaseByCase => text!("the attack is a cyber operation: whether it triggers {short} Art. {art} is decided case by case"),
+                        CyberStance::Covered => text!("the attack is a cyber operation, which {short} Art. {art} covers by the organisation's stated position"),
+                        CyberStance::NotCovered => text!("the attack is a cyber operation, which {short} Art. {art} does not cover by the organisation's stated position"),
                     },
                     holds,
                     &stance.source,
                 ),
                 None => Proof::rule(
-                    format!("the attack is a cyber operation, and no stated position says whether one can trigger {short} Art. {art} on {}", self.date()),
+                    text!("the attack is a cyber operation, and no stated position says whether one can trigger {short} Art. {art} on {}", self.date()),
                     holds,
                     vec![],
                 ),

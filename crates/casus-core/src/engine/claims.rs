@@ -124,7 +124,7 @@ pub(super) fn overturn(
         return (verdict, reasons);
     }
     for c in disagreeing {
-        reasons.push(format!(
+        reasons.push(text!(
             "{} ({}, {}) holds that the obligation {} here, against the reading of the text.",
             c.speaker,
             c.office,

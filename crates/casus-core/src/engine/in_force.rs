@@ -21,16 +21,17 @@ impl<'a> Ctx<'a> {
         let t = self.treaty;
         let holds = t.in_force.interval.contains(self.date());
         let mut premises = vec![Proof::fact(
-            format!("{} is in force {}", t.name, t.in_force.interval),
+            text!("{} is in force {}", t.name, t.in_force.interval),
             holds,
             &t.in_force.source,
         )];
         let validity = self.provision.validity.contains(self.date());
         if self.provision.validity != crate::time::Interval::always() {
             premises.push(Proof::fact(
-                format!(
+                text!(
                     "this text of Art. {} applies {}",
-                    self.provision.article, self.provision.validity
+                    self.provision.article,
+                    self.provision.validity
                 ),
                 validity,
                 &self.provision.source,
@@ -38,9 +39,9 @@ impl<'a> Ctx<'a> {
         }
         let both = self.in_force_truth();
         let statement = match both {
-            Truth::Yes => format!("{} and Art. {} are in force on {}", t.short_name, self.provision.article, self.date()),
-            Truth::No => format!("{} (Art. {}) is not in force on {}", t.short_name, self.provision.article, self.date()),
-            Truth::Unknown => format!(
+            Truth::Yes => text!("{} and Art. {} are in force on {}", t.short_name, self.provision.article, self.date()),
+            Truth::No => text!("{} (Art. {}) is not in force on {}", t.short_name, self.provision.article, self.date()),
+            Truth::Unknown => text!(
                 "whether {} (Art. {}) is in force on {} is uncertain ({}; the date of entry into force is imprecise)",
                 t.short_name,
                 self.provision.article,

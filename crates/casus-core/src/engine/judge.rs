@@ -28,6 +28,12 @@ pub(super) struct Ctx<'a> {
     pub(super) scopes: Vec<(String, Proof)>,
     /// Cached scope answers (no proof), by beneficiary.
     pub(super) scope_truths: Vec<(String, Truth)>,
+    /// Cached membership proofs, by polity (the beneficiary's recurs in
+    /// every verdict of the provision).
+    pub(super) party_proofs: Vec<(String, Proof)>,
+    /// Cached condition sentences (all but reservations), by beneficiary,
+    /// with each condition's index in the provision.
+    condition_texts: Vec<(String, Vec<(usize, String)>)>,
     /// Claims about this treaty and provision (or the whole treaty).
     pub(super) claims: Vec<&'a Claim>,
     /// Who is a party on the date.
@@ -55,6 +61,8 @@ impl<'a> Ctx<'a> {
             adversary: None,
             scopes: Vec::new(),
             scope_truths: Vec::new(),
+            party_proofs: Vec::new(),
+            condition_texts: Vec::new(),
             claims: kb
                 .claims
                 .iter()
@@ -158,7 +166,7 @@ impl<'a> Ctx<'a> {
         }
         for polity in [beneficiary, obligor] {
             if want(self.members.of(polity)) {
-                premises.push(self.party(polity));
+                premises.push(self.cached_party(polity));
             }
         }
         if want(Truth::Unknown) {
@@ -212,7 +220,7 @@ impl<'a> Ctx<'a> {
     /// The premise of a non-aggression verdict: the obligor attacks.
     pub(super) fn breach(&self, obligor: &str, beneficiary: &str) -> Proof {
         Proof::rule(
-            format!(
+            text!(
                 "{} is among the attackers and {} is attacked: the non-aggression obligation is breached",
                 self.name(obligor),
                 self.name(beneficiary)
@@ -234,6 +242,18 @@ impl<'a> Ctx<'a> {
             .find(|(b, _)| b == beneficiary)
             .map(|(_, p)| sentence(&p.statement))
             .unwrap_or_default()
+    }
+
+    /// [`Ctx::party`], built once per polity.
+    pub(super) fn cached_party(&mut self, polity: &str) -> Proof {
+        match self.party_proofs.iter().find(|(p, _)| p == polity) {
+            Some((_, cached)) => cached.clone(),
+            None => {
+                let fresh = self.party(polity);
+                self.party_proofs.push((polity.to_string(), fresh.clone()));
+                fresh
+            }
+        }
     }
 
     /// [`Ctx::scope`], built once per beneficiary.
@@ -314,30 +334,9 @@ impl<'a> Ctx<'a> {
         };
         let claims = self.claims(verdict, questions, beneficiary);
         let (verdict, reasons) = overturn(verdict, reasons, &claims, questions);
-        let conditions = p
-            .conditions
-            .iter()
-            .filter(|c| match &c.condition {
-                // A reservation qualifies only its maker's obligation.
-                ConditionKind::Reservation { party, .. } => party == obligor,
-                _ => true,
-            })
-            .map(|c| condition_text(self.kb, c, beneficiary))
-            .collect();
+        let conditions = self.conditions(obligor, beneficiary);
         let proof = Proof::rule(
-            format!(
-                "{} Art. {} ({}) {} for {} toward {}",
-                t.short_name,
-                p.article,
-                p.kind.label(),
-                match verdict {
-                    VerdictKind::Triggered => "is triggered",
-                    VerdictKind::NotTriggered => "is not triggered",
-                    VerdictKind::Contested => "is contested",
-                },
-                self.name(obligor),
-                self.name(beneficiary)
-            ),
+            self.verdict_statement(verdict, obligor, beneficiary),
             match verdict {
                 VerdictKind::Triggered => Truth::Yes,
                 VerdictKind::NotTriggered => Truth::No,
@@ -364,6 +363,74 @@ impl<'a> Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The conditions on the response, as sentences: the same for every
+    /// obligor but a reservation's maker, so written once per beneficiary.
+    fn conditions(&mut self, obligor: &str, beneficiary: &str) -> Vec<String> {
+        let reserved = |c: &Condition| {
+            // A reservation qualifies only its maker's obligation.
+            matches!(&c.condition, ConditionKind::Reservation { .. })
+        };
+        let common = match self.condition_texts.iter().find(|(b, _)| b == beneficiary) {
+            Some((_, texts)) => texts,
+            None => {
+                let texts: Vec<(usize, String)> = self
+                    .provision
+                    .conditions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| !reserved(c))
+                    .map(|(i, c)| (i, condition_text(self.kb, c, beneficiary)))
+                    .collect();
+                self.condition_texts.push((beneficiary.to_string(), texts));
+                &self.condition_texts[self.condition_texts.len() - 1].1
+            }
+        };
+        let mut common = common.iter().peekable();
+        let mut out = Vec::with_capacity(self.provision.conditions.len());
+        for (i, c) in self.provision.conditions.iter().enumerate() {
+            match &c.condition {
+                ConditionKind::Reservation { party, .. } if party == obligor => {
+                    out.push(condition_text(self.kb, c, beneficiary));
+                }
+                ConditionKind::Reservation { .. } => {}
+                _ => {
+                    if let Some((_, text)) = common.next_if(|(j, _)| *j == i) {
+                        out.push(text.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The statement at a verdict's root: "<treaty> Art. <n> (<kind>) is
+    /// triggered for <obligor> toward <beneficiary>", written without the
+    /// formatting machinery.
+    fn verdict_statement(&self, verdict: VerdictKind, obligor: &str, beneficiary: &str) -> String {
+        let parts = [
+            self.treaty.short_name.as_str(),
+            " Art. ",
+            self.provision.article.as_str(),
+            " (",
+            self.provision.kind.label(),
+            ") ",
+            match verdict {
+                VerdictKind::Triggered => "is triggered",
+                VerdictKind::NotTriggered => "is not triggered",
+                VerdictKind::Contested => "is contested",
+            },
+            " for ",
+            self.name(obligor),
+            " toward ",
+            self.name(beneficiary),
+        ];
+        let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+        for part in parts {
+            out.push_str(part);
+        }
+        out
+    }
+
     /// For a triggered verdict, the premises that hold only because the
     /// text or an official reading settles a question this attack raises
     /// (an attacker that is a party, a non-state attacker, the attack's

@@ -16,6 +16,9 @@
 //! judge many attacks; [`explain`] writes the reasons for chosen verdicts
 //! from the premises that decide them.
 
+#[macro_use]
+mod text;
+
 mod adversary;
 mod attacker;
 mod between_parties;
@@ -97,7 +100,9 @@ pub fn default_defenders(
 /// Judge one scenario against the whole knowledge base.
 pub fn analyse(kb: &KnowledgeBase, scenario: &Scenario) -> Analysis {
     let status = place_status(kb, &scenario.place, scenario.date);
-    let mut verdicts = Vec::new();
+    // Room for a typical answer: a verdict is large, and growing the vector
+    // copies every one already written.
+    let mut verdicts = Vec::with_capacity(64);
     let mut notes = Vec::new();
     let defenders = sorted_defenders(scenario);
     walk(

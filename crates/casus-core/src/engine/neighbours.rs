@@ -238,9 +238,9 @@ impl<'a> Ctx<'a> {
             "the use of force"
         };
         let threat = match (attacked.is_empty(), attacker.is_empty()) {
-            (false, true) => format!("{event} on its neighbour {}", names(&attacked)),
-            (true, false) => format!("{event} by its neighbour {}", names(&attacker)),
-            _ => format!(
+            (false, true) => text!("{event} on its neighbour {}", names(&attacked)),
+            (true, false) => text!("{event} by its neighbour {}", names(&attacker)),
+            _ => text!(
                 "{event} on its neighbour {} by its neighbour {}",
                 names(&attacked),
                 names(&attacker)
@@ -251,14 +251,14 @@ impl<'a> Ctx<'a> {
         premises.extend(self.participation(party));
         for n in borders {
             premises.push(Proof::fact(
-                format!(
+                text!(
                     "{} borders {} on land{}",
                     self.name(n.party),
                     self.name(n.focus),
                     if n.border.spell.interval == crate::time::Interval::always() {
                         String::new()
                     } else {
-                        format!(" ({})", n.border.spell.interval)
+                        text!(" ({})", n.border.spell.interval)
                     }
                 ),
                 n.holds,
@@ -266,14 +266,14 @@ impl<'a> Ctx<'a> {
             ));
         }
         premises.push(Proof::fact(
-            format!(
+            text!(
                 "{} Art. {} is triggered by a threat to the security of any party, in its own opinion",
                 t.short_name, p.article
             ),
             Truth::Yes,
             reading,
         ));
-        let statement = format!(
+        let statement = text!(
             "the security of {me} is threatened by {threat}: {} Art. {} consultations are open to it",
             t.short_name, p.article
         );
@@ -291,7 +291,7 @@ impl<'a> Ctx<'a> {
                 .map(|pr| sentence(&pr.statement))
                 .collect(),
         };
-        let mut conditions = vec![format!("at the request of {me}")];
+        let mut conditions = vec![text!("at the request of {me}")];
         conditions.extend(
             p.conditions
                 .iter()

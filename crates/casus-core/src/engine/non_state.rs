@@ -164,7 +164,7 @@ impl<'a> Ctx<'a> {
         let reading = self.coverage_reading();
         match &self.provision.trigger_by {
             Some(r) => premises.push(Proof::fact(
-                format!(
+                text!(
                     "Art. {} {}",
                     self.provision.article,
                     match reading {
@@ -177,7 +177,7 @@ impl<'a> Ctx<'a> {
                 &r.source,
             )),
             None => premises.push(Proof::rule(
-                format!(
+                text!(
                     "the knowledge base records no reading of whom Art. {} covers",
                     self.provision.article
                 ),
@@ -191,7 +191,7 @@ impl<'a> Ctx<'a> {
             }
             for (r, t) in self.relations_on(a) {
                 premises.push(Proof::fact(
-                    format!(
+                    text!(
                         "{} is {} {} ({})",
                         self.name(a),
                         r.value.kind.label(),
@@ -223,16 +223,16 @@ impl<'a> Ctx<'a> {
             .any(|a| self.attacker_kind(a) == PolityKind::Unknown);
         let statement = match (reading, holds) {
             (_, Truth::Yes) if reading == AttackerCoverage::Any => {
-                format!("{short} Art. {art} covers an attack by any attacker, {who} included")
+                text!("{short} Art. {art} covers an attack by any attacker, {who} included")
             }
-            (_, Truth::Yes) => format!(
+            (_, Truth::Yes) => text!(
                 "{short} Art. {art} does not say who the attacker must be, and official readings hold that it covers the attack by {who}"
             ),
-            (_, Truth::No) if reading == AttackerCoverage::States => format!(
+            (_, Truth::No) if reading == AttackerCoverage::States => text!(
                 "{short} Art. {art} covers attacks by states, and {who} is not a state nor controlled by one on {}; hosting or arming a group does not make its attack the host's (ICJ, Nicaragua, 1986, ¶195)",
                 self.date()
             ),
-            (_, Truth::No) => format!(
+            (_, Truth::No) => text!(
                 "official readings hold that {short} Art. {art} does not cover the attack by {who}"
             ),
             (AttackerCoverage::States, _)
@@ -242,24 +242,24 @@ impl<'a> Ctx<'a> {
                     .iter()
                     .any(|a| matches!(self.settled(a), Some(Truth::Yes | Truth::Unknown))) =>
             {
-                format!(
+                text!(
                     "{short} Art. {art} covers attacks by states, and {who} is none; but an official reading of the treaty applies it to this attack: the text and the reading disagree"
                 )
             }
-            (AttackerCoverage::States, _) if unknown_attacker => format!(
+            (AttackerCoverage::States, _) if unknown_attacker => text!(
                 "{short} Art. {art} covers attacks by states, and the attacker is not yet known: it may be a state"
             ),
-            (AttackerCoverage::States, _) => format!(
+            (AttackerCoverage::States, _) => text!(
                 "{short} Art. {art} covers attacks by states, and {who} may be controlled by a state on {}: an attack by armed groups sent by or on behalf of a state is that state's (ICJ, Nicaragua, 1986, ¶195), a question of fact",
                 self.date()
             ),
-            _ if self.scenario.attackers.iter().any(|a| self.settled(a).is_some()) => format!(
+            _ if self.scenario.attackers.iter().any(|a| self.settled(a).is_some()) => text!(
                 "{short} Art. {art} does not say who the attacker must be, and official readings of whether it covers the attack by {who} disagree or are unclear"
             ),
-            _ if unknown_attacker => format!(
+            _ if unknown_attacker => text!(
                 "{short} Art. {art} does not say who the attacker must be, and the attacker is not yet known"
             ),
-            _ => format!(
+            _ => text!(
                 "{short} Art. {art} does not say whether an attack by a non-state group ({who}) is covered: the text is silent and no official reading settles it"
             ),
         };

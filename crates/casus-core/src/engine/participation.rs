@@ -37,7 +37,7 @@ impl<'a> Ctx<'a> {
     pub(super) fn participation(&self, polity: &str) -> Vec<Proof> {
         self.binding_statuses(polity)
             .map(|s| {
-                let mut statement = format!(
+                let mut statement = text!(
                     "{} has {} in {} since {}",
                     self.name(polity),
                     s.status.value.label(),
@@ -89,7 +89,7 @@ impl<'a> Ctx<'a> {
         self.active_dyads(obligor, beneficiary)
             .map(|(d, holds)| {
                 Proof::fact(
-                    format!(
+                    text!(
                         "{} has suspended its {} obligations toward {} ({})",
                         self.name(obligor),
                         self.treaty.short_name,

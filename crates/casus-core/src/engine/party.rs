@@ -81,9 +81,9 @@ impl<'a> Ctx<'a> {
         match spell {
             Some(s) => {
                 let statement = match holds {
-                    Truth::Yes => format!("{name} is a party to {short} ({})", s.membership.interval),
-                    Truth::No => format!("{name} is not a party to {short} on {} (member {})", self.date(), s.membership.interval),
-                    Truth::Unknown => format!(
+                    Truth::Yes => text!("{name} is a party to {short} ({})", s.membership.interval),
+                    Truth::No => text!("{name} is not a party to {short} on {} (member {})", self.date(), s.membership.interval),
+                    Truth::Unknown => text!(
                         "whether {name} is a party to {short} on {} is uncertain (member {}, an imprecise date)",
                         self.date(),
                         s.membership.interval
@@ -91,11 +91,7 @@ impl<'a> Ctx<'a> {
                 };
                 Proof::fact(statement, holds, &s.membership.source)
             }
-            None => Proof::rule(
-                format!("{name} is not a party to {short}"),
-                Truth::No,
-                vec![],
-            ),
+            None => Proof::rule(text!("{name} is not a party to {short}"), Truth::No, vec![]),
         }
     }
 

@@ -56,7 +56,9 @@ fn serialize_display<S: serde::Serializer>(v: &Loc, s: S) -> Result<S::Ok, S::Er
 /// (for leaves) and the premises it follows from (for inner nodes).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Proof {
-    pub statement: String,
+    /// Shared text: a premise repeated across verdicts (a treaty in force,
+    /// a party's membership, the scope) is written once and shared.
+    pub statement: std::sync::Arc<str>,
     pub holds: Truth,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceRef>,
@@ -65,7 +67,11 @@ pub struct Proof {
 }
 
 impl Proof {
-    pub(super) fn fact(statement: impl Into<String>, holds: Truth, source: &Source) -> Proof {
+    pub(super) fn fact(
+        statement: impl Into<std::sync::Arc<str>>,
+        holds: Truth,
+        source: &Source,
+    ) -> Proof {
         Proof {
             statement: statement.into(),
             holds,
@@ -73,7 +79,11 @@ impl Proof {
             premises: Vec::new(),
         }
     }
-    pub(super) fn rule(statement: impl Into<String>, holds: Truth, premises: Vec<Proof>) -> Proof {
+    pub(super) fn rule(
+        statement: impl Into<std::sync::Arc<str>>,
+        holds: Truth,
+        premises: Vec<Proof>,
+    ) -> Proof {
         Proof {
             statement: statement.into(),
             holds,

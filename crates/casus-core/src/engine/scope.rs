@@ -117,12 +117,12 @@ impl<'a> Ctx<'a> {
                     .find(|r| r.holds == Truth::Yes)
                     .map(|r| r.statement.clone())
                     .unwrap_or_default();
-                format!(
+                text!(
                     "the attack falls within the scope of Art. {}: {why}",
                     self.provision.article
                 )
             }
-            Truth::No => format!(
+            Truth::No => text!(
                 "the attack is outside the scope of Art. {}: {place}{}",
                 self.provision.article,
                 rules
@@ -131,7 +131,7 @@ impl<'a> Ctx<'a> {
                     .collect::<Vec<_>>()
                     .join("; ")
             ),
-            Truth::Unknown => format!(
+            Truth::Unknown => text!(
                 "whether the attack falls within the scope of Art. {} is uncertain: {}",
                 self.provision.article,
                 rules
@@ -148,7 +148,7 @@ impl<'a> Ctx<'a> {
     /// "Stepanakert lies in Nagorno-Karabakh: " when a place was named.
     pub(super) fn place_phrase(&self) -> String {
         match &self.scenario.place.place_name {
-            Some(p) => format!("{p} lies in {}; ", self.status.name),
+            Some(p) => text!("{p} lies in {}; ", self.status.name),
             None => String::new(),
         }
     }
@@ -166,7 +166,7 @@ impl<'a> Ctx<'a> {
                 .iter()
                 .map(|h| {
                     Proof::fact(
-                        format!(
+                        text!(
                             "{role} of {} {}: {}",
                             self.kb
                                 .territory(&h.from_territory)
@@ -205,13 +205,13 @@ impl<'a> Ctx<'a> {
                 let statement;
                 if not_metropolitan {
                     holds = Truth::No;
-                    statement = format!(
+                    statement = text!(
                         "{} is not metropolitan territory (an island group, overseas territory or sea), which this rule requires",
                         s.name
                     );
                 } else if !in_parties {
                     holds = Truth::No;
-                    statement = format!(
+                    statement = text!(
                         "this rule covers only the territory of {}",
                         parties
                             .iter()
@@ -229,16 +229,16 @@ impl<'a> Ctx<'a> {
                             "territory"
                         };
                         statement = if regions.is_empty() {
-                            format!("{here} is de jure {kind} of {b}")
+                            text!("{here} is de jure {kind} of {b}")
                         } else {
-                            format!(
+                            text!(
                                 "{here} is de jure {kind} of {b} in {}",
                                 region_names.join(" or ")
                             )
                         };
                     } else {
                         holds = Truth::No;
-                        statement = format!(
+                        statement = text!(
                             "{} is territory of {b} but not in {}",
                             s.name,
                             region_names.join(" or ")
@@ -250,7 +250,7 @@ impl<'a> Ctx<'a> {
                     } else {
                         Truth::No
                     };
-                    statement = format!(
+                    statement = text!(
                         "whether {} is de jure territory of {b} on {} is uncertain",
                         s.name,
                         self.date()
@@ -261,7 +261,7 @@ impl<'a> Ctx<'a> {
                         .main_sovereign()
                         .map(|h| h.name.as_str())
                         .unwrap_or("no recognised state");
-                    statement = format!(
+                    statement = text!(
                         "{} is held by {b} on the ground but is de jure territory of {sov_name}: de jure and de facto disagree",
                         s.name
                     );
@@ -270,7 +270,7 @@ impl<'a> Ctx<'a> {
                     let sov = s
                         .main_sovereign()
                         .map(|h| {
-                            format!(
+                            text!(
                                 "de jure territory of {} ({} to {short})",
                                 h.name,
                                 self.party_note(&h.polity)
@@ -279,11 +279,9 @@ impl<'a> Ctx<'a> {
                         .unwrap_or_else(|| "not the territory of any recognised state".into());
                     let ctl = s
                         .main_controller()
-                        .map(|h| {
-                            format!("controlled by {} ({})", h.name, self.party_note(&h.polity))
-                        })
+                        .map(|h| text!("controlled by {} ({})", h.name, self.party_note(&h.polity)))
                         .unwrap_or_else(|| "with no recorded controller".into());
-                    statement = format!("{} is {sov} and {ctl}, not territory of {b}", s.name);
+                    statement = text!("{} is {sov} and {ctl}, not territory of {b}", s.name);
                 }
                 Proof::rule(statement, holds, premises)
             }
@@ -291,20 +289,20 @@ impl<'a> Ctx<'a> {
                 let admin = party.as_deref().unwrap_or(beneficiary);
                 let holds = s.controller_is(admin);
                 let statement = match holds {
-                    Truth::Yes => format!(
+                    Truth::Yes => text!(
                         "{} is under the administration of {}",
                         s.name,
                         self.name(admin)
                     ),
-                    Truth::No => format!(
+                    Truth::No => text!(
                         "{} is not under the administration of {} ({})",
                         s.name,
                         self.name(admin),
                         s.main_controller()
-                            .map(|h| format!("controlled by {}", h.name))
+                            .map(|h| text!("controlled by {}", h.name))
                             .unwrap_or_else(|| "no recorded controller".into())
                     ),
-                    Truth::Unknown => format!(
+                    Truth::Unknown => text!(
                         "whether {} is under the administration of {} is uncertain",
                         s.name,
                         self.name(admin)
@@ -321,19 +319,19 @@ impl<'a> Ctx<'a> {
                 let holds = Truth::from_bool(scope_rules::in_named_territory(s, territory, except));
                 let tname = self.territory_name(territory);
                 let statement = if holds == Truth::Yes {
-                    format!("{} lies in {tname}, named in the scope", s.name)
+                    text!("{} lies in {tname}, named in the scope", s.name)
                 } else if let Some(part) = scope_rules::excluded_part(s, except) {
                     let part = self.territory_name(part);
                     if part == s.name {
-                        format!("{part}, which the clause does not name, is not {tname} as the text means it")
+                        text!("{part}, which the clause does not name, is not {tname} as the text means it")
                     } else {
-                        format!(
+                        text!(
                             "{} lies in {part}, which the clause does not name: it is not {tname} as the text means it",
                             s.name
                         )
                     }
                 } else {
-                    format!("{} is not {tname}", s.name)
+                    text!("{} is not {tname}", s.name)
                 };
                 Proof::rule(statement, holds, vec![])
             }
@@ -348,7 +346,7 @@ impl<'a> Ctx<'a> {
                 names.extend(territories.iter().map(|t| self.territory_name(t)));
                 if self.scenario.target != Target::Forces {
                     Proof::rule(
-                        format!("the rule on forces, vessels and aircraft in {} does not apply: the attack is on territory", names.join(", ")),
+                        text!("the rule on forces, vessels and aircraft in {} does not apply: the attack is on territory", names.join(", ")),
                         Truth::No,
                         vec![],
                     )
@@ -356,9 +354,9 @@ impl<'a> Ctx<'a> {
                     let hit = scope_rules::forces_in(s, true, regions, territories);
                     Proof::rule(
                         if hit {
-                            format!("forces of {b} attacked in {}", names.join(" or "))
+                            text!("forces of {b} attacked in {}", names.join(" or "))
                         } else {
-                            format!("forces of {b} attacked outside {}", names.join(", "))
+                            text!("forces of {b} attacked outside {}", names.join(", "))
                         },
                         Truth::from_bool(hit),
                         vec![],
@@ -366,13 +364,13 @@ impl<'a> Ctx<'a> {
                 }
             }
             ScopeKind::ForcesOnPartyTerritory { regions, parties } => {
-                let mut whose = format!("any party to {short}");
+                let mut whose = text!("any party to {short}");
                 if !regions.is_empty() {
                     let names: Vec<&str> = regions
                         .iter()
                         .map(|r| self.kb.region(r).map(|x| x.name.as_str()).unwrap_or(r))
                         .collect();
-                    whose.push_str(&format!(" in {}", names.join(" or ")));
+                    whose.push_str(&text!(" in {}", names.join(" or ")));
                 }
                 if !parties.is_empty() {
                     whose = parties
@@ -383,32 +381,32 @@ impl<'a> Ctx<'a> {
                 }
                 let holds = self.scope_kind_truth(&rule.rule, beneficiary);
                 let statement = if self.scenario.target != Target::Forces {
-                    format!("the rule on forces, vessels and aircraft on the territory of {whose} does not apply: the attack is on territory")
+                    text!("the rule on forces, vessels and aircraft on the territory of {whose} does not apply: the attack is on territory")
                 } else {
                     let here = scope_rules::sovereign_name(s)
-                        .map(|n| format!("{} (de jure territory of {n})", s.name))
-                        .unwrap_or_else(|| format!("{} (no recorded sovereign)", s.name));
+                        .map(|n| text!("{} (de jure territory of {n})", s.name))
+                        .unwrap_or_else(|| text!("{} (no recorded sovereign)", s.name));
                     match holds {
-                        Truth::Yes => format!("forces of {b} attacked in or over {here}, the territory of {whose}"),
-                        Truth::No => format!("forces of {b} attacked in or over {here}, not the territory of {whose}"),
-                        Truth::Unknown => format!("whether {here} is the territory of {whose} is uncertain"),
+                        Truth::Yes => text!("forces of {b} attacked in or over {here}, the territory of {whose}"),
+                        Truth::No => text!("forces of {b} attacked in or over {here}, not the territory of {whose}"),
+                        Truth::Unknown => text!("whether {here} is the territory of {whose} is uncertain"),
                     }
                 };
                 Proof::rule(statement, holds, leaves(&s.sovereign, "sovereign"))
             }
             ScopeKind::Anywhere => Proof::rule(
-                format!("the provision covers an attack on {b} anywhere"),
+                text!("the provision covers an attack on {b} anywhere"),
                 Truth::Yes,
                 vec![],
             ),
         };
         proof.premises.push(Proof::fact(
-            format!(
+            text!(
                 "scope rule of Art. {}{}",
                 self.provision.article,
                 rule.note
                     .as_deref()
-                    .map(|n| format!(" ({n})"))
+                    .map(|n| text!(" ({n})"))
                     .unwrap_or_default()
             ),
             valid,

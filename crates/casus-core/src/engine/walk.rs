@@ -51,6 +51,9 @@ pub(super) fn walk<'a>(
             continue;
         }
         let members = Members::on(treaty, scenario.date);
+        // Membership proofs depend on the treaty, the polity and the date
+        // only: written once per treaty, shared by its provisions.
+        let mut party_proofs = Vec::new();
         for (pi, provision) in treaty.provisions.iter().enumerate() {
             if !keep(provision)
                 || (pledges_only
@@ -67,7 +70,9 @@ pub(super) fn walk<'a>(
                 continue;
             }
             let mut ctx = Ctx::new(kb, scenario, status, treaty, provision, members.clone());
+            ctx.party_proofs = std::mem::take(&mut party_proofs);
             on_provision(&mut ctx, ti, pi, pairs);
+            party_proofs = std::mem::take(&mut ctx.party_proofs);
         }
     }
 }
@@ -97,7 +102,7 @@ pub(super) fn instrument_notes(
                 InstrumentKind::DomesticLaw => "one state's domestic law, not a treaty",
                 _ => "a set of assurances, not a defence pact",
             };
-            notes.push(format!(
+            notes.push(text!(
                 "{} ({}) concerns {} but is {what}: it creates no obligation to defend {}.",
                 treaty.name,
                 treaty.id,
