@@ -11,6 +11,10 @@ use casus_core::KnowledgeBase;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 
+// The allocator the casus binary uses (crates/casus-cli/src/main.rs).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn bench(c: &mut Criterion) {
     c.bench_function("load_and_validate_embedded_kb", |b| {
         b.iter(|| black_box(KnowledgeBase::embedded().expect("loads")))

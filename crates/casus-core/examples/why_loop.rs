@@ -9,6 +9,10 @@ use casus_core::time::parse_day;
 use casus_core::KnowledgeBase;
 use std::hint::black_box;
 
+// The allocator the casus binary uses.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let case = args.next().unwrap_or_else(|| "stepanakert".into());

@@ -116,6 +116,20 @@ impl FuzzyDate {
         Date::new(self.year, month, day).unwrap_or_else(|_| Date::constant(2000, 1, 1))
     }
 
+    /// Where `date` lies relative to the days this date could denote:
+    /// before them (`Less`), among them (`Equal`) or after them (`Greater`).
+    pub fn span_position(&self, date: Date) -> std::cmp::Ordering {
+        let by_year = date.year().cmp(&self.year);
+        let Some(month) = self.month else {
+            return by_year;
+        };
+        let by_month = by_year.then(date.month().cmp(&month));
+        match self.day {
+            None => by_month,
+            Some(day) => by_month.then(date.day().cmp(&day)),
+        }
+    }
+
     /// The last day this date could denote.
     pub fn latest(&self) -> Date {
         match (self.month, self.day) {
@@ -286,17 +300,27 @@ impl Interval {
         // The fact has certainly started once the latest reading of `from`
         // is reached, and has certainly not ended up to the earliest
         // reading of `to` (bounds are inclusive).
+        // Compared field by field at the bound's precision; only a day
+        // inside an imprecise bound's span needs the span's first or last
+        // day (the engine asks this thousands of times per answer).
+        use std::cmp::Ordering;
         let after_start = match &self.from {
             None => Truth::Yes,
-            Some(f) if date >= f.latest() => Truth::Yes,
-            Some(f) if date < f.earliest() => Truth::No,
-            Some(_) => Truth::Unknown,
+            Some(f) => match f.span_position(date) {
+                Ordering::Greater => Truth::Yes,
+                Ordering::Less => Truth::No,
+                Ordering::Equal if date >= f.latest() => Truth::Yes,
+                Ordering::Equal => Truth::Unknown,
+            },
         };
         let before_end = match &self.to {
             None => Truth::Yes,
-            Some(t) if date <= t.earliest() => Truth::Yes,
-            Some(t) if date > t.latest() => Truth::No,
-            Some(_) => Truth::Unknown,
+            Some(t) => match t.span_position(date) {
+                Ordering::Less => Truth::Yes,
+                Ordering::Greater => Truth::No,
+                Ordering::Equal if date <= t.earliest() => Truth::Yes,
+                Ordering::Equal => Truth::Unknown,
+            },
         };
         after_start.and(before_end)
     }
@@ -376,6 +400,52 @@ mod tests {
     }
     fn fz(s: &str) -> FuzzyDate {
         s.parse().unwrap()
+    }
+
+    /// `Interval::contains` as first written, from each bound's first and
+    /// last day: the reference the field-by-field comparison must match.
+    fn contains_by_days(i: &Interval, date: Date) -> Truth {
+        let after_start = match &i.from {
+            None => Truth::Yes,
+            Some(f) if date >= f.latest() => Truth::Yes,
+            Some(f) if date < f.earliest() => Truth::No,
+            Some(_) => Truth::Unknown,
+        };
+        let before_end = match &i.to {
+            None => Truth::Yes,
+            Some(t) if date <= t.earliest() => Truth::Yes,
+            Some(t) if date > t.latest() => Truth::No,
+            Some(_) => Truth::Unknown,
+        };
+        after_start.and(before_end)
+    }
+
+    #[test]
+    fn contains_agrees_with_first_and_last_days() {
+        let bounds = [
+            None,
+            Some("1999"),
+            Some("1999-02"),
+            Some("1999-02-28"),
+            Some("1999-12"),
+            Some("1999-12-31"),
+            Some("2000-01-01"),
+            Some("2000-02"),
+        ];
+        let mut day = d("1998-12-25");
+        let last = d("2000-03-05");
+        while day <= last {
+            for from in bounds {
+                for to in bounds {
+                    let i = Interval {
+                        from: from.map(fz),
+                        to: to.map(fz),
+                    };
+                    assert_eq!(i.contains(day), contains_by_days(&i, day), "{i} on {day}");
+                }
+            }
+            day = day.tomorrow().unwrap();
+        }
     }
 
     #[test]

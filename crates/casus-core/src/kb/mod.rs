@@ -10,7 +10,7 @@ mod check;
 mod convert;
 pub mod raw;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 
 use bitcode::{Decode, Encode};
@@ -58,7 +58,9 @@ pub struct KnowledgeBase {
     pub warnings: Vec<Diagnostic>,
     /// Which files were read, in order.
     pub files: Vec<String>,
-    /// Id -> index, one map per kind (looked up by `&str`, no allocation).
+    /// Id -> index, one map per kind (looked up by `&str`, no allocation;
+    /// FxHash: ids are short, trusted keys and the engine looks up names
+    /// thousands of times per answer).
     by_id: [HashMap<String, usize>; 4],
     names: NameIndex<Named>,
     treaty_names: NameIndex<usize>,
@@ -541,7 +543,7 @@ fn sorted_treaty_order(treaties: &[Treaty]) -> Vec<usize> {
 // ---- Issue 8: land borders by polity ----
 impl KnowledgeBase {
     fn index_borders(&mut self) {
-        let mut by: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, b) in self.borders.iter().enumerate() {
             for p in &b.between {
                 by.entry(p.clone()).or_default().push(i);
