@@ -34,6 +34,12 @@ pub(super) struct Ctx<'a> {
     /// Cached condition sentences (all but reservations), by beneficiary,
     /// with each condition's index in the provision.
     condition_texts: Vec<(String, Vec<(usize, String)>)>,
+    /// Cached: the facts on the attacked territory's sovereign and
+    /// controller that scope rules cite (the same for every provision of
+    /// one answer: `walk` carries them from one provision to the next).
+    pub(super) holder_leaves: std::cell::OnceCell<[Vec<Proof>; 2]>,
+    /// Cached: the premise on an attacker that is itself a party.
+    pub(super) between_parties_proof: std::cell::OnceCell<Option<Proof>>,
     /// Claims about this treaty and provision (or the whole treaty).
     pub(super) claims: Vec<&'a Claim>,
     /// Who is a party on the date.
@@ -63,6 +69,8 @@ impl<'a> Ctx<'a> {
             scope_truths: Vec::new(),
             party_proofs: Vec::new(),
             condition_texts: Vec::new(),
+            between_parties_proof: std::cell::OnceCell::new(),
+            holder_leaves: std::cell::OnceCell::new(),
             claims: kb
                 .claims
                 .iter()

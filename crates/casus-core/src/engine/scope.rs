@@ -190,9 +190,15 @@ impl<'a> Ctx<'a> {
                 let sov = s.sovereign_is(beneficiary);
                 let not_metropolitan = *metropolitan && !scope_rules::is_metropolitan(self.kb, s);
                 let ctl = s.controller_is(beneficiary);
-                let mut premises = leaves(&s.sovereign, "sovereign");
+                let [sovereign, controller] = self.holder_leaves.get_or_init(|| {
+                    [
+                        leaves(&s.sovereign, "sovereign"),
+                        leaves(&s.controller, "controller"),
+                    ]
+                });
+                let mut premises = sovereign.clone();
                 if !s.controller_assumed {
-                    premises.extend(leaves(&s.controller, "controller"));
+                    premises.extend(controller.iter().cloned());
                 }
                 let in_parties = parties.is_empty() || parties.iter().any(|p| p == beneficiary);
                 let in_regions =

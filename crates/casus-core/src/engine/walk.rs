@@ -29,6 +29,8 @@ pub(super) fn walk<'a>(
     mut on_provision: impl FnMut(&mut Ctx<'a>, usize, usize, Vec<(String, String)>),
 ) {
     let order = kb.treaty_order();
+    // The facts on the attacked territory's holders, written once.
+    let mut holder_leaves = std::cell::OnceCell::new();
     for &ti in order.iter() {
         let treaty = &kb.treaties[ti];
         if treaty.in_force.interval.contains(scenario.date) == Truth::No {
@@ -71,8 +73,10 @@ pub(super) fn walk<'a>(
             }
             let mut ctx = Ctx::new(kb, scenario, status, treaty, provision, members.clone());
             ctx.party_proofs = std::mem::take(&mut party_proofs);
+            ctx.holder_leaves = std::mem::take(&mut holder_leaves);
             on_provision(&mut ctx, ti, pi, pairs);
             party_proofs = std::mem::take(&mut ctx.party_proofs);
+            holder_leaves = std::mem::take(&mut ctx.holder_leaves);
         }
     }
 }
