@@ -165,7 +165,9 @@ impl<'a> Ctx<'a> {
         only: Option<Truth>,
     ) -> Vec<Proof> {
         let want = |t: Truth| only.is_none_or(|w| w == t);
-        let mut premises = Vec::new();
+        // Room for every premise a verdict has (in force, two parties,
+        // attacker, character, adversary, scope, …) without regrowing.
+        let mut premises = Vec::with_capacity(12);
         if want(self.in_force_truth()) {
             if self.in_force.is_none() {
                 self.in_force = Some(self.in_force());

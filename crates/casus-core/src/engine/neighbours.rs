@@ -20,7 +20,7 @@
 use serde::Serialize;
 
 use super::judge::{sentence, Ctx};
-use super::party::Members;
+use super::party::{pack, Members};
 use super::{Proof, Scenario, VerdictKind};
 use crate::kb::KnowledgeBase;
 use crate::model::*;
@@ -134,6 +134,16 @@ pub(super) fn threatened_neighbours(
     if near.is_empty() {
         return Vec::new();
     }
+    // Neighbours' ids packed to integers where they fit (every state's
+    // does), so the scan over each treaty's parties compares integers.
+    let near_keys: Vec<Option<u64>> = near.iter().map(|n| pack(n.party)).collect();
+    let is_near = |polity: &str| {
+        let key = pack(polity);
+        near.iter().zip(&near_keys).any(|(n, k)| match (key, k) {
+            (Some(a), Some(b)) => a == *b,
+            _ => n.party == polity,
+        })
+    };
     let order = kb.treaty_order();
     let mut out = Vec::new();
     for &ti in order.iter() {
@@ -144,10 +154,7 @@ pub(super) fn threatened_neighbours(
             .iter()
             .any(|p| p.threatened_party.is_some())
             || treaty.in_force.interval.contains(scenario.date) == Truth::No
-            || !treaty
-                .parties
-                .iter()
-                .any(|p| near.iter().any(|n| n.party == p.polity))
+            || !treaty.parties.iter().any(|p| is_near(&p.polity))
         {
             continue;
         }

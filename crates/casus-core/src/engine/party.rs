@@ -41,7 +41,8 @@ impl<'a> Members<'a> {
             .iter()
             .map(|p| (p.polity.as_str(), p.membership.interval.contains(date)))
             .collect();
-        truths.sort();
+        // Unstable is enough: equal entries are identical.
+        truths.sort_unstable();
         // Sorted by (polity, truth): the last entry of each polity is its
         // best spell, as `membership` takes.
         truths.reverse();
