@@ -54,6 +54,27 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(verdicts(&kb, black_box(&ankara))))
     });
 
+    // Exact names in the knowledge base (places, territories, polities,
+    // as users type them): fold, then one hash lookup.
+    let names: Vec<&str> = kb
+        .places
+        .iter()
+        .map(|p| p.name.as_str())
+        .chain(kb.territories.iter().map(|t| t.name.as_str()))
+        .chain(kb.polities.iter().map(|p| p.name.as_str()))
+        .collect();
+    let mut group = c.benchmark_group("kb_names");
+    group.throughput(criterion::Throughput::Elements(names.len() as u64));
+    group.bench_function("exact_name_lookup", |b| {
+        b.iter(|| {
+            names
+                .iter()
+                .map(|n| kb.lookup(black_box(n)).len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+
     let jermuk = resolve_place(&kb, "Jermuk").expect("known place");
     let date = parse_day("2022-09-13").expect("date");
     let states: Vec<String> = kb.polities.iter().map(|p| p.id.clone()).collect();

@@ -142,7 +142,7 @@ pub(super) fn overturns(c: &Claim, about: Question, agrees: bool, q: Questions) 
 
 /// The answers to the questions claims can speak to, where the provision
 /// poses them.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Questions {
     /// The conjunction of every premise but scope and adversary.
     pub(super) base: Truth,

@@ -38,6 +38,8 @@ pub(super) struct Ctx<'a> {
     /// controller that scope rules cite (the same for every provision of
     /// one answer: `walk` carries them from one provision to the next).
     pub(super) holder_leaves: std::cell::OnceCell<[Vec<Proof>; 2]>,
+    /// Cached claims cited, by beneficiary, verdict and answers.
+    cited: Vec<(String, VerdictKind, Questions, Vec<super::CitedClaim>)>,
     /// Cached: the premise on an attacker that is itself a party.
     pub(super) between_parties_proof: std::cell::OnceCell<Option<Proof>>,
     /// Claims about this treaty and provision (or the whole treaty).
@@ -70,6 +72,7 @@ impl<'a> Ctx<'a> {
             party_proofs: Vec::new(),
             condition_texts: Vec::new(),
             between_parties_proof: std::cell::OnceCell::new(),
+            cited: Vec::new(),
             holder_leaves: std::cell::OnceCell::new(),
             claims: kb
                 .claims
@@ -254,6 +257,30 @@ impl<'a> Ctx<'a> {
             .unwrap_or_default()
     }
 
+    /// [`Ctx::claims`], cited once per (beneficiary, verdict, answers):
+    /// the same for every obligor of the provision.
+    fn cached_claims(
+        &mut self,
+        verdict: VerdictKind,
+        questions: Questions,
+        beneficiary: &str,
+    ) -> Vec<super::CitedClaim> {
+        if self.claims.is_empty() {
+            return Vec::new();
+        }
+        let hit = self
+            .cited
+            .iter()
+            .find(|(b, v, q, _)| b == beneficiary && *v == verdict && *q == questions);
+        if let Some((.., cited)) = hit {
+            return cited.clone();
+        }
+        let fresh = self.claims(verdict, questions, beneficiary);
+        self.cited
+            .push((beneficiary.to_string(), verdict, questions, fresh.clone()));
+        fresh
+    }
+
     /// [`Ctx::party`], built once per polity.
     pub(super) fn cached_party(&mut self, polity: &str) -> Proof {
         match self.party_proofs.iter().find(|(p, _)| p == polity) {
@@ -342,7 +369,7 @@ impl<'a> Ctx<'a> {
                 r
             }
         };
-        let claims = self.claims(verdict, questions, beneficiary);
+        let claims = self.cached_claims(verdict, questions, beneficiary);
         let (verdict, reasons) = overturn(verdict, reasons, &claims, questions);
         let conditions = self.conditions(obligor, beneficiary);
         let proof = Proof::rule(
@@ -484,11 +511,13 @@ pub(super) fn condition_text(kb: &KnowledgeBase, c: &Condition, beneficiary: &st
 
 /// Capitalise the first letter and end with a full stop.
 pub(super) fn sentence(s: &str) -> String {
+    // One allocation, sized for the text, the capital and the stop.
+    let mut out = String::with_capacity(s.len() + 4);
     let mut chars = s.chars();
-    let mut out = match chars.next() {
-        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
-        None => String::new(),
-    };
+    if let Some(c) = chars.next() {
+        out.extend(c.to_uppercase());
+        out.push_str(chars.as_str());
+    }
     if !out.ends_with('.') {
         out.push('.');
     }
