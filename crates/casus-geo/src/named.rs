@@ -63,16 +63,17 @@ pub enum NameError {
 }
 
 /// Resolve a place name on `date`. `resolver` is called only for a
-/// gazetteer hit, so a knowledge-base name never builds one.
-pub fn resolve_name<'kb>(
+/// gazetteer hit, so a knowledge-base name never builds one; it may give a
+/// new resolver or a shared one (`&Resolver`, as the server keeps).
+pub fn resolve_name<'kb, R: std::borrow::Borrow<Resolver<'kb>>>(
     kb: &'kb KnowledgeBase,
     input: &str,
     date: Date,
     options: NameOptions,
-    resolver: impl FnOnce() -> Result<Resolver<'kb>, LayerError>,
+    resolver: impl FnOnce() -> Result<R, LayerError>,
 ) -> Result<NamedPlace, NameError> {
     resolve_name_by(kb, input, date, options, |coord| {
-        Ok(resolver()?.resolve(coord))
+        Ok(resolver()?.borrow().resolve(coord))
     })
 }
 

@@ -8,11 +8,13 @@ mod geo;
 mod import;
 mod import_coverage;
 mod place;
+mod serve;
 mod show;
 mod treaties;
 mod why;
 
 use casus_core::KnowledgeBase;
+use casus_service::{Limits, Service};
 
 use crate::args::{Cli, Command, KbCommand};
 use crate::error::CliError;
@@ -20,11 +22,12 @@ use crate::error::CliError;
 pub fn run(cli: Cli) -> Result<(), CliError> {
     // A --boundaries file is checked by every command, not only the ones
     // that resolve coordinates: a file the user named must be usable.
-    if let Some(path) = &cli.boundaries {
-        if !matches!(cli.command, Command::Why(_) | Command::Place(_)) {
-            casus_geo::Overlay::from_path(path).map_err(|e| CliError::Data(e.to_string()))?;
-        }
-    }
+    let overlay = cli
+        .boundaries
+        .as_deref()
+        .map(casus_geo::Overlay::from_path)
+        .transpose()
+        .map_err(|e| CliError::Data(e.to_string()))?;
     if cli.kb.is_some() && matches!(cli.command, Command::Kb { .. }) {
         return Err(CliError::Usage(
             "kb export writes the embedded knowledge base; --kb does not apply (copy the directory instead)"
@@ -37,23 +40,37 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             command: KbCommand::Export { dir },
         } => export::run(&dir),
         Command::Import { command } => import::run(cli.kb.as_deref(), command),
+        Command::Serve(args) => {
+            let kb = load(cli.kb.as_deref())?;
+            serve::run(
+                Service::with_overlay(std::sync::Arc::new(kb), overlay),
+                &args,
+            )
+        }
         command => {
+            let kb = load(cli.kb.as_deref())?;
+            // The command line's answers come from the same service as the
+            // server's (one definition of the JSON), with its own caps.
             // Never dropped: the process ends right after the command, and
             // freeing every string of the base one by one would take longer
             // than the query (docs/performance.md).
-            let kb = std::mem::ManuallyDrop::new(load(cli.kb.as_deref())?);
+            let service = std::mem::ManuallyDrop::new(
+                Service::with_overlay(std::sync::Arc::new(kb), overlay).with_limits(Limits::cli()),
+            );
             let places = geo::PlaceFlags {
-                boundaries: cli.boundaries.as_deref(),
                 most_populous: cli.most_populous,
             };
             match command {
-                Command::Why(args) => why::run(&kb, &args, &places),
-                Command::Place(args) => place::run(&kb, &args, &places),
-                Command::Commitments(args) => commitments::run(&kb, &args),
-                Command::Treaties(args) => treaties::run(&kb, &args),
-                Command::Show(args) => show::run(&kb, &args),
-                Command::Escalate(args) => escalate::run(&kb, &args, &places),
-                Command::Check(_) | Command::Kb { .. } | Command::Import { .. } => {
+                Command::Why(args) => why::run(&service, &args, &places),
+                Command::Place(args) => place::run(&service, &args, &places),
+                Command::Commitments(args) => commitments::run(&service, &args),
+                Command::Treaties(args) => treaties::run(&service, &args),
+                Command::Show(args) => show::run(&service, &args),
+                Command::Escalate(args) => escalate::run(&service, &args, &places),
+                Command::Check(_)
+                | Command::Kb { .. }
+                | Command::Import { .. }
+                | Command::Serve(_) => {
                     unreachable!("handled above")
                 }
             }
@@ -69,23 +86,4 @@ pub fn load(dir: Option<&std::path::Path>) -> Result<KnowledgeBase, CliError> {
         // binary form (casus-embedded; docs/performance.md).
         None => casus_embedded::knowledge_base().map_err(|e| CliError::Data(e.to_string())),
     }
-}
-
-/// Parse a query date, with a usage error on failure.
-pub fn day(input: &str) -> Result<jiff::civil::Date, CliError> {
-    Ok(casus_core::time::parse_day(input)?)
-}
-
-/// Refuse a state named twice among the attackers (or the defenders): the
-/// second mention would be silently dropped.
-pub fn refuse_duplicates(kb: &KnowledgeBase, ids: &[String], role: &str) -> Result<(), CliError> {
-    for (i, id) in ids.iter().enumerate() {
-        if ids[..i].contains(id) {
-            return Err(CliError::Usage(format!(
-                "{} is given twice as {role}",
-                kb.polity_name(id)
-            )));
-        }
-    }
-    Ok(())
 }
