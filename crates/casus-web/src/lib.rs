@@ -1,0 +1,1 @@
+//! The casus web app's files, embedded at build time.
