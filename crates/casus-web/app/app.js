@@ -188,11 +188,11 @@ function verdictRows(g) {
     'tr',
     { 'data-treaty': g.treaty, 'data-article': g.article, 'data-verdict': g.verdict },
     el('th', { scope: 'row' }, g.treaty_name),
-    el('td', {}, g.article),
-    el('td', {}, KIND_TEXT[g.kind] || g.kind),
-    el('td', {}, listNames(g.obligors)),
-    el('td', {}, nameOf(g.beneficiary)),
-    el('td', { class: `verdict ${g.verdict}` }, VERDICT_TEXT[g.verdict] || g.verdict),
+    el('td', { 'data-label': 'Art.' }, g.article),
+    el('td', { 'data-label': 'Kind' }, KIND_TEXT[g.kind] || g.kind),
+    el('td', { 'data-label': 'Owed by' }, listNames(g.obligors)),
+    el('td', { 'data-label': 'To' }, nameOf(g.beneficiary)),
+    el('td', { class: `verdict ${g.verdict}`, 'data-label': 'Verdict' }, VERDICT_TEXT[g.verdict] || g.verdict),
   );
   const reasons = [...new Set(g.members.flatMap((v) => v.reasons || []))];
   const conditions = [...new Set(g.members.flatMap((v) => v.conditions || []))];
@@ -395,7 +395,11 @@ const allianceView = {
       min: SLIDER_MIN,
       max: sliderMax(),
       onChange: (day) => {
+        // "What changed" runs up to the slider's date.
+        $('#alliance-to').value = day;
+        if ($('#alliance-from').value > day) $('#alliance-from').value = addDays(day, -365);
         this.draw(day);
+        this.changes();
         const p = this.params();
         writeHash('alliance', p);
       },

@@ -33,7 +33,8 @@ export class WorldMap {
     }
     this.addPatterns();
     this.bindEvents();
-    this.apply();
+    this.reset();
+    new ResizeObserver(() => this.apply()).observe(this.container);
   }
 
   addPatterns() {
@@ -68,7 +69,7 @@ export class WorldMap {
       if (!drag.moved && Math.hypot(dx, dy) < 5) return;
       if (!drag.moved) this.svg.setPointerCapture(e.pointerId);
       drag.moved = true;
-      const scale = this.view.w / this.svg.clientWidth;
+      const scale = 1 / this.svg.getScreenCTM().a;
       this.view.x = drag.view.x - dx * scale;
       this.view.y = drag.view.y - dy * scale;
       this.apply();
@@ -115,6 +116,13 @@ export class WorldMap {
     });
   }
 
+  /** Height over width of the map box, so the view fills it without bands. */
+  ratio() {
+    const w = this.container.clientWidth;
+    const h = this.container.clientHeight;
+    return w > 0 && h > 0 ? h / w : WORLD.h / WORLD.w;
+  }
+
   pan(dx, dy) {
     this.view.x += dx;
     this.view.y += dy;
@@ -122,21 +130,24 @@ export class WorldMap {
   }
 
   zoom(factor, cx = this.view.x + this.view.w / 2, cy = this.view.y + this.view.h / 2) {
-    const w = Math.min(WORLD.w, Math.max(200, this.view.w / factor));
-    const h = w * (WORLD.h / WORLD.w);
+    const w = Math.min(WORLD.w * 1.2, Math.max(200, this.view.w / factor));
+    const h = w * this.ratio();
     this.view = { x: cx - ((cx - this.view.x) * w) / this.view.w, y: cy - ((cy - this.view.y) * h) / this.view.h, w, h };
     this.apply();
   }
 
   reset() {
-    this.view = { ...WORLD };
+    const r = this.ratio();
+    const w = Math.max(WORLD.w, WORLD.h / r);
+    const h = w * r;
+    this.view = { x: WORLD.x + (WORLD.w - w) / 2, y: WORLD.y + (WORLD.h - h) / 2, w, h };
     this.apply();
   }
 
   /** Centre on lat/lon with a window `span` degrees wide. */
   focus(lat, lon, span = 24) {
     const w = span * UNITS;
-    const h = w * (WORLD.h / WORLD.w);
+    const h = w * this.ratio();
     this.view = { x: lon * UNITS - w / 2, y: -lat * UNITS - h / 2, w, h };
     this.apply();
   }
@@ -161,7 +172,7 @@ export class WorldMap {
     const pad = 0.08;
     let w = (box.x1 - box.x0) * (1 + 2 * pad);
     let h = (box.y1 - box.y0) * (1 + 2 * pad);
-    const ratio = WORLD.h / WORLD.w;
+    const ratio = this.ratio();
     if (h / w > ratio) w = h / ratio;
     else h = w * ratio;
     w = Math.min(WORLD.w, Math.max(600, w));

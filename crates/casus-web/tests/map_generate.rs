@@ -466,3 +466,4 @@ fn map_has_the_founding_case_and_projection_inverts() {
         }
     }
 }
+
