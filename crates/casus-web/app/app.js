@@ -533,6 +533,13 @@ function graphSvg(outcome) {
   const columns = outcome.rounds.map((r) => (r.round === 0
     ? [...(outcome.sides.defenders || []), ...(outcome.sides.attackers || [])].filter((s) => s.round === 0).map((s) => ({ state: s.state, side: (outcome.sides.defenders || []).includes(s) ? 'defenders' : 'attackers' }))
     : r.joins.map((j) => ({ state: j.state, side: j.side, join: j }))));
+  const MAX_NODES = 18;
+  for (const col of columns) {
+    if (col.length > MAX_NODES) {
+      const rest = col.splice(MAX_NODES - 1);
+      col.push({ state: `+${rest.length} more`, side: rest[0].side, more: true });
+    }
+  }
   const colW = 170;
   const rowH = 34;
   const height = Math.max(...columns.map((c) => c.length), 1) * rowH + 40;
@@ -545,7 +552,7 @@ function graphSvg(outcome) {
       const px = x * colW + 10;
       const py = y * rowH + 28;
       pos.set(n.state, [px, py]);
-      const name = nameOf(n.state).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      const name = (n.more ? n.state : nameOf(n.state)).replace(/&/g, '&amp;').replace(/</g, '&lt;');
       nodes += `<g class="node ${n.side}"><rect x="${px}" y="${py}" width="130" height="24" rx="4"/><text x="${px + 6}" y="${py + 16}">${name}</text><title>${name}${n.join ? ` — ${n.join.treaty_name} Art. ${n.join.article} toward ${nameOf(n.join.beneficiary)}` : ''}</title></g>`;
     });
   });
@@ -563,7 +570,31 @@ function graphSvg(outcome) {
 }
 
 const escView = {
+  outcome: null,
+  place: null,
+  /** Colour the sides as they stand after `round`. */
+  paint(round) {
+    const o = this.outcome;
+    $('#esc-round-out').textContent = round;
+    map.clear();
+    for (const side of ['defenders', 'attackers']) {
+      for (const s of o.sides[side] || []) {
+        if (s.round <= round) map.paint(s.state, `side-${side}`, `${o.side_names ? o.side_names[side] : side}, from round ${s.round}`);
+      }
+    }
+    const entries = [
+      ['side-defenders', o.side_names ? o.side_names.defenders : "defenders' side"],
+      ['side-attackers', o.side_names ? o.side_names.attackers : "attackers' side"],
+    ];
+    const place = this.place;
+    if (place && place.coords) {
+      map.mark(place.coords[0], place.coords[1], place.place || '');
+      entries.push(['place', 'attacked place']);
+    }
+    legend(entries);
+  },
   init() {
+    $('#esc-round').addEventListener('input', () => this.paint(Number($('#esc-round').value)));
     typeahead($('#esc-attacker'), { kinds: ['state', 'armed_group'], chips: $('#esc-attackers') });
     typeahead($('#esc-at'), { kinds: ['place', 'gazetteer'] });
     $('#esc-form').addEventListener('submit', (e) => {
@@ -598,7 +629,11 @@ const escView = {
     const req = { attackers: p.getAll('attacker'), at: p.get('at'), on: p.get('on'), policy: p.get('policy') || 'all' };
     if (!req.attackers.length || !req.at || !isDate(req.on || '')) return showError(error, 'Give attackers, a place and a date.');
     const runs = Number(p.get('runs') || 0);
-    if (runs > 0) req.runs = runs;
+    if (runs > 0) {
+      // Monte Carlo samples compliance: it implies the probabilistic policy.
+      req.runs = runs;
+      delete req.policy;
+    }
     const button = $('#esc-form button[type=submit]');
     button.disabled = true;
     try {
@@ -614,31 +649,37 @@ const escView = {
   render(o, place) {
     (o.sides.defenders || []).concat(o.sides.attackers || []).forEach((s) => s.name && names.set(s.state, s.name));
     $('#esc-summary').textContent = `${o.belligerents} belligerents; ${o.fixpoint ? 'the cascade stops' : 'the round limit stopped the cascade'} after ${o.rounds.length - 1} round(s). ${o.side_names ? `${o.side_names.defenders} against ${o.side_names.attackers}.` : ''}`;
+    const sideName = (side) => (o.side_names ? o.side_names[side] : side);
     $('#esc-rounds').replaceChildren(
       ...o.rounds.map((r) => {
-        const lines = r.round === 0
-          ? [`The attack${r.attacks.length > 1 ? 's' : ''}: ${r.attacks.map((id) => { const a = o.attacks[id]; return `${listNames(a.attackers)} on ${listNames(a.defenders)} at ${a.place}`; }).join('; ')}`]
-          : [
-            ...r.joins.map((j) => `${nameOf(j.state)} joins ${o.side_names ? o.side_names[j.side] : j.side} — ${j.treaty_name} Art. ${j.article} toward ${nameOf(j.beneficiary)} (${j.verdict.replace('_', ' ')})`),
-            ...(r.strikes || []).map((s) => `${nameOf(s.striker)} strikes ${nameOf(s.target)} (${s.because})`),
-          ];
-        return el('li', { value: r.round }, el('strong', {}, `Round ${r.round}: `), lines.length ? lines.join('. ') : 'nobody joins.');
+        if (r.round === 0) {
+          const attacks = r.attacks.map((id) => { const a = o.attacks[id]; return `${listNames(a.attackers)} on ${listNames(a.defenders)} at ${a.place}`; });
+          return el('li', { value: 0 }, el('strong', {}, 'Round 0: '), attacks.join('; '));
+        }
+        const bySide = ['defenders', 'attackers']
+          .map((side) => [side, r.joins.filter((j) => j.side === side)])
+          .filter(([, joins]) => joins.length)
+          .map(([side, joins]) => `${sideName(side)}: ${listNames(joins.map((j) => j.state))}`);
+        const details = [
+          ...r.joins.map((j) => `${nameOf(j.state)} joins ${sideName(j.side)} — ${j.treaty_name} Art. ${j.article} toward ${nameOf(j.beneficiary)} (${j.verdict.replace('_', ' ')})`),
+          ...(r.strikes || []).map((st) => `${nameOf(st.striker)} strikes ${nameOf(st.target)} (${st.because})`),
+        ];
+        return el(
+          'li',
+          { value: r.round },
+          el('strong', {}, `Round ${r.round}: `),
+          r.joins.length ? `${r.joins.length} join — ${bySide.join('; ')}` : 'nobody joins.',
+          details.length ? el('details', {}, el('summary', {}, `Why, and strikes (${details.length})`), el('ul', {}, details.map((d) => el('li', {}, d)))) : null,
+        );
       }),
     );
     $('#esc-graph').innerHTML = graphSvg(o);
-    map.clear();
-    for (const side of ['defenders', 'attackers']) {
-      for (const s of o.sides[side] || []) map.paint(s.state, `side-${side}`, `${o.side_names ? o.side_names[side] : side}, from round ${s.round}`);
-    }
-    const entries = [
-      ['side-defenders', o.side_names ? o.side_names.defenders : "defenders' side"],
-      ['side-attackers', o.side_names ? o.side_names.attackers : "attackers' side"],
-    ];
-    if (place && place.coords) {
-      map.mark(place.coords[0], place.coords[1], place.place || '');
-      entries.push(['place', 'attacked place']);
-    }
-    legend(entries);
+    this.outcome = o;
+    this.place = place;
+    const last = o.rounds.length - 1;
+    $('#esc-round').max = last;
+    $('#esc-round').value = last;
+    this.paint(last);
     map.reset();
     const mc = o.monte_carlo;
     $('#esc-mc').hidden = !mc;
