@@ -175,7 +175,7 @@ export class WorldMap {
     const ratio = this.ratio();
     if (h / w > ratio) w = h / ratio;
     else h = w * ratio;
-    w = Math.min(WORLD.w, Math.max(600, w));
+    w = Math.min(WORLD.w, Math.max(1600, w));
     h = w * ratio;
     this.view = { x: (box.x0 + box.x1) / 2 - w / 2, y: (box.y0 + box.y1) / 2 - h / 2, w, h };
     this.apply();

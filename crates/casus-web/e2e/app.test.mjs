@@ -249,6 +249,27 @@ test('alliance slider: Finland joins NATO on 2023-04-04', async () => {
   await page.close();
 });
 
+test('escalation: rounds on the map and as a graph, Monte Carlo when asked', async () => {
+  const page = await newPage();
+  await page.goto(`${base}/#/escalate?attacker=TUR&at=Yerevan&on=2020-10-07&runs=200`);
+  await ready(page);
+  await page.waitForSelector('#esc-answer:not([hidden])');
+  // Round 1: the CSTO states join Armenia's side.
+  const round1 = page.locator('#esc-rounds > li').nth(1);
+  assert.match(await round1.textContent(), /Round 1:.*Russia/s);
+  assert.ok(await page.locator('#esc-graph svg .node').count() > 2, 'the cascade is drawn as a graph');
+  assert.ok(await page.locator('#map path.c.side-defenders').count() > 0, 'the sides are coloured');
+  // The round slider shows the sides as they stood after round 0.
+  await page.fill('#esc-round', '0');
+  await page.dispatchEvent('#esc-round', 'input');
+  assert.equal(await page.locator('#map path.c.side-defenders[data-id="RUS"]').count(), 0);
+  assert.equal(await page.locator('#esc-mc').isHidden(), false, 'Monte Carlo table shown with runs');
+  assert.ok(await page.locator('#esc-mc tbody tr').count() > 0);
+  await page.screenshot({ path: path.join(OUT, 'escalation-desktop.png') });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('phone-sized screen: the answer and the map fit', async () => {
   const page = await newPage(PHONE);
   await page.goto(`${base}/#/why?attacker=AZE&defender=ARM&at=Stepanakert&on=2020-10-07`);
