@@ -73,6 +73,49 @@ pub fn asset(path: &str) -> Option<Asset> {
     })
 }
 
+/// What to send for a request: the body and its headers, for any HTTP
+/// framework.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reply {
+    pub body: &'static [u8],
+    pub content_type: &'static str,
+    /// `Some("gzip")` when the body is the compressed variant.
+    pub content_encoding: Option<&'static str>,
+    /// `no-cache` for the page (its URL never changes), a short max-age for
+    /// the rest.
+    pub cache_control: &'static str,
+}
+
+/// The reply for `path`, given the request's `Accept-Encoding` header: the
+/// gzip variant when the client takes gzip, else the plain file. The
+/// server adds `Vary: Accept-Encoding`.
+pub fn reply(path: &str, accept_encoding: Option<&str>) -> Option<Reply> {
+    let asset = asset(path)?;
+    let takes_gzip = accept_encoding.is_some_and(|header| {
+        header.split(',').any(|part| {
+            let mut fields = part.split(';');
+            let coding = fields.next().unwrap_or_default().trim();
+            let refused =
+                fields.any(|q| matches!(q.trim(), "q=0" | "q=0.0" | "q=0.00" | "q=0.000"));
+            (coding.eq_ignore_ascii_case("gzip") || coding == "*") && !refused
+        })
+    });
+    let (body, content_encoding) = match asset.gzip {
+        Some(gzip) if takes_gzip => (gzip, Some("gzip")),
+        _ => (asset.bytes, None),
+    };
+    Some(Reply {
+        body,
+        content_type: asset.content_type,
+        content_encoding,
+        cache_control: if asset.is_page {
+            "no-cache"
+        } else {
+            "public, max-age=300"
+        },
+    })
+}
+
 /// The paths [`asset`] serves, without the leading slash.
 pub fn paths() -> impl Iterator<Item = &'static str> {
     FILES.iter().map(|f| f.path)
@@ -95,12 +138,22 @@ mod tests {
         assert!(root.is_page);
         assert_eq!(root.content_type, "text/html; charset=utf-8");
         assert_eq!(root.bytes, asset("/index.html").expect("index").bytes);
-        assert_eq!(asset("/app.js?v=1").expect("query ignored").content_type, "text/javascript; charset=utf-8");
+        assert_eq!(
+            asset("/app.js?v=1").expect("query ignored").content_type,
+            "text/javascript; charset=utf-8"
+        );
     }
 
     #[test]
     fn refuses_paths_outside_the_set() {
-        for path in ["/../Cargo.toml", "/app/../../src/lib.rs", "/nope.js", "//etc/passwd", "/api/why", "/src/lib.rs"] {
+        for path in [
+            "/../Cargo.toml",
+            "/app/../../src/lib.rs",
+            "/nope.js",
+            "//etc/passwd",
+            "/api/why",
+            "/src/lib.rs",
+        ] {
             assert!(asset(path).is_none(), "{path}");
         }
     }
@@ -113,9 +166,32 @@ mod tests {
             let gz = a.gzip.expect("text files compress");
             assert!(gz.len() < a.bytes.len());
             let mut out = Vec::new();
-            flate2::read::GzDecoder::new(gz).read_to_end(&mut out).expect("valid gzip");
+            flate2::read::GzDecoder::new(gz)
+                .read_to_end(&mut out)
+                .expect("valid gzip");
             assert_eq!(out, a.bytes, "{path}");
         }
+    }
+
+    #[test]
+    fn reply_honours_accept_encoding() {
+        let plain = reply("/map.svg", None).expect("map");
+        assert_eq!(plain.content_encoding, None);
+        assert_eq!(plain.content_type, "image/svg+xml");
+        let gz = reply("/map.svg", Some("br, gzip;q=0.8")).expect("map");
+        assert_eq!(gz.content_encoding, Some("gzip"));
+        assert!(gz.body.len() < plain.body.len());
+        assert_eq!(
+            reply("/map.svg", Some("gzip;q=0"))
+                .expect("map")
+                .content_encoding,
+            None
+        );
+        assert_eq!(
+            reply("/", Some("gzip")).expect("page").cache_control,
+            "no-cache"
+        );
+        assert!(reply("/../etc/passwd", Some("gzip")).is_none());
     }
 
     #[test]
@@ -124,7 +200,10 @@ mod tests {
         for attr in ["src=\"", "href=\""] {
             for rest in html.split(attr).skip(1) {
                 let target = rest.split('"').next().unwrap_or_default();
-                if target.starts_with("http") || target.starts_with('#') || target.starts_with("data:") {
+                if target.starts_with("http")
+                    || target.starts_with('#')
+                    || target.starts_with("data:")
+                {
                     continue;
                 }
                 assert!(asset(target).is_some(), "{target} is not embedded");

@@ -257,18 +257,33 @@ struct Shapes {
     border: String,
 }
 
-fn country_shapes(cells: &[Cell], grid: &Grid, wanted: &dyn Fn(&str) -> bool) -> BTreeMap<String, Shapes> {
+fn country_shapes(
+    cells: &[Cell],
+    grid: &Grid,
+    wanted: &dyn Fn(&str) -> bool,
+) -> BTreeMap<String, Shapes> {
     let mut shapes: BTreeMap<String, Shapes> = BTreeMap::new();
     let size = 360.0 / grid.width as f64;
     for (index, cell) in cells.iter().enumerate() {
         for id in cell.containing.iter().filter(|id| wanted(id)) {
             let (x0, y1) = grid.project(index, (0, 0));
-            let s = shapes.entry(id.clone()).or_insert(Shapes { fill: String::new(), border: String::new() });
-            let corners = [(x0, y1), (x0 + size, y1), (x0 + size, y1 - size), (x0, y1 - size)];
+            let s = shapes.entry(id.clone()).or_insert(Shapes {
+                fill: String::new(),
+                border: String::new(),
+            });
+            let corners = [
+                (x0, y1),
+                (x0 + size, y1),
+                (x0 + size, y1 - size),
+                (x0, y1 - size),
+            ];
             path_points(&mut s.fill, &corners, true);
         }
         for piece in cell.pieces.iter().filter(|p| wanted(&p.id)) {
-            let s = shapes.entry(piece.id.clone()).or_insert(Shapes { fill: String::new(), border: String::new() });
+            let s = shapes.entry(piece.id.clone()).or_insert(Shapes {
+                fill: String::new(),
+                border: String::new(),
+            });
             for ring in piece.outer.iter().chain(&piece.inner) {
                 let simple = simplify_ring(grid, index, ring);
                 if simple.len() < 3 {
@@ -306,8 +321,13 @@ fn country_shapes(cells: &[Cell], grid: &Grid, wanted: &dyn Fn(&str) -> bool) ->
     shapes
 }
 
+/// A territory drawn from its knowledge-base outline: id, name, points.
+type Outlined = (String, String, Vec<(f64, f64)>);
+
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('"', "&quot;")
 }
 
 fn generate() -> String {
@@ -334,10 +354,13 @@ fn generate() -> String {
     // Territories drawn on demand (hatched where de jure and de facto differ):
     // a kb outline, or else the layer's subdivision areas they are made of.
     let mut subdivisions: BTreeSet<String> = BTreeSet::new();
-    let mut outlined: Vec<(String, String, Vec<(f64, f64)>)> = Vec::new();
+    let mut outlined: Vec<Outlined> = Vec::new();
     let mut by_codes: Vec<(String, String, Vec<String>)> = Vec::new();
     for t in &kb.territories {
-        if matches!(t.kind, casus_core::model::TerritoryKind::Mainland | casus_core::model::TerritoryKind::Sea) {
+        if matches!(
+            t.kind,
+            casus_core::model::TerritoryKind::Mainland | casus_core::model::TerritoryKind::Sea
+        ) {
             continue;
         }
         if t.polygon.len() >= 3 {
@@ -398,12 +421,24 @@ fn generate() -> String {
     for (id, name, pts) in &outlined {
         let mut d = String::new();
         path_points(&mut d, pts, true);
-        let _ = writeln!(svg, "<path class=\"t\" data-territory=\"{id}\" data-name=\"{}\" d=\"{d}\"/>", escape(name));
+        let _ = writeln!(
+            svg,
+            "<path class=\"t\" data-territory=\"{id}\" data-name=\"{}\" d=\"{d}\"/>",
+            escape(name)
+        );
     }
     for (id, name, codes) in &by_codes {
-        let d: String = codes.iter().filter_map(|c| subs.get(c)).map(|s| s.fill.as_str()).collect();
+        let d: String = codes
+            .iter()
+            .filter_map(|c| subs.get(c))
+            .map(|s| s.fill.as_str())
+            .collect();
         if !d.is_empty() {
-            let _ = writeln!(svg, "<path class=\"t\" data-territory=\"{id}\" data-name=\"{}\" d=\"{d}\"/>", escape(name));
+            let _ = writeln!(
+                svg,
+                "<path class=\"t\" data-territory=\"{id}\" data-name=\"{}\" d=\"{d}\"/>",
+                escape(name)
+            );
         }
     }
     svg.push_str("</g>\n<path id=\"borders\" d=\"");
@@ -440,12 +475,21 @@ fn map_has_the_founding_case_and_projection_inverts() {
     let svg = generate();
     // Armenia and Azerbaijan are drawn and carry their polity ids; the
     // Nagorno-Karabakh outline is there to hatch.
-    assert!(svg.contains("data-a2=\"AM\" data-id=\"ARM\""), "Armenia on the map");
-    assert!(svg.contains("data-a2=\"AZ\" data-id=\"AZE\""), "Azerbaijan on the map");
+    assert!(
+        svg.contains("data-a2=\"AM\" data-id=\"ARM\""),
+        "Armenia on the map"
+    );
+    assert!(
+        svg.contains("data-a2=\"AZ\" data-id=\"AZE\""),
+        "Azerbaijan on the map"
+    );
     assert!(svg.contains("data-territory=\"nagorno-karabakh\""));
     // Every subpath stays inside the plate carrée frame (absolute start,
     // relative steps), so x / 100 and −y / 100 are a point's lon and lat.
-    let d_values = svg.split(" d=\"").skip(1).map(|s| s.split('"').next().unwrap_or(""));
+    let d_values = svg
+        .split(" d=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap_or(""));
     for d in d_values {
         for sub in d.split('M').filter(|s| !s.is_empty()) {
             let numbers: Vec<i64> = sub
@@ -466,4 +510,3 @@ fn map_has_the_founding_case_and_projection_inverts() {
         }
     }
 }
-
