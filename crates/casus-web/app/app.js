@@ -63,6 +63,8 @@ function showView(view) {
     else a.removeAttribute('aria-current');
   }
   map.clear();
+  map.clearCopies();
+  map.reset();
   legend([]);
   $('#map-place').textContent = '';
 }
@@ -457,6 +459,8 @@ const allianceView = {
     $('#alliance-to').value = params.get('to') || on;
     this.slider.set(on);
     this.changes();
+    // Frame the treaty's members on that day.
+    map.fit([...document.querySelectorAll('#alliance-members li')].map((li) => li.dataset.id));
   },
   /** Every dated change: joins, departures, status spells. */
   changeEvents() {

@@ -259,6 +259,7 @@ export class WorldMap {
   }
 
   clearCopies() {
+    if (!this.svg) return;
     for (const p of this.svg.querySelectorAll('path[data-copy]')) p.remove();
   }
 }
