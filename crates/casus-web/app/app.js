@@ -30,7 +30,8 @@ const sliderMax = () => (today() > '2026-12-31' ? today() : '2026-12-31');
 const names = new Map();
 function nameOf(id) {
   if (names.has(id)) return names.get(id);
-  const path = map.byId?.get(id)?.[0];
+  const paths = map.byId?.get(id) || [];
+  const path = paths.find((p) => p.dataset.mainland) || paths[0];
   return path ? path.dataset.name : id;
 }
 const listNames = (ids) => ids.map(nameOf).join(', ');
@@ -298,8 +299,8 @@ const whyView = {
   restore(params) {
     clearChips($('#why-attackers'));
     clearChips($('#why-defenders'));
-    params.getAll('attacker').forEach((a) => addChip($('#why-attackers'), a));
-    params.getAll('defender').forEach((d) => addChip($('#why-defenders'), d));
+    params.getAll('attacker').forEach((a) => addChip($('#why-attackers'), a, nameOf(a)));
+    params.getAll('defender').forEach((d) => addChip($('#why-defenders'), d, nameOf(d)));
     $('#why-at').value = params.get('at') || '';
     this.slider.set(params.get('on') || $('#why-on').value || today());
     if (params.getAll('attacker').length && params.get('at') && params.get('on')) this.run(params);
@@ -339,6 +340,10 @@ const whyView = {
     }
   },
   render(answer, place) {
+    // The place answer names the holders; remember them (de facto states are not on the map).
+    for (const h of [...((place && place.sovereign) || []), ...((place && place.controller) || [])]) {
+      if (h.name) names.set(h.polity, h.name);
+    }
     const s = answer.scenario;
     const where = s.place || {};
     const control = where.sovereign && where.controller && where.sovereign !== where.controller
@@ -620,7 +625,7 @@ const escView = {
   },
   restore(params) {
     clearChips($('#esc-attackers'));
-    params.getAll('attacker').forEach((a) => addChip($('#esc-attackers'), a));
+    params.getAll('attacker').forEach((a) => addChip($('#esc-attackers'), a, nameOf(a)));
     $('#esc-at').value = params.get('at') || '';
     $('#esc-on').value = params.get('on') || $('#esc-on').value || today();
     $('#esc-policy').value = params.get('policy') || 'all';

@@ -161,7 +161,9 @@ export class WorldMap {
         : b;
     };
     for (const id of ids) {
-      for (const path of this.byId.get(id) || []) {
+      const paths = this.byId.get(id) || [];
+      const mainland = paths.filter((p) => p.dataset.mainland);
+      for (const path of mainland.length ? mainland : paths) {
         const b = path.getBBox();
         // Skip far-flung overseas pieces: countries wider than half the world.
         if (b.width < WORLD.w / 2) grow({ x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height });

@@ -335,20 +335,45 @@ fn generate() -> String {
     let (cells, width) = read_layer(BOUNDARIES_ODBL_60X30);
     let grid = Grid { width };
 
-    // ISO alpha-2 -> polity id, from each mainland territory's present sovereign.
-    let mut polity_of: BTreeMap<String, String> = BTreeMap::new();
+    // ISO alpha-2 -> polity id: the present sovereign of the mainland
+    // territory with that code; for a code no mainland has (overseas
+    // territories, Algeria, Taiwan), the present controller (else sovereign)
+    // of the territory that has exactly that code, unless it is disputed.
+    let mut polity_of: BTreeMap<String, (String, bool)> = BTreeMap::new();
     let mut name_of: BTreeMap<String, String> = BTreeMap::new();
-    for t in &kb.territories {
-        if !matches!(t.kind, casus_core::model::TerritoryKind::Mainland) || t.iso_codes.len() != 1 {
-            continue;
-        }
-        let code = &t.iso_codes[0];
-        if code.len() != 2 {
-            continue;
-        }
-        if let Some(s) = t.sovereign.iter().find(|s| s.interval.to.is_none()) {
-            polity_of.insert(code.clone(), s.value.clone());
-            name_of.insert(code.clone(), t.name.clone());
+    let present = |spells: &[casus_core::model::Dated<String>]| {
+        spells
+            .iter()
+            .find(|s| s.interval.to.is_none())
+            .map(|s| s.value.clone())
+    };
+    for mainland_pass in [true, false] {
+        for t in &kb.territories {
+            use casus_core::model::TerritoryKind;
+            let is_mainland = matches!(t.kind, TerritoryKind::Mainland);
+            if is_mainland != mainland_pass
+                || matches!(t.kind, TerritoryKind::Sea)
+                || t.iso_codes.len() != 1
+            {
+                continue;
+            }
+            let code = &t.iso_codes[0];
+            if code.len() != 2 || polity_of.contains_key(code) {
+                continue;
+            }
+            let holder = if is_mainland {
+                present(&t.sovereign)
+            } else if matches!(t.kind, TerritoryKind::Disputed) {
+                // A disputed area is coloured as no one's: the map takes no side.
+                name_of.insert(code.clone(), t.name.clone());
+                None
+            } else {
+                present(&t.controller).or_else(|| present(&t.sovereign))
+            };
+            if let Some(polity) = holder {
+                polity_of.insert(code.clone(), (polity, is_mainland));
+                name_of.insert(code.clone(), t.name.clone());
+            }
         }
     }
     // Territories drawn on demand (hatched where de jure and de facto differ):
@@ -408,11 +433,15 @@ fn generate() -> String {
         if shape.fill.is_empty() {
             continue;
         }
-        let polity = polity_of.get(code).map(String::as_str).unwrap_or("");
+        let (polity, mainland) = polity_of
+            .get(code)
+            .map(|(p, m)| (p.as_str(), *m))
+            .unwrap_or(("", false));
         let name = name_of.get(code).map(String::as_str).unwrap_or(code);
+        let mainland = if mainland { " data-mainland=\"1\"" } else { "" };
         let _ = writeln!(
             svg,
-            "<path class=\"c\" data-a2=\"{code}\" data-id=\"{polity}\" data-name=\"{}\" d=\"{}\"/>",
+            "<path class=\"c\" data-a2=\"{code}\" data-id=\"{polity}\"{mainland} data-name=\"{}\" d=\"{}\"/>",
             escape(name),
             shape.fill
         );
