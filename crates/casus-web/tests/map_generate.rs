@@ -365,7 +365,6 @@ fn generate() -> String {
                 present(&t.sovereign)
             } else if matches!(t.kind, TerritoryKind::Disputed) {
                 // A disputed area is coloured as no one's: the map takes no side.
-                name_of.insert(code.clone(), t.name.clone());
                 None
             } else {
                 present(&t.controller).or_else(|| present(&t.sovereign))
