@@ -80,12 +80,15 @@ export function dateSlider({ input, slider, datalist, buttons, min, max, keyDate
 
 let ids = 0;
 
-/** Normalise a search hit from the API to {value, label, kind, detail}. */
+/**
+ * A search hit from the API (`{kind, id, name, value, matched?, detail?}`)
+ * as {value, label, kind, detail}: `value` is what to send back in a
+ * request to get exactly this one.
+ */
 function hit(h) {
-  if (typeof h === 'string') return { value: h, label: h, kind: '', detail: '' };
-  const label = h.name || h.label || h.id;
-  const value = h.kind === 'gazetteer' || h.kind === 'place' ? h.query || h.input || label : h.id || label;
-  const detail = [h.country, h.detail, h.id && h.id !== label ? h.id : null].filter(Boolean).join(' · ');
+  const label = h.name || h.value || h.id;
+  const value = h.value || h.id || label;
+  const detail = [h.matched && h.matched !== label ? `“${h.matched}”` : null, h.detail].filter(Boolean).join(' · ');
   return { value, label, kind: (h.kind || '').replace('_', ' '), detail };
 }
 
