@@ -191,7 +191,7 @@ export class WorldMap {
     const r = v.w / 120;
     for (const c of this.marks.querySelectorAll('circle')) c.setAttribute('r', r);
     for (const t of this.marks.querySelectorAll('text')) {
-      t.setAttribute('font-size', r * 2.2);
+      t.setAttribute('font-size', r * 3);
       t.setAttribute('x', Number(t.dataset.x) + r * 1.4);
       t.setAttribute('stroke-width', r / 3);
     }
