@@ -8,6 +8,7 @@ mod geo;
 mod import;
 mod import_coverage;
 mod place;
+mod serve;
 mod show;
 mod treaties;
 mod why;
@@ -39,6 +40,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             command: KbCommand::Export { dir },
         } => export::run(&dir),
         Command::Import { command } => import::run(cli.kb.as_deref(), command),
+        Command::Serve(args) => {
+            let kb = load(cli.kb.as_deref())?;
+            serve::run(
+                Service::with_overlay(std::sync::Arc::new(kb), overlay),
+                &args,
+            )
+        }
         command => {
             let kb = load(cli.kb.as_deref())?;
             // The command line's answers come from the same service as the
@@ -55,7 +63,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Command::Treaties(args) => treaties::run(&service, &args),
                 Command::Show(args) => show::run(&service, &args),
                 Command::Escalate(args) => escalate::run(&service, &args, &places),
-                Command::Check(_) | Command::Kb { .. } | Command::Import { .. } => {
+                Command::Check(_)
+                | Command::Kb { .. }
+                | Command::Import { .. }
+                | Command::Serve(_) => {
                     unreachable!("handled above")
                 }
             }
