@@ -1,7 +1,8 @@
 // The JSON API of `casus serve` (docs/json.md gives the response shapes:
-// they are the CLI's `--format json` output). Every call is a POST of a
-// JSON request to /api/<name>; errors come back as 4xx JSON naming the
-// field and the reason.
+// they are the CLI's `--format json` output). `why` and `escalate` are
+// POSTs of a JSON request; the others are GETs with a query string (list
+// fields repeat). Errors come back as 4xx JSON
+// `{"error": {"field", "kind", "reason", "did_you_mean"}}`.
 
 export class ApiError extends Error {
   constructor(message, field) {
@@ -10,15 +11,34 @@ export class ApiError extends Error {
   }
 }
 
-async function post(name, body, signal) {
+function query(req) {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(req)) {
+    if (value == null || value === '') continue;
+    if (Array.isArray(value)) value.forEach((v) => q.append(key, v));
+    else q.set(key, String(value));
+  }
+  return q.toString();
+}
+
+function post(name, body, signal) {
+  return call(`api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+    signal,
+  });
+}
+
+function get(name, req, signal) {
+  const q = query(req);
+  return call(`api/${name}${q ? `?${q}` : ''}`, { headers: { accept: 'application/json' }, signal });
+}
+
+async function call(url, init) {
   let response;
   try {
-    response = await fetch(`api/${name}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-      signal,
-    });
+    response = await fetch(url, init);
   } catch (e) {
     if (e.name === 'AbortError') throw e;
     throw new ApiError('The casus server cannot be reached.');
@@ -32,18 +52,22 @@ async function post(name, body, signal) {
   }
   if (!response.ok) {
     const err = data && (data.error || data);
-    const message = (err && (err.message || err.reason)) || `${response.status} ${response.statusText}`;
+    let message = (err && (err.reason || err.message)) || `${response.status} ${response.statusText}`;
     const field = err && err.field;
-    throw new ApiError(field && !message.includes(field) ? `${field}: ${message}` : message, field);
+    if (field && !message.includes(field)) message = `${field}: ${message}`;
+    if (err && err.did_you_mean && err.did_you_mean.length && !message.includes('did you mean')) {
+      message += ` — did you mean ${err.did_you_mean.join(', ')}?`;
+    }
+    throw new ApiError(message, field);
   }
   return data;
 }
 
 export const api = {
   why: (req, signal) => post('why', req, signal),
-  place: (req, signal) => post('place', req, signal),
-  treaties: (req, signal) => post('treaties', req, signal),
-  show: (req, signal) => post('show', req, signal),
   escalate: (req, signal) => post('escalate', req, signal),
-  search: (req, signal) => post('search', req, signal),
+  place: (req, signal) => get('place', req, signal),
+  treaties: (req, signal) => get('treaties', req, signal),
+  show: (req, signal) => get('show', req, signal),
+  search: (req, signal) => get('search', req, signal),
 };

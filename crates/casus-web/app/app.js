@@ -714,4 +714,8 @@ $('#zoom-out').addEventListener('click', () => map.zoom(1 / 1.5));
 $('#zoom-reset').addEventListener('click', () => map.reset());
 window.addEventListener('hashchange', route);
 if (!location.hash) history.replaceState(null, '', '#/why');
-route().then(() => document.documentElement.setAttribute('data-ready', '1'));
+route().then(() => {
+  // For the browser tests: when the map and the first view are drawn.
+  window.casusReadyMs = performance.now();
+  document.documentElement.setAttribute('data-ready', '1');
+});

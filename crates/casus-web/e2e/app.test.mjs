@@ -150,7 +150,9 @@ test('the home page loads fast and small, with the map', async () => {
     return fcp ? fcp.startTime : performance.now();
   });
   metrics.first_contentful_paint_ms = Math.round(renderMs);
-  metrics.page_ready_ms = Date.now() - started;
+  // From navigation start to the map drawn and the view ready (in the page's clock).
+  metrics.map_drawn_ms = Math.round(await page.evaluate(() => window.casusReadyMs));
+  metrics.goto_to_ready_ms = Date.now() - started;
   await page.waitForLoadState('networkidle');
   metrics.home_transferred_bytes = transferred;
   metrics.home_files = files;
@@ -158,6 +160,8 @@ test('the home page loads fast and small, with the map', async () => {
   assert.match(await page.textContent('footer'), /OpenStreetMap contributors/);
   assert.match(await page.textContent('footer'), /ODbL/);
   assert.ok(transferred < 300 * 1024, `home page transferred ${transferred} bytes, over 300 KB`);
+  // Not a timing assertion (machines differ): the figures go to metrics.json.
+  console.log(`first contentful paint ${metrics.first_contentful_paint_ms} ms, map drawn ${metrics.map_drawn_ms} ms, ${transferred} bytes`);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
