@@ -134,13 +134,23 @@ async function resolveClick(lat, lon) {
     out.textContent = `Place resolved: ${describePlace(p)}`;
     map.marks.querySelectorAll('.pick').forEach((n) => n.remove());
     map.mark(lat, lon, '');
-    map.marks.lastElementChild.previousElementSibling.classList.add('pick');
-    map.marks.lastElementChild.classList.add('pick');
+    [...map.marks.children].slice(-2).forEach((n) => n.classList.add('pick'));
   } catch (e) {
     out.textContent = `Could not resolve ${coords}: ${e.message}`;
   }
 }
 map.onPick = resolveClick;
+
+/** A place picked from the type-ahead: show where it is before judging. */
+function previewPlace(item) {
+  if (!item.coords) return;
+  const [lat, lon] = item.coords;
+  map.marks.querySelectorAll('.pick').forEach((n) => n.remove());
+  map.mark(lat, lon, item.label);
+  [...map.marks.children].slice(-2).forEach((n) => n.classList.add('pick'));
+  map.focus(lat, lon, 20);
+  $('#map-place').textContent = `${item.label}${item.detail ? ` (${item.detail})` : ''}`;
+}
 
 // ---- the scenario view -----------------------------------------------------------
 
@@ -261,7 +271,7 @@ const whyView = {
     const form = $('#why-form');
     typeahead($('#why-attacker'), { kinds: ['state', 'armed_group'], chips: $('#why-attackers') });
     typeahead($('#why-defender'), { kinds: ['state'], chips: $('#why-defenders') });
-    typeahead($('#why-at'), { kinds: ['place', 'gazetteer'] });
+    typeahead($('#why-at'), { kinds: ['place', 'gazetteer'], onChoose: previewPlace });
     this.slider = dateSlider({
       input: $('#why-on'),
       slider: $('#why-slider'),
@@ -605,7 +615,7 @@ const escView = {
   init() {
     $('#esc-round').addEventListener('input', () => this.paint(Number($('#esc-round').value)));
     typeahead($('#esc-attacker'), { kinds: ['state', 'armed_group'], chips: $('#esc-attackers') });
-    typeahead($('#esc-at'), { kinds: ['place', 'gazetteer'] });
+    typeahead($('#esc-at'), { kinds: ['place', 'gazetteer'], onChoose: previewPlace });
     $('#esc-form').addEventListener('submit', (e) => {
       e.preventDefault();
       const v = $('#esc-attacker').value.trim();

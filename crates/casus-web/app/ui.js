@@ -89,7 +89,7 @@ function hit(h) {
   const label = h.name || h.value || h.id;
   const value = h.value || h.id || label;
   const detail = [h.matched && h.matched !== label ? `“${h.matched}”` : null, h.detail].filter(Boolean).join(' · ');
-  return { value, label, kind: (h.kind || '').replace('_', ' '), detail };
+  return { value, label, kind: (h.kind || '').replace('_', ' '), detail, coords: h.coords || null };
 }
 
 /**

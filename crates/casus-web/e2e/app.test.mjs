@@ -173,6 +173,8 @@ test('founding case by typing and clicking: CSTO Art. 4 not triggered, Peskov in
   await typeAndPick(page, '#why-attacker', 'Azerb', 'Azerbaijan');
   await typeAndPick(page, '#why-defender', 'Armen', 'Armenia');
   await typeAndPick(page, '#why-at', 'Stepanak', 'Stepanakert');
+  // The picked place is shown on the map before judging.
+  assert.match(await page.textContent('#map-place'), /Stepanakert/);
   await page.fill('#why-on', '2020-10-07');
   await page.dispatchEvent('#why-on', 'change');
   await judge(page);
