@@ -29,6 +29,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+use crate::cache::AnswerCache;
 use crate::error::{json_errors, ApiError};
 use crate::params::{self, from_body, from_query};
 use crate::ServerLimits;
@@ -39,15 +40,25 @@ pub struct AppState {
     pub service: Arc<Service>,
     /// Permits for escalations running at once.
     pub escalations: Arc<Semaphore>,
+    /// Answers to repeated GET requests.
+    pub cache: Arc<AnswerCache>,
 }
 
 type Answer = Result<Response, ApiError>;
+
+/// Answers larger than this are computed each time, not kept.
+const MAX_CACHED_ANSWER_BYTES: usize = 4 * 1024 * 1024;
 
 /// The whole application: routes, state and hardening layers.
 pub fn router(service: Arc<Service>, limits: ServerLimits) -> Router {
     let state = AppState {
         service,
         escalations: Arc::new(Semaphore::new(limits.escalations.max(1))),
+        cache: Arc::new(AnswerCache::new(
+            limits.cache_entries,
+            limits.cache_bytes,
+            MAX_CACHED_ANSWER_BYTES,
+        )),
     };
     Router::new()
         .route("/healthz", get(healthz))
@@ -89,18 +100,38 @@ pub fn router(service: Arc<Service>, limits: ServerLimits) -> Router {
 
 /// A JSON response of `value`.
 fn json<T: Serialize>(value: &T) -> Answer {
-    let body = serde_json::to_vec(value)
-        .map_err(|e| ApiError::from_status(StatusCode::INTERNAL_SERVER_ERROR).with_reason(e))?;
-    Ok(json_bytes(body))
+    Ok(json_bytes(to_json(value)?))
 }
 
-fn json_bytes(body: Vec<u8>) -> Response {
+fn to_json<T: Serialize>(value: &T) -> Result<Bytes, ApiError> {
+    serde_json::to_vec(value)
+        .map(Bytes::from)
+        .map_err(|e| ApiError::from_status(StatusCode::INTERNAL_SERVER_ERROR).with_reason(e))
+}
+
+fn json_bytes(body: Bytes) -> Response {
     let mut res = Response::new(Body::from(body));
     res.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),
     );
     res
+}
+
+/// The cached answer to GET `route?query`, or `answer`'s, then kept.
+fn cached<T: Serialize>(
+    s: &AppState,
+    route: &str,
+    query: Option<&str>,
+    answer: impl FnOnce(Option<&str>) -> Result<T, ApiError>,
+) -> Answer {
+    let key = format!("{route}?{}", query.unwrap_or(""));
+    if let Some(body) = s.cache.get(&key) {
+        return Ok(json_bytes(body));
+    }
+    let body = to_json(&answer(query)?)?;
+    s.cache.put(key, body.clone());
+    Ok(json_bytes(body))
 }
 
 impl ApiError {
@@ -183,7 +214,9 @@ pub async fn healthz(State(s): State<AppState>) -> Answer {
         (status = 400, description = "malformed input", body = crate::error::ErrorBody),
         (status = 422, description = "unknown names, contradictory input, or nothing to judge", body = crate::error::ErrorBody)))]
 pub async fn why_get(State(s): State<AppState>, RawQuery(q): RawQuery) -> Answer {
-    json(&s.service.why(&from_query(q.as_deref(), &params::WHY)?)?)
+    cached(&s, "why", q.as_deref(), |q| {
+        Ok(s.service.why(&from_query(q, &params::WHY)?)?)
+    })
 }
 
 /// Judge an attack given as a JSON body.
@@ -254,7 +287,15 @@ pub async fn show_get(State(s): State<AppState>, RawQuery(q): RawQuery) -> Answe
         (status = 400, description = "malformed input", body = crate::error::ErrorBody),
         (status = 422, description = "unknown names, contradictory input, too many Monte Carlo runs", body = crate::error::ErrorBody)))]
 pub async fn escalate_get(State(s): State<AppState>, RawQuery(q): RawQuery) -> Answer {
-    escalate(s, from_query(q.as_deref(), &params::ESCALATE)?).await
+    let key = format!("escalate?{}", q.as_deref().unwrap_or(""));
+    if let Some(body) = s.cache.get(&key) {
+        return Ok(json_bytes(body));
+    }
+    let req = from_query(q.as_deref(), &params::ESCALATE)?;
+    let cache = s.cache.clone();
+    let body = escalate(s, req).await?;
+    cache.put(key, body.clone());
+    Ok(json_bytes(body))
 }
 
 /// Follow an attack round by round: a JSON body, which may carry a
@@ -266,12 +307,12 @@ pub async fn escalate_get(State(s): State<AppState>, RawQuery(q): RawQuery) -> A
         (status = 413, description = "body too large", body = crate::error::ErrorBody),
         (status = 422, description = "unknown names, a bad scenario document, too many Monte Carlo runs", body = crate::error::ErrorBody)))]
 pub async fn escalate_post(State(s): State<AppState>, body: Bytes) -> Answer {
-    escalate(s, from_body(&body)?).await
+    Ok(json_bytes(escalate(s, from_body(&body)?).await?))
 }
 
 /// Run an escalation on the blocking pool, holding one of the permits for
 /// as long as it runs (even if the client has gone).
-async fn escalate(s: AppState, req: EscalateRequest) -> Answer {
+async fn escalate(s: AppState, req: EscalateRequest) -> Result<Bytes, ApiError> {
     let permit = s
         .escalations
         .clone()
@@ -287,9 +328,9 @@ async fn escalate(s: AppState, req: EscalateRequest) -> Answer {
     })
     .await
     .map_err(|e| ApiError::from_status(StatusCode::INTERNAL_SERVER_ERROR).with_reason(e))??;
-    let body = answer
-        .map_err(|e| ApiError::from_status(StatusCode::INTERNAL_SERVER_ERROR).with_reason(e))?;
-    Ok(json_bytes(body))
+    answer
+        .map(Bytes::from)
+        .map_err(|e| ApiError::from_status(StatusCode::INTERNAL_SERVER_ERROR).with_reason(e))
 }
 
 /// Type-ahead over names: states, armed groups, treaties, places (the
