@@ -280,6 +280,16 @@ const whyView = {
       min: SLIDER_MIN,
       max: sliderMax(),
       keyDates: KEY_DATES,
+      // With an answer on screen, moving the date judges again (the verdicts follow the slider).
+      onChange: () => {
+        if ($('#why-answer').hidden || this.restoring) return;
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => {
+          const p = this.params();
+          writeHash('why', p);
+          this.run(p);
+        }, 250);
+      },
     });
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -312,11 +322,14 @@ const whyView = {
     params.getAll('attacker').forEach((a) => addChip($('#why-attackers'), a, nameOf(a)));
     params.getAll('defender').forEach((d) => addChip($('#why-defenders'), d, nameOf(d)));
     $('#why-at').value = params.get('at') || '';
+    this.restoring = true;
     this.slider.set(params.get('on') || $('#why-on').value || today());
+    this.restoring = false;
     if (params.getAll('attacker').length && params.get('at') && params.get('on')) this.run(params);
     else $('#why-answer').hidden = true;
   },
   submit() {
+    clearTimeout(this.timer);
     const p = this.params();
     pushHash('why', p);
     this.run(p);

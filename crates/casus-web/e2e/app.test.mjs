@@ -209,6 +209,12 @@ test('founding case by typing and clicking: CSTO Art. 4 not triggered, Peskov in
   assert.match(await jermuk.textContent(), /triggered/);
   assert.ok(await page.locator('#map path.c.triggered').count() > 0, 'the obligated states are coloured');
   await page.screenshot({ path: path.join(OUT, 'jermuk-desktop.png') });
+
+  // The key date "Armenia freezes CSTO" on the time slider judges again: contested.
+  await page.getByRole('button', { name: 'Armenia freezes CSTO' }).click();
+  await page.waitForFunction(() => /2024-02-22/.test(document.querySelector('#why-summary').textContent));
+  assert.equal(await verdictRow(page, 'csto', '4').getAttribute('data-verdict'), 'contested');
+  assert.match(page.url(), /on=2024-02-22/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
