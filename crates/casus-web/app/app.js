@@ -253,6 +253,7 @@ function paintAnswer(answer, place) {
     map.mark(place.coords[0], place.coords[1], place.place || '');
     entries.push(['place', 'attacked place']);
   }
+  $('#map-place').textContent = place ? `Attacked place: ${describePlace(place)}` : '';
   if (place && placeDiffers(place)) {
     const ctl = place.controller.filter((h) => h.holds !== 'no').map((h) => h.polity);
     const sov = place.sovereign.filter((h) => h.holds !== 'no').map((h) => h.polity);

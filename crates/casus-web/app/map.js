@@ -191,9 +191,10 @@ export class WorldMap {
     const r = v.w / 120;
     for (const c of this.marks.querySelectorAll('circle')) c.setAttribute('r', r);
     for (const t of this.marks.querySelectorAll('text')) {
-      t.setAttribute('font-size', r * 3);
+      // Inline style: the stylesheet's font size would win over an attribute.
+      t.style.fontSize = `${r * 2.4}px`;
+      t.style.strokeWidth = `${r / 3}px`;
       t.setAttribute('x', Number(t.dataset.x) + r * 1.4);
-      t.setAttribute('stroke-width', r / 3);
     }
   }
 
