@@ -8,6 +8,7 @@
 #   bench/serve-load.sh [REQUESTS] [SECONDS] [CONNECTIONS]
 #
 # Also runs wrk when it is installed (apt-get install wrk), for comparison.
+# CASUS_SERVE_CACHE=off measures the server computing every answer afresh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 requests=${1:-200000}
@@ -28,6 +29,9 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 curl -fsS "$base$path" -o /dev/null -w "one answer: %{size_download} bytes, HTTP %{http_code}\n" 2>/dev/null || true
 # Warm-up, then the measured run.
 "$target/release/examples/load" --addr "$addr" --path "$path" --connections "$connections" --requests 5000 --seconds 5 >/dev/null
+echo "--- as browsers ask (Accept-Encoding: gzip, br)"
+"$target/release/examples/load" --addr "$addr" --path "$path" --connections "$connections" --requests "$requests" --seconds "$seconds" --gzip
+echo "--- uncompressed"
 "$target/release/examples/load" --addr "$addr" --path "$path" --connections "$connections" --requests "$requests" --seconds "$seconds"
 if command -v wrk >/dev/null 2>&1; then
   echo "--- wrk (2 threads, $connections connections, 10 s)"

@@ -171,6 +171,32 @@ fn founding_case_over_http_csto_not_triggered_with_peskovs_claim() {
 }
 
 #[test]
+fn repeated_requests_get_the_same_answer_from_the_cache() {
+    let server = Server::start();
+    let path = "/api/why?attacker=AZE&defender=ARM&at=Jermuk&on=2022-09-13";
+    let (_, first) = server.get(path);
+    let (_, second) = server.get(path);
+    assert_eq!(first, second);
+    // Uncompressed (no Accept-Encoding), from the same cache entry.
+    let mut s = TcpStream::connect(&server.addr).expect("connects");
+    let request = format!(
+        "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.addr
+    );
+    s.write_all(request.as_bytes()).expect("writes");
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw);
+    let (head, body) = text.split_once("\r\n\r\n").expect("a head and a body");
+    assert!(
+        !head.to_ascii_lowercase().contains("content-encoding"),
+        "{head}"
+    );
+    let plain: Value = serde_json::from_str(body).expect("JSON");
+    assert_eq!(plain, first);
+}
+
+#[test]
 fn jermuk_2022_triggers_csto_over_http() {
     let server = Server::start();
     let (status, v) = server.get("/api/why?attacker=AZE&defender=ARM&at=Jermuk&on=2022-09-13");
@@ -387,9 +413,21 @@ fn malformed_json_bodies_are_400() {
 #[test]
 fn oversize_bodies_are_413() {
     let server = Server::start();
-    let big = format!(r#"{{"at":"{}"}}"#, "x".repeat(1024 * 1024));
-    let (status, v) = server.post("/api/why", &big);
-    assert_eq!(status, 413, "{v}");
+    // The declared length is refused before the body is read (the server
+    // answers at once, so only the head and a little of the body are sent).
+    let mut s = TcpStream::connect(&server.addr).expect("connects");
+    let head = format!(
+        "POST /api/why HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{{\"at\":\"",
+        server.addr,
+        1024 * 1024
+    );
+    s.write_all(head.as_bytes()).expect("writes");
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw);
+    let (status_head, body) = text.split_once("\r\n\r\n").expect("a head and a body");
+    assert!(status_head.starts_with("HTTP/1.1 413"), "{status_head}");
+    let v: Value = serde_json::from_str(body).expect("a JSON body");
     assert_eq!(error(&v)["kind"], "too_large");
     // Within the body limit but a name longer than the input cap: 422.
     let long = format!(

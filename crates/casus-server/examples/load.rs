@@ -6,7 +6,7 @@
 //! Loopback only: the address must be 127.0.0.0/8 or [::1].
 //!
 //! cargo run --release -p casus-server --example load -- \
-//!     --addr 127.0.0.1:8080 --path '/api/why?…' --connections 32 --requests 200000 --seconds 20
+//!     --addr 127.0.0.1:8080 --path '/api/why?…' --connections 32 --requests 200000 --seconds 20 [--gzip]
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -22,6 +22,8 @@ struct Options {
     connections: usize,
     requests: u64,
     seconds: u64,
+    /// Send `Accept-Encoding: gzip, br`, as browsers do.
+    gzip: bool,
 }
 
 fn options() -> Result<Options, String> {
@@ -30,8 +32,13 @@ fn options() -> Result<Options, String> {
     let mut connections = 32;
     let mut requests = 100_000;
     let mut seconds = 20;
+    let mut gzip = false;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
+        if flag == "--gzip" {
+            gzip = true;
+            continue;
+        }
         let value = args.next().ok_or(format!("{flag} needs a value"))?;
         let number = || {
             value
@@ -60,18 +67,22 @@ fn options() -> Result<Options, String> {
         connections,
         requests,
         seconds,
+        gzip,
     })
 }
 
 /// Read one response; its status.
-async fn read_response(stream: &mut TcpStream, buf: &mut Vec<u8>) -> std::io::Result<u16> {
+async fn read_response(
+    stream: &mut TcpStream,
+    buf: &mut Vec<u8>,
+    chunk: &mut [u8],
+) -> std::io::Result<u16> {
     buf.clear();
-    let mut chunk = [0u8; 16 * 1024];
     let header_end = loop {
         if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
             break i + 4;
         }
-        let n = stream.read(&mut chunk).await?;
+        let n = stream.read(chunk).await?;
         if n == 0 {
             return Err(std::io::ErrorKind::UnexpectedEof.into());
         }
@@ -89,7 +100,7 @@ async fn read_response(stream: &mut TcpStream, buf: &mut Vec<u8>) -> std::io::Re
         .and_then(|v| v.trim().parse().ok())
         .ok_or_else(|| std::io::Error::other("no content-length"))?;
     while buf.len() < header_end + length {
-        let n = stream.read(&mut chunk).await?;
+        let n = stream.read(chunk).await?;
         if n == 0 {
             return Err(std::io::ErrorKind::UnexpectedEof.into());
         }
@@ -109,19 +120,26 @@ async fn connection(options: Arc<Options>, sent: Arc<AtomicU64>, deadline: Insta
         errors: 0,
     };
     let request = format!(
-        "GET {} HTTP/1.1\r\nHost: {}\r\nUser-Agent: casus-load\r\n\r\n",
-        options.path, options.addr
+        "GET {} HTTP/1.1\r\nHost: {}\r\nUser-Agent: casus-load\r\n{}\r\n",
+        options.path,
+        options.addr,
+        if options.gzip {
+            "Accept-Encoding: gzip, br\r\n"
+        } else {
+            ""
+        }
     );
     let Ok(mut stream) = TcpStream::connect(options.addr).await else {
         tally.errors += 1;
         return tally;
     };
     let _ = stream.set_nodelay(true);
-    let mut buf = Vec::with_capacity(64 * 1024);
+    let mut buf = Vec::with_capacity(256 * 1024);
+    let mut chunk = vec![0u8; 128 * 1024];
     while Instant::now() < deadline && sent.fetch_add(1, Ordering::Relaxed) < options.requests {
         let start = Instant::now();
         let ok = match stream.write_all(request.as_bytes()).await {
-            Ok(()) => read_response(&mut stream, &mut buf).await,
+            Ok(()) => read_response(&mut stream, &mut buf, &mut chunk).await,
             Err(e) => Err(e),
         };
         match ok {
@@ -187,7 +205,15 @@ fn main() {
     let errors: u64 = tallies.iter().map(|t| t.errors).sum();
     all.sort_unstable();
     println!("path:        {}", options.path);
-    println!("connections: {}", options.connections);
+    println!(
+        "connections: {}{}",
+        options.connections,
+        if options.gzip {
+            " (Accept-Encoding: gzip, br)"
+        } else {
+            ""
+        }
+    );
     println!(
         "answered:    {} (200 OK), {errors} errors, in {elapsed:.2} s",
         all.len()

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{RawQuery, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -118,19 +118,71 @@ fn json_bytes(body: Bytes) -> Response {
     res
 }
 
-/// The cached answer to GET `route?query`, or `answer`'s, then kept.
+/// Whether the client takes gzip (`Accept-Encoding: gzip`, not `q=0`).
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            let name = parts.next().unwrap_or("");
+            let refused =
+                parts.any(|p| p.replace(' ', "").starts_with("q=0") && !p.contains("q=0."));
+            name.eq_ignore_ascii_case("gzip") && !refused
+        })
+}
+
+/// Answers smaller than this are sent as they are.
+const GZIP_FROM_BYTES: usize = 1024;
+
+fn gzip(body: &[u8]) -> Option<Bytes> {
+    use std::io::Write;
+    let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(body).ok()?;
+    z.finish().ok().map(Bytes::from)
+}
+
+fn gzip_response(body: Bytes) -> Response {
+    let mut res = json_bytes(body);
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    res
+}
+
+/// The cached answer to GET `route?query`, or `answer`'s, then kept; for
+/// clients that take gzip, the answer gzipped once and kept too.
 fn cached<T: Serialize>(
     s: &AppState,
     route: &str,
     query: Option<&str>,
+    headers: &HeaderMap,
     answer: impl FnOnce(Option<&str>) -> Result<T, ApiError>,
 ) -> Answer {
     let key = format!("{route}?{}", query.unwrap_or(""));
-    if let Some(body) = s.cache.get(&key) {
-        return Ok(json_bytes(body));
+    let gzipped = accepts_gzip(headers);
+    let gzip_key = format!("gzip:{key}");
+    if gzipped {
+        if let Some(body) = s.cache.get(&gzip_key) {
+            return Ok(gzip_response(body));
+        }
     }
-    let body = to_json(&answer(query)?)?;
-    s.cache.put(key, body.clone());
+    let body = match s.cache.get(&key) {
+        Some(body) => body,
+        None => {
+            let body = to_json(&answer(query)?)?;
+            s.cache.put(key, body.clone());
+            body
+        }
+    };
+    if gzipped && body.len() >= GZIP_FROM_BYTES {
+        if let Some(z) = gzip(&body) {
+            s.cache.put(gzip_key, z.clone());
+            return Ok(gzip_response(z));
+        }
+    }
     Ok(json_bytes(body))
 }
 
@@ -213,8 +265,12 @@ pub async fn healthz(State(s): State<AppState>) -> Answer {
         (status = 200, description = "the analysis, as `casus why --format json` (docs/json.md)", content_type = "application/json"),
         (status = 400, description = "malformed input", body = crate::error::ErrorBody),
         (status = 422, description = "unknown names, contradictory input, or nothing to judge", body = crate::error::ErrorBody)))]
-pub async fn why_get(State(s): State<AppState>, RawQuery(q): RawQuery) -> Answer {
-    cached(&s, "why", q.as_deref(), |q| {
+pub async fn why_get(
+    State(s): State<AppState>,
+    RawQuery(q): RawQuery,
+    headers: HeaderMap,
+) -> Answer {
+    cached(&s, "why", q.as_deref(), &headers, |q| {
         Ok(s.service.why(&from_query(q, &params::WHY)?)?)
     })
 }
@@ -350,4 +406,27 @@ pub async fn search_get(State(s): State<AppState>, RawQuery(q): RawQuery) -> Ans
 #[utoipa::path(get, path = "/api/openapi.json", responses((status = 200, description = "the OpenAPI document")))]
 pub async fn openapi_json() -> Answer {
     json(&crate::openapi::document())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(accept: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(accept).expect("a header"),
+        );
+        h
+    }
+
+    #[test]
+    fn gzip_is_taken_unless_refused() {
+        assert!(accepts_gzip(&headers("gzip, deflate, br")));
+        assert!(accepts_gzip(&headers("br;q=1.0, GZIP;q=0.5")));
+        assert!(!accepts_gzip(&headers("gzip;q=0")));
+        assert!(!accepts_gzip(&headers("br")));
+        assert!(!accepts_gzip(&HeaderMap::new()));
+    }
 }
