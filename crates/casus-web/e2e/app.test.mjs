@@ -310,5 +310,14 @@ test('keyboard: the type-ahead works without a mouse and focus is visible', asyn
   await page.keyboard.press('Tab');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, 'none', 'the focused control shows a focus ring');
+  // Every form control in every view has a label.
+  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+    .filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+    .map((e) => e.id || e.outerHTML.slice(0, 60)));
+  assert.deepEqual(unlabelled, []);
+  // Buttons have names (text or aria-label).
+  const nameless = await page.evaluate(() => [...document.querySelectorAll('button')]
+    .filter((b) => !b.textContent.trim() && !b.getAttribute('aria-label')).length);
+  assert.equal(nameless, 0);
   await page.close();
 });
