@@ -70,7 +70,8 @@ pub fn router(service: Arc<Service>, limits: ServerLimits) -> Router {
         .route("/api/escalate", get(escalate_get).post(escalate_post))
         .route("/api/search", get(search_get))
         .route("/api/openapi.json", get(openapi_json))
-        .fallback(not_found)
+        // webapp: the web app (crates/casus-web) at `/`; other paths get the JSON 404.
+        .fallback(web_app)
         .with_state(state)
         // Panics, body size, time, requests in flight (outermost first).
         .layer(
@@ -199,6 +200,46 @@ fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
 async fn not_found() -> ApiError {
     ApiError::from_status(StatusCode::NOT_FOUND)
 }
+
+// ---- webapp: the web app's embedded files -----------------------------------
+/// GET or HEAD of one of the web app's files (`casus_web::reply`: gzip when
+/// the client takes it); anything else is the JSON 404.
+async fn web_app(
+    method: axum::http::Method,
+    uri: axum::http::Uri,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    use axum::http::Method;
+    let accept = headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok());
+    let reply = (method == Method::GET || method == Method::HEAD)
+        .then(|| casus_web::reply(uri.path(), accept))
+        .flatten();
+    let Some(reply) = reply else {
+        return not_found().await.into_response();
+    };
+    let mut res = Response::new(Body::from(Bytes::from_static(reply.body)));
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(reply.content_type),
+    );
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(reply.cache_control),
+    );
+    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    if let Some(encoding) = reply.content_encoding {
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+    }
+    res
+}
+// ---- end webapp ---------------------------------------------------------------
 
 /// Liveness: `{"status":"ok"}` once the knowledge base is loaded.
 #[utoipa::path(get, path = "/healthz", responses((status = 200, description = "the server is up")))]
