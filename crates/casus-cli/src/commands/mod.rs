@@ -8,6 +8,7 @@ mod geo;
 mod import;
 mod import_coverage;
 mod place;
+mod read;
 mod show;
 mod treaties;
 mod why;
@@ -50,6 +51,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Command::Treaties(args) => treaties::run(&kb, &args),
                 Command::Show(args) => show::run(&kb, &args),
                 Command::Escalate(args) => escalate::run(&kb, &args, &places),
+                Command::Read(args) => read::run(&kb, &args),
                 Command::Check(_) | Command::Kb { .. } | Command::Import { .. } => {
                     unreachable!("handled above")
                 }

@@ -1,0 +1,288 @@
+//! Mentions of states, treaties and places in the article, linked to
+//! knowledge-base ids. Rules on top of the dictionary match: a name must be
+//! capitalised (short upper-case names exactly as written); an adjective
+//! before a noun for people describes people, not the state ("Syrian
+//! mercenaries"); a capital stands for its state unless it is a location
+//! ("in Moscow", "Brussels headquarters", a dateline); a phrase such as
+//! "security treaty" is resolved to the treaty between the states the
+//! article names.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use casus_core::{KnowledgeBase, Truth};
+
+use crate::layout::{Paragraph, Role};
+use crate::lexicon::{Entity, Lexicon};
+use crate::tokens::Tokens;
+
+/// What a mention links to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Link {
+    /// A state (by name, adjective or capital as metonym).
+    Polity { id: String },
+    /// A treaty.
+    Treaty { id: String },
+    /// A place or territory; `territory` is the knowledge-base territory it
+    /// lies in, `place` the place id when it is one.
+    Place {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        place: Option<String>,
+        territory: String,
+    },
+}
+
+/// One mention: where it is, what it says, what it links to.
+#[derive(Debug, Clone, Serialize)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub links: Vec<Link>,
+    /// How the link was made: `name`, `adjective`, `capital`, `generic`.
+    pub how: &'static str,
+    /// Token span.
+    #[serde(skip)]
+    pub first: usize,
+    #[serde(skip)]
+    pub last: usize,
+}
+
+impl Mention {
+    pub fn polity(&self) -> Option<&str> {
+        self.links.iter().find_map(|l| match l {
+            Link::Polity { id } => Some(id.as_str()),
+            _ => None,
+        })
+    }
+    pub fn treaty(&self) -> Option<&str> {
+        self.links.iter().find_map(|l| match l {
+            Link::Treaty { id } => Some(id.as_str()),
+            _ => None,
+        })
+    }
+    pub fn territory(&self) -> Option<&str> {
+        self.links.iter().find_map(|l| match l {
+            Link::Place { territory, .. } => Some(territory.as_str()),
+            _ => None,
+        })
+    }
+    pub fn is_place(&self) -> bool {
+        self.territory().is_some()
+    }
+}
+
+const LOCATIVES: &[&str] = &[
+    "in", "at", "to", "from", "near", "outside", "into", "over", "across", "around", "via",
+    "visited", "visit", "toward", "towards", "within", "inside",
+];
+const FACILITY_NOUNS: &[&str] = &[
+    "headquarters", "airport", "office", "offices", "embassy", "summit", "streets", "street",
+    "residents", "mayor", "region", "suburb", "suburbs", "metro", "hq",
+];
+
+/// Find every mention in the article's body and headline.
+pub fn find(
+    kb: &KnowledgeBase,
+    lex: &Lexicon,
+    text: &str,
+    tokens: &Tokens,
+    paras: &[Paragraph],
+    date: Option<Date>,
+) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let mut pending_generic: Vec<Mention> = Vec::new();
+    for m in lex.automaton.find_iter(&tokens.folded) {
+        let (Some(first), Some(last)) = (
+            tokens.at_fold_start(m.start()),
+            tokens.at_fold_end(m.end()),
+        ) else {
+            continue;
+        };
+        let start = tokens.tokens[first].start;
+        let end = tokens.tokens[last].end;
+        let Some(para) = paragraph_of(paras, start) else {
+            continue;
+        };
+        if matches!(paras[para].role, Role::Boilerplate) {
+            continue;
+        }
+        let surface = &text[start..end];
+        let entries = &lex.entries[m.pattern().as_usize()];
+        let exact_ok = |exact: &Option<String>| match exact {
+            Some(letters) => {
+                let seen: String = surface.chars().filter(|c| c.is_alphanumeric()).collect();
+                seen == *letters
+            }
+            None => true,
+        };
+        let capitalised = tokens.tokens[first].cap || tokens.tokens[first].digits;
+        let mut links = Vec::new();
+        let mut how = "name";
+        let dateline = paras[para].start == tokens.tokens[first].start
+            && tokens.tokens[first].upper
+            && surface.chars().count() > 2;
+        for e in entries.iter().filter(|e| exact_ok(&e.exact)) {
+            match &e.entity {
+                Entity::GenericTreaty => {
+                    pending_generic.push(Mention {
+                        start,
+                        end,
+                        text: surface.to_string(),
+                        links: Vec::new(),
+                        how: "generic",
+                        first,
+                        last,
+                    });
+                }
+                _ if !capitalised => {}
+                Entity::Polity(id) => links.push(Link::Polity { id: id.clone() }),
+                Entity::Treaty(i) => links.push(Link::Treaty {
+                    id: kb.treaties[*i].id.clone(),
+                }),
+                Entity::Demonym(id) => {
+                    let next = (last + 1 < tokens.tokens.len()).then(|| tokens.norm(last + 1));
+                    if !next.is_some_and(|n| lex.people_nouns.contains(n)) {
+                        links.push(Link::Polity { id: id.clone() });
+                        how = "adjective";
+                    }
+                }
+                Entity::Capital { polity, place } => {
+                    let p = &kb.places[*place];
+                    links.push(Link::Place {
+                        place: Some(p.id.clone()),
+                        territory: p.territory.clone(),
+                    });
+                    let prev = first.checked_sub(1).map(|i| tokens.norm(i));
+                    let next = (last + 1 < tokens.tokens.len()).then(|| tokens.norm(last + 1));
+                    let possessed = first >= 2
+                        && tokens.norm(first - 1) == "s"
+                        && text[tokens.tokens[first - 2].end..start].contains(['\'', '’']);
+                    let located = prev.is_some_and(|w| LOCATIVES.contains(&w))
+                        || next.is_some_and(|w| FACILITY_NOUNS.contains(&w))
+                        || possessed
+                        || dateline;
+                    if !located {
+                        links.push(Link::Polity { id: polity.clone() });
+                        how = "capital";
+                    }
+                }
+                Entity::Place { place, territory } => {
+                    let (place_id, territory_id) = match (place, territory) {
+                        (Some(p), _) => (
+                            Some(kb.places[*p].id.clone()),
+                            kb.places[*p].territory.clone(),
+                        ),
+                        (None, Some(t)) => (None, kb.territories[*t].id.clone()),
+                        (None, None) => continue,
+                    };
+                    links.push(Link::Place {
+                        place: place_id,
+                        territory: territory_id,
+                    });
+                }
+            }
+        }
+        // A state that did not exist on the article's date is a historical
+        // name ("Soviet Union"): not a mention of a present state.
+        if let Some(day) = date {
+            links.retain(|l| match l {
+                Link::Polity { id } => {
+                    kb.polity(id).is_none_or(|p| {
+                        p.existence.is_empty()
+                            || p.existence
+                                .iter()
+                                .any(|s| s.interval.contains(day) != Truth::No)
+                    })
+                }
+                _ => true,
+            });
+        }
+        if !links.is_empty() {
+            out.push(Mention {
+                start,
+                end,
+                text: surface.to_string(),
+                links,
+                how,
+                first,
+                last,
+            });
+        }
+    }
+    resolve_generic(kb, &mut out, pending_generic, date);
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+/// The paragraph holding byte `pos`.
+pub fn paragraph_of(paras: &[Paragraph], pos: usize) -> Option<usize> {
+    let i = paras.partition_point(|p| p.end <= pos);
+    (i < paras.len() && paras[i].start <= pos).then_some(i)
+}
+
+/// "Security treaty", "mutual defence agreement": the treaty whose parties
+/// the article names most completely, among those signed by the article's
+/// date and not ended before it. A phrase that is part of a longer treaty
+/// name already matched is skipped.
+fn resolve_generic(
+    kb: &KnowledgeBase,
+    mentions: &mut Vec<Mention>,
+    generic: Vec<Mention>,
+    date: Option<Date>,
+) {
+    if generic.is_empty() {
+        return;
+    }
+    let mut named: Vec<&str> = Vec::new();
+    for m in mentions.iter() {
+        if let Some(p) = m.polity() {
+            if !named.contains(&p) {
+                named.push(p);
+            }
+        }
+    }
+    let mut best: Option<(usize, usize, usize)> = None; // (mentioned, -parties, index)
+    for (i, t) in kb.treaties.iter().enumerate() {
+        if t.parties.len() < 2 || t.provisions.is_empty() {
+            continue;
+        }
+        if let Some(day) = date {
+            let signed_by = t.signed.is_none_or(|s| s.earliest() <= day);
+            let not_ended = t.in_force.interval.to.is_none_or(|to| to.latest() >= day);
+            if !signed_by || !not_ended {
+                continue;
+            }
+        }
+        let mentioned = t
+            .parties
+            .iter()
+            .filter(|p| named.contains(&p.polity.as_str()))
+            .map(|p| p.polity.as_str())
+            .collect::<std::collections::HashSet<_>>()
+            .len();
+        if mentioned < 2 || mentioned * 2 < t.parties.len().min(8) {
+            continue;
+        }
+        let key = (mentioned, usize::MAX - t.parties.len(), i);
+        if best.is_none_or(|b| key > b) {
+            best = Some(key);
+        }
+    }
+    let Some((_, _, i)) = best else {
+        return;
+    };
+    for mut g in generic {
+        let inside = mentions
+            .iter()
+            .any(|m| m.treaty().is_some() && m.start <= g.start && m.end >= g.end);
+        if inside {
+            continue;
+        }
+        g.links.push(Link::Treaty {
+            id: kb.treaties[i].id.clone(),
+        });
+        mentions.push(g);
+    }
+}
