@@ -156,15 +156,18 @@ fn check_one(kb: &KnowledgeBase, article: &Article, index: usize, claim: &Claim)
     };
     // The attacker: a state the article names that is no party, preferring
     // the place's sovereign or controller when that is not the defender.
+    // The attacker: the state the sentence names as acting, else the state
+    // the article names most that is no party (the place's holder first).
     let mut others: Vec<(String, i64)> = article
         .polity_counts
         .iter()
-        .filter(|(id, _)| *id != defender && !is_party(id))
+        .filter(|(id, _)| *id != defender && !is_party(id) && claim.subject.polity.as_deref() != Some(id.as_str()))
         .map(|(id, n)| (id.clone(), *n as i64 + if holder(id) { 100 } else { 0 }))
         .collect();
     others.sort_by_key(|(_, s)| -s);
-    let attackers = match others.first() {
-        Some((id, _)) => vec![id.clone()],
+    let named_attacker = claim.subject.by.clone().filter(|b| *b != defender);
+    let attackers = match named_attacker.or_else(|| others.first().map(|(id, _)| id.clone())) {
+        Some(id) => vec![id],
         None if kb.polity("UNKNOWN").is_some() => vec!["UNKNOWN".to_string()],
         None => return cannot(index, "the article names no attacker"),
     };

@@ -34,6 +34,9 @@ pub struct Subject {
     pub polity: Option<String>,
     /// The claim is about forces, vessels or aircraft rather than territory.
     pub forces: bool,
+    /// The state the sentence names as acting ("Russia's invasion").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
 }
 
 /// One commitment claim.
@@ -185,6 +188,9 @@ fn dominant_treaty(treaty_mentions: &[&Mention]) -> Option<String> {
 }
 
 fn word_matches(pattern: &str, word: &str) -> bool {
+    if pattern == "*" {
+        return true;
+    }
     match pattern.strip_suffix('*') {
         Some(prefix) => word.starts_with(prefix),
         None => pattern == word,
@@ -280,10 +286,25 @@ fn subject_after(
         .find(|&k| k > from && text[tokens.tokens[k - 1].end..tokens.tokens[k].start].contains([';', '"', '“', '”']))
         .unwrap_or(to);
     let forces = (from..clause_end).any(|k| matches!(tokens.norm(k), "forces" | "vessels" | "aircraft" | "ships" | "troops"));
-    if let Some(m) = mentions.iter().find(|m| m.first >= from && m.first < clause_end && (m.is_place() || m.polity().is_some())) {
-        return Some(subject_of(kb, text, tokens, m, mentions, forces));
+    let best = mentions
+        .iter()
+        .filter(|m| m.first >= from && m.first < clause_end && (m.is_place() || m.polity().is_some()))
+        .map(|m| subject_of(kb, text, tokens, m, mentions, forces))
+        .max_by_key(|(rank, _)| *rank);
+    if best.is_some() {
+        return best;
     }
-    let situation = (from..(from + 8).min(clause_end)).find(|&k| words::SITUATION_WORDS.contains(&tokens.norm(k)))?;
+    let situation = (from..(from + 8).min(clause_end))
+        .find(|&k| words::SITUATION_WORDS.contains(&tokens.norm(k)))
+        .or_else(|| {
+            let r = tokens.within(text[..tokens.tokens[h.first].start].rfind(['.', '?', '!']).map_or(0, |p| p + 1), tokens.tokens[h.first].start);
+            r.clone().find(|&k| words::SITUATION_WORDS.contains(&tokens.norm(k)))
+        })?;
+    if situation < from {
+        let stop = (situation + 4).min(h.first).max(situation + 1);
+        let stext = text[tokens.tokens[situation].start..tokens.tokens[stop - 1].end].replace('\n', " ");
+        return Some((1, Subject { text: stext, forces, ..Subject::default() }));
+    }
     let stop = (situation + 4).min(clause_end.max(situation + 1)).min(tokens.tokens.len());
     let stext = text[tokens.tokens[from].start..tokens.tokens[stop - 1].end].replace('\n', " ");
     // A place later in the sentence is where the situation is.
@@ -310,15 +331,34 @@ fn subject_anywhere(
         return Some(subject_of(kb, text, tokens, m, mentions, false));
     }
     let k = range.clone().find(|&k| words::SITUATION_WORDS.contains(&tokens.norm(k)))?;
-    let from = k.saturating_sub(2).max(range.start);
-    let to = (k + 4).min(range.end);
-    let stext = text[tokens.tokens[from].start..tokens.tokens[to - 1].end].replace('\n', " ");
-    let polity = mentions
+    let from = k.saturating_sub(3).max(range.start);
+    let to = (k + 5).min(range.end);
+    let territorial = |j: usize| matches!(tokens.norm(j), "territory" | "airspace" | "soil" | "waters");
+    // The state attacked: an adjective before a territorial noun ("Polish
+    // airspace"), else the state after the situation ("invasion of Ukraine").
+    let subject = mentions
         .iter()
-        .find(|m| m.first >= from && m.last <= to && m.polity().is_some())
+        .find(|m| m.first >= k && m.last < to && m.polity().is_some() && m.last + 1 < range.end && territorial(m.last + 1))
+        .or_else(|| mentions.iter().find(|m| m.first > k && m.first < to && m.polity().is_some()));
+    let end = subject.map_or(to, |m| if m.last + 1 < range.end && territorial(m.last + 1) { m.last + 2 } else { m.last + 1 });
+    let stext = text[tokens.tokens[from].start..tokens.tokens[end - 1].end].replace('\n', " ");
+    // The attacker: a state just before the situation ("Russian drone
+    // violation", "Russia's full-scale invasion").
+    let by = mentions
+        .iter()
+        .rev()
+        .find(|m| m.last < k && k - m.last <= 4 && m.polity().is_some() && Some(m.first) != subject.map(|s| s.first))
         .and_then(|m| m.polity())
         .map(str::to_string);
-    Some((1, Subject { text: stext, polity, ..Subject::default() }))
+    Some((
+        1,
+        Subject {
+            text: stext,
+            polity: subject.and_then(|m| m.polity()).map(str::to_string),
+            by,
+            ..Subject::default()
+        },
+    ))
 }
 
 fn subject_of(
@@ -342,13 +382,17 @@ fn subject_of(
         }
     }
     // "Armenian territory": the adjective and the noun.
+    let mut territorial = false;
     if m.how == "adjective" && m.last + 1 < tokens.tokens.len() {
         let next = tokens.norm(m.last + 1);
         if matches!(next, "territory" | "soil" | "airspace" | "waters") {
             subject.text = text[m.start..tokens.tokens[m.last + 1].end].to_string();
+            territorial = true;
         }
     }
-    let rank = if m.how == "capital" {
+    let rank = if territorial {
+        3
+    } else if m.how == "capital" {
         2
     } else if subject.territory.is_some() {
         3
@@ -384,17 +428,31 @@ fn claimant_of(
     registry: &Registry,
 ) -> (Option<String>, Option<String>) {
     if !h.object {
-        let near = mentions
-            .iter()
-            .rev()
-            .find(|m| m.last < h.first && h.first - m.last <= 3 && m.polity().is_some());
+        let near = mentions.iter().rev().find(|m| {
+            m.last < h.first
+                && m.polity().is_some()
+                && (m.last + 1..h.first).all(|k| {
+                    matches!(tokens.norm(k), "had" | "has" | "have" | "formally" | "officially" | "also" | "then" | "today" | "will" | "would")
+                })
+        });
         if let Some(m) = near {
             return (Some(m.text.clone()), None);
         }
         let by = (h.last + 1..tokens.within(s.start, s.end).end).find(|&k| tokens.norm(k) == "by");
         if let Some(by) = by {
-            let after: Vec<&&Mention> = mentions.iter().filter(|m| m.first > by && m.polity().is_some()).collect();
-            if let (Some(a), Some(b)) = (after.first(), after.last()) {
+            // A list of states right after "by": "Bulgaria, the Czech
+            // Republic, … and Slovakia".
+            let mut list: Vec<&&Mention> = Vec::new();
+            for m in mentions.iter().filter(|m| m.first > by && m.polity().is_some()) {
+                let from = list.last().map_or(tokens.tokens[by].end, |l| l.end);
+                let gap = text[from..m.start].trim();
+                let gap = gap.trim_start_matches(',').trim();
+                if !(gap.is_empty() || gap == "and" || gap == "the" || gap == "and the") {
+                    break;
+                }
+                list.push(m);
+            }
+            if let (Some(a), Some(b)) = (list.first(), list.last()) {
                 return (Some(text[a.start..b.end].to_string()), None);
             }
         }

@@ -90,7 +90,9 @@ fn year_number(tokens: &Tokens, text: &str, i: usize) -> Option<i16> {
     {
         return None;
     }
-    if after.is_some_and(|c| matches!(c, '%' | ':' | '/' | '.') && !text[t.end..].starts_with(". ") && text[t.end..].len() > 1) {
+    let digit_after_dot = text[t.end..].starts_with('.')
+        && text[t.end + 1..].starts_with(|c: char| c.is_ascii_digit());
+    if after.is_some_and(|c| matches!(c, '%' | ':' | '/')) || digit_after_dot {
         return None;
     }
     Some(n as i16)

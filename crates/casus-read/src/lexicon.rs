@@ -105,6 +105,12 @@ impl Lexicon {
         for p in &states {
             for name in std::iter::once(&p.name).chain(&p.aliases) {
                 add(name, Entity::Polity(p.id.clone()));
+                // Headline shorthand: "N Korea", "S Korea".
+                for (long, short) in [("North ", "N "), ("South ", "S ")] {
+                    if let Some(rest) = name.strip_prefix(long) {
+                        add(&format!("{short}{rest}"), Entity::Polity(p.id.clone()));
+                    }
+                }
             }
         }
         for (adjective, id) in words::DEMONYMS {

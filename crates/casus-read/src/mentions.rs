@@ -120,6 +120,12 @@ pub fn find(
         let capitalised = tokens.tokens[first].cap || tokens.tokens[first].digits;
         let mut links = Vec::new();
         let mut how = "name";
+        // A place name inside an organisation's name ("North Atlantic
+        // Council", "Moscow Declaration") is not the place.
+        let next_word = (last + 1 < tokens.tokens.len()).then(|| tokens.norm(last + 1));
+        let in_org_name = next_word.is_some_and(|w| {
+            lex.org_words.contains(w) || matches!(w, "treaty" | "declaration" | "charter" | "pact" | "agreement")
+        }) && tokens.tokens.get(last + 1).is_some_and(|t| t.cap);
         let dateline = paras[para].start == tokens.tokens[first].start
             && tokens.tokens[first].upper
             && surface.chars().count() > 2;
@@ -148,6 +154,7 @@ pub fn find(
                         how = "adjective";
                     }
                 }
+                Entity::Capital { .. } | Entity::Place { .. } if in_org_name => {}
                 Entity::Capital { polity, place } => {
                     let p = &kb.places[*place];
                     links.push(Link::Place {
@@ -223,9 +230,11 @@ pub fn paragraph_of(paras: &[Paragraph], pos: usize) -> Option<usize> {
 }
 
 /// "Security treaty", "mutual defence agreement": the treaty whose parties
-/// the article names most completely, among those signed by the article's
-/// date and not ended before it. A phrase that is part of a longer treaty
-/// name already matched is skipped.
+/// the article names, among those signed by the article's date and not
+/// ended before it. Preferred, in order: more parties named near the
+/// phrase (within its paragraph's reach, 400 bytes), more words of the
+/// phrase in the treaty's name, more parties named in the article, fewer
+/// parties. A phrase inside a treaty name already matched is skipped.
 fn resolve_generic(
     kb: &KnowledgeBase,
     mentions: &mut Vec<Mention>,
@@ -235,44 +244,23 @@ fn resolve_generic(
     if generic.is_empty() {
         return;
     }
-    let mut named: Vec<&str> = Vec::new();
-    for m in mentions.iter() {
-        if let Some(p) = m.polity() {
-            if !named.contains(&p) {
-                named.push(p);
+    let named: Vec<(&str, usize)> = mentions
+        .iter()
+        .filter_map(|m| m.polity().map(|p| (p, m.start)))
+        .collect();
+    let candidates: Vec<usize> = (0..kb.treaties.len())
+        .filter(|&i| {
+            let t = &kb.treaties[i];
+            if t.parties.len() < 2 || t.provisions.is_empty() {
+                return false;
             }
-        }
-    }
-    let mut best: Option<(usize, usize, usize)> = None; // (mentioned, -parties, index)
-    for (i, t) in kb.treaties.iter().enumerate() {
-        if t.parties.len() < 2 || t.provisions.is_empty() {
-            continue;
-        }
-        if let Some(day) = date {
-            let signed_by = t.signed.is_none_or(|s| s.earliest() <= day);
-            let not_ended = t.in_force.interval.to.is_none_or(|to| to.latest() >= day);
-            if !signed_by || !not_ended {
-                continue;
-            }
-        }
-        let mentioned = t
-            .parties
-            .iter()
-            .filter(|p| named.contains(&p.polity.as_str()))
-            .map(|p| p.polity.as_str())
-            .collect::<std::collections::HashSet<_>>()
-            .len();
-        if mentioned < 2 || mentioned * 2 < t.parties.len().min(8) {
-            continue;
-        }
-        let key = (mentioned, usize::MAX - t.parties.len(), i);
-        if best.is_none_or(|b| key > b) {
-            best = Some(key);
-        }
-    }
-    let Some((_, _, i)) = best else {
-        return;
-    };
+            date.is_none_or(|day| {
+                t.signed.is_none_or(|s| s.earliest() <= day)
+                    && t.in_force.interval.to.is_none_or(|to| to.latest() >= day)
+            })
+        })
+        .collect();
+    let mut resolved = Vec::new();
     for mut g in generic {
         let inside = mentions
             .iter()
@@ -280,9 +268,48 @@ fn resolve_generic(
         if inside {
             continue;
         }
-        g.links.push(Link::Treaty {
-            id: kb.treaties[i].id.clone(),
-        });
-        mentions.push(g);
+        let phrase_words: Vec<String> = crate::tokens::fold_phrase(&g.text)
+            .split(' ')
+            .filter(|w| !matches!(*w, "treaty" | "agreement" | "pact" | "of" | "on" | "and" | "the"))
+            .map(str::to_string)
+            .collect();
+        let mut best: Option<((usize, usize, usize, usize), usize)> = None;
+        for &i in &candidates {
+            let t = &kb.treaties[i];
+            let is_party = |p: &str| t.parties.iter().any(|x| x.polity == p);
+            let distinct = |near: bool| {
+                let mut seen: Vec<&str> = Vec::new();
+                for (p, at) in &named {
+                    if is_party(p) && (!near || at.abs_diff(g.start) <= 400) && !seen.contains(p) {
+                        seen.push(p);
+                    }
+                }
+                seen.len()
+            };
+            let (near, anywhere) = (distinct(true), distinct(false));
+            if anywhere < 2 || anywhere * 2 < t.parties.len().min(8) {
+                continue;
+            }
+            let names: String = std::iter::once(&t.name)
+                .chain(&t.aliases)
+                .map(|n| crate::tokens::fold_phrase(n))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let overlap = phrase_words
+                .iter()
+                .filter(|w| names.split(' ').any(|n| n == w.as_str()))
+                .count();
+            let key = (near, overlap, anywhere, usize::MAX - t.parties.len());
+            if best.is_none_or(|(b, _)| key > b) {
+                best = Some((key, i));
+            }
+        }
+        if let Some((_, i)) = best {
+            g.links.push(Link::Treaty {
+                id: kb.treaties[i].id.clone(),
+            });
+            resolved.push(g);
+        }
     }
+    mentions.extend(resolved);
 }
