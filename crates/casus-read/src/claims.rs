@@ -37,6 +37,10 @@ pub struct Subject {
     /// The state the sentence names as acting ("Russia's invasion").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
+    /// A state's territory ("Armenian territory"): a place within the
+    /// meaning of a scope clause.
+    #[serde(skip)]
+    pub territorial: bool,
 }
 
 /// One commitment claim.
@@ -120,7 +124,7 @@ pub fn find(
             let refers = (range.clone()).any(|k| words::TREATY_ANAPHORS.contains(&tokens.norm(k)));
             let best = scored.iter().max_by_key(|(rank, h, _)| (*rank, usize::MAX - h.first));
             let Some((rank, h, subject)) = best else { continue };
-            if !refers && *rank < 3 {
+            if !refers && *rank < 3 && !subject.territorial {
                 continue;
             }
             if !h.object && !refers {
@@ -390,9 +394,8 @@ fn subject_of(
             territorial = true;
         }
     }
-    let rank = if territorial {
-        3
-    } else if m.how == "capital" {
+    subject.territorial = territorial;
+    let rank = if m.how == "capital" {
         2
     } else if subject.territory.is_some() {
         3

@@ -125,7 +125,7 @@ pub fn find(
         let next_word = (last + 1 < tokens.tokens.len()).then(|| tokens.norm(last + 1));
         let in_org_name = next_word.is_some_and(|w| {
             lex.org_words.contains(w) || matches!(w, "treaty" | "declaration" | "charter" | "pact" | "agreement")
-        }) && tokens.tokens.get(last + 1).is_some_and(|t| t.cap);
+        }) && tokens.tokens.get(last + 1).is_some_and(|t| t.cap && &text[end..t.start] == " ");
         let dateline = paras[para].start == tokens.tokens[first].start
             && tokens.tokens[first].upper
             && surface.chars().count() > 2;

@@ -319,6 +319,11 @@ fn actors_in(
     let inside = |pos: usize| quotes.iter().any(|q| pos >= q.open && pos < q.close);
     let range = tokens.within(start, end);
     let mention_at = |k: usize| mentions.iter().any(|m| k >= m.first && k <= m.last);
+    let state_at = |k: usize| {
+        mentions
+            .iter()
+            .any(|m| k >= m.first && k <= m.last && m.polity().is_some() && m.treaty().is_none())
+    };
     let mut actors = Vec::new();
     let mut k = range.start;
     while k < range.end {
@@ -394,7 +399,7 @@ fn actors_in(
             }
             break;
         }
-        if let Some(actor) = run_actor(lex, text, tokens, k, j, range.start, mention_at, registry) {
+        if let Some(actor) = run_actor(lex, text, tokens, (k, j), range.start, (&mention_at, &state_at), registry) {
             actors.push(actor);
         }
         k = j;
@@ -426,18 +431,18 @@ fn run_actor(
     lex: &Lexicon,
     text: &str,
     tokens: &Tokens,
-    k: usize,
-    j: usize,
+    (k, j): (usize, usize),
     sentence_start: usize,
-    mention_at: impl Fn(usize) -> bool,
+    (mention_at, state_at): (&dyn Fn(usize) -> bool, &dyn Fn(usize) -> bool),
     registry: &mut Registry,
 ) -> Option<Actor> {
     let name_like = |i: usize| {
         let n = tokens.norm(i);
         let t = &tokens.tokens[i];
-        (t.cap || text[..t.start].ends_with('-'))
+        let continuation = text[..t.start].ends_with('-');
+        (t.cap || continuation)
             && !t.digits
-            && !lex.role_words.contains(n)
+            && (continuation || !lex.role_words.contains(n))
             && !lex.function_words.contains(n)
             && !lex.org_words.contains(n)
             && !lex.months.contains_key(n)
@@ -469,6 +474,20 @@ fn run_actor(
                 end: tokens.tokens[j - 1].end,
             });
         }
+    }
+    // A state as speaker: a run that is all state names, right before a
+    // quotation or a verb of speech ("N Korea 'fully supports' …").
+    let quote_next = text[tokens.tokens[j - 1].end..]
+        .trim_start_matches([' ', '\n'])
+        .starts_with(['"', '“', '‘', '\'']);
+    if (k..j).all(state_at) && (quote_next || next_verb) {
+        let name = span_text(k, j).replace('\n', " ");
+        let i = registry.add(name, None);
+        return Some(Actor {
+            kind: ActorKind::Known(i),
+            start: tokens.tokens[k].start,
+            end: tokens.tokens[j - 1].end,
+        });
     }
     // A body: the run holds an organisation word.
     let org_end = (k..j).rev().find(|&i| lex.org_words.contains(tokens.norm(i)))?;
