@@ -477,9 +477,11 @@ fn run_actor(
     }
     // A state as speaker: a run that is all state names, right before a
     // quotation or a verb of speech ("N Korea 'fully supports' …").
-    let quote_next = text[tokens.tokens[j - 1].end..]
-        .trim_start_matches([' ', '\n'])
-        .starts_with(['"', '“', '‘', '\'']);
+    let after_run = &text[tokens.tokens[j - 1].end..];
+    let quote_next = after_run.starts_with([' ', '\n'])
+        && after_run
+            .trim_start_matches([' ', '\n'])
+            .starts_with(['"', '“', '‘', '\'']);
     if (k..j).all(state_at) && (quote_next || next_verb) {
         let name = span_text(k, j).replace('\n', " ");
         let i = registry.add(name, None);
