@@ -135,6 +135,19 @@ fn check_one(kb: &KnowledgeBase, article: &Article, index: usize, claim: &Claim)
             .iter()
             .any(|s| claim.text.contains(&format!("{name}{s}")))
     };
+    // The claimant's own state owes, it is not owed: "US Secretary of
+    // State", a claimant that is the state itself.
+    let claimant_state = |p: &str| {
+        let name = kb.polity_name(p);
+        let role = claim.claimant_role.as_deref().unwrap_or("");
+        let who = claim.claimant.as_deref().unwrap_or("");
+        who == name
+            || kb.polity(p).is_some_and(|x| {
+                std::iter::once(&x.name)
+                    .chain(&x.aliases)
+                    .any(|a| a.len() > 1 && role.split(|c: char| !c.is_alphanumeric() && c != '.').any(|w| w == a))
+            })
+    };
     let score = |(id, n, in_sentence): &(String, usize, bool)| -> i64 {
         let mut s = *n as i64;
         if holder(id) {
@@ -146,7 +159,7 @@ fn check_one(kb: &KnowledgeBase, article: &Article, index: usize, claim: &Claim)
         if claim.subject.polity.as_deref() == Some(id.as_str()) {
             s += 50;
         }
-        if possessor(id) {
+        if possessor(id) || claimant_state(id) {
             s -= 200;
         }
         s

@@ -286,8 +286,15 @@ fn subject_after(
     }
     let from = h.last + 1;
     let to = (from + 12).min(end);
+    // The object ends at a semicolon, a quotation mark or a relative
+    // clause (", where China has built …").
     let clause_end = (from..to)
-        .find(|&k| k > from && text[tokens.tokens[k - 1].end..tokens.tokens[k].start].contains([';', '"', '“', '”']))
+        .find(|&k| {
+            k > from
+                && (text[tokens.tokens[k - 1].end..tokens.tokens[k].start].contains([';', '"', '“', '”'])
+                    || (text[tokens.tokens[k - 1].end..tokens.tokens[k].start].contains(',')
+                        && matches!(tokens.norm(k), "where" | "which" | "who" | "when" | "while" | "although")))
+        })
         .unwrap_or(to);
     let forces = (from..clause_end).any(|k| matches!(tokens.norm(k), "forces" | "vessels" | "aircraft" | "ships" | "troops"));
     let best = mentions

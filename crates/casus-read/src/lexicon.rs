@@ -64,7 +64,10 @@ impl Lexicon {
         let mut by_pattern: HashMap<String, Vec<Entry>> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
         let mut add = |name: &str, entity: Entity| {
+            // "The Philippines" is also "the Philippines" mid-sentence: the
+            // article is not part of the name.
             let folded = fold_phrase(name);
+            let folded = folded.strip_prefix("the ").map(str::to_string).unwrap_or(folded);
             if folded.len() < 2 {
                 return;
             }
@@ -193,7 +196,13 @@ fn sovereign_of(kb: &KnowledgeBase, territory: &str) -> Option<String> {
     let mut id = territory.to_string();
     for _ in 0..16 {
         let t = kb.territory(&id)?;
-        if let Some(s) = t.sovereign.last() {
+        // The current sovereign: an open-ended spell, else the latest end.
+        let current = t
+            .sovereign
+            .iter()
+            .find(|s| s.interval.to.is_none())
+            .or_else(|| t.sovereign.iter().max_by_key(|s| s.interval.to.map(|d| d.latest())));
+        if let Some(s) = current {
             return Some(s.value.clone());
         }
         id = t.parent.clone()?;

@@ -49,6 +49,8 @@ enum ActorKind {
     /// Index into the registry.
     Known(usize),
     Pronoun,
+    /// "it said": the last body named.
+    It,
     /// "the spokesman": role words, folded.
     RoleRef(Vec<String>),
 }
@@ -68,6 +70,10 @@ pub struct Registry {
     last_person: Option<usize>,
     last_article: Option<usize>,
     articles: std::collections::HashSet<usize>,
+    /// The last body (not a person, not an article) named.
+    last_body: Option<usize>,
+    /// Speakers of the quotations so far, most recent last.
+    quoted: Vec<usize>,
 }
 
 impl Registry {
@@ -86,7 +92,13 @@ impl Registry {
             return i;
         }
         // A surname first seen alone and later in full: keep the full name.
-        let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
+        // Suffixes ("Jr.") are not the surname.
+        let surname = name
+            .split(' ')
+            .rev()
+            .find(|w| !matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV"))
+            .unwrap_or(&name)
+            .to_string();
         if let Some(i) = self
             .speakers
             .iter()
@@ -105,23 +117,27 @@ impl Registry {
         match kind {
             ActorKind::Known(i) => Some(*i),
             ActorKind::Pronoun => self.last_person,
+            ActorKind::It => self.last_body,
             ActorKind::RoleRef(words) => {
                 if words.iter().any(|w| matches!(w.as_str(), "article" | "treaty" | "text" | "provision")) {
                     return self.last_article;
                 }
-                self.speakers
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .filter(|(i, _)| !self.articles.contains(i))
-                    .find(|(_, s)| {
-                        let role = s.role.as_deref().unwrap_or("").to_lowercase();
-                        words.iter().any(|w| {
+                let fits = |i: usize| {
+                    let role = self.speakers[i].role.as_deref().unwrap_or("").to_lowercase();
+                    !self.articles.contains(&i)
+                        && words.iter().any(|w| {
                             !matches!(w.as_str(), "the" | "of" | "official")
                                 && role.split(|c: char| !c.is_alphanumeric()).any(|r| r == w)
                         })
-                    })
-                    .map(|(i, _)| i)
+                };
+                // The last quoted speaker who holds the role, else the
+                // last person named who does, else the last person.
+                self.quoted
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&i| fits(i))
+                    .or_else(|| (0..self.speakers.len()).rev().find(|&i| fits(i)))
                     .or(self.last_person)
             }
         }
@@ -170,7 +186,14 @@ pub fn find(
             }
             // 2. The nearest speaker before it in the sentence.
             if who.is_none() {
-                if let Some(a) = actors.iter().rev().find(|a| a.end <= q.open) {
+                let before = tokens.within(s.start, q.open);
+                let verb = before
+                    .clone()
+                    .rev()
+                    .find(|&k| lex.speech_verbs.contains(tokens.norm(k)) && !in_any(&in_sentence, tokens.tokens[k].start))
+                    .map(|k| tokens.tokens[k].start);
+                let subject = verb.and_then(|v| actors.iter().rev().find(|a| a.end <= v));
+                if let Some(a) = subject.or_else(|| actors.iter().rev().find(|a| a.end <= q.open)) {
                     who = registry.resolve(&a.kind);
                     how = "speaker before";
                 }
@@ -206,6 +229,7 @@ pub fn find(
             // A headline quotation repeating words of a body quotation is
             // not counted twice (the headline is read first; drop it later).
             last_para_speaker = Some((s.paragraph, w));
+            registry.quoted.push(w);
             let sp = &registry.speakers[w];
             out.push(Quote {
                 text: inner.to_string(),
@@ -252,6 +276,10 @@ pub fn find(
         .collect();
     out.retain(|q| q.start >= headline_end || !body.iter().any(|b| b.contains(&q.text.to_lowercase())));
     out
+}
+
+fn in_any(quotes: &[&QuoteSpan], pos: usize) -> bool {
+    quotes.iter().any(|q| pos >= q.open && pos < q.close)
 }
 
 fn is_person(s: &Speaker) -> bool {
@@ -334,6 +362,11 @@ fn actors_in(
         }
         let norm = tokens.norm(k);
         // Pronouns.
+        if norm == "it" && k + 1 < range.end && lex.speech_verbs.contains(tokens.norm(k + 1)) {
+            actors.push(Actor { kind: ActorKind::It, start: t.start, end: t.end });
+            k += 1;
+            continue;
+        }
         if matches!(norm, "he" | "she") {
             actors.push(Actor { kind: ActorKind::Pronoun, start: t.start, end: t.end });
             k += 1;
@@ -461,7 +494,12 @@ fn run_actor(
         || (j + 1 < tokens.tokens.len() && lex.speech_verbs.contains(tokens.norm(j + 1)) && tokens.norm(j) == "also");
     let prev_verb = k > sentence_start && lex.speech_verbs.contains(tokens.norm(k - 1));
     let span_text = |a: usize, b: usize| text[tokens.tokens[a].start..tokens.tokens[b - 1].end].to_string();
-    if n0 < j {
+    // "the Cold War": a determiner before a run without an office word
+    // makes it a thing, not a person.
+    let determiner = n0 == k
+        && k > sentence_start
+        && matches!(tokens.norm(k - 1), "the" | "a" | "an" | "this" | "that");
+    if n0 < j && !determiner {
         let name = span_text(n0, j).replace('\n', " ");
         let known = registry.find(&name);
         if words >= 2 || known.is_some() || next_verb || prev_verb {
@@ -504,6 +542,7 @@ fn run_actor(
         return None;
     }
     let i = registry.add(name, None);
+    registry.last_body = Some(i);
     Some(Actor {
         kind: ActorKind::Known(i),
         start: tokens.tokens[org_start].start,

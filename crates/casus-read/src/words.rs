@@ -410,6 +410,18 @@ pub const REACH_PHRASES: &[ReachPhrase] = &[
     ReachPhrase { words: &["mutual", "assistance", "in", "case", "of"], object: true },
     ReachPhrase { words: &["assistance", "in", "the", "event", "of"], object: true },
     ReachPhrase { words: &["triggered", "by"], object: true },
+    ReachPhrase { words: &["to", "defend"], object: true },
+    ReachPhrase { words: &["bound", "to"], object: true },
+    ReachPhrase { words: &["obliged", "to"], object: true },
+    ReachPhrase { words: &["obligated", "to"], object: true },
+    ReachPhrase { words: &["come", "to", "the", "aid", "of"], object: true },
+    ReachPhrase { words: &["come", "to", "the", "defense", "of"], object: true },
+    ReachPhrase { words: &["come", "to", "the", "defence", "of"], object: true },
+    ReachPhrase { words: &["fall*", "under"], object: false },
+    ReachPhrase { words: &["fall*", "within"], object: false },
+    ReachPhrase { words: &["engag*", "the"], object: false },
+    ReachPhrase { words: &["trigger"], object: false },
+    ReachPhrase { words: &["triggers"], object: false },
     ReachPhrase { words: &["requested", "consultations"], object: false },
     ReachPhrase { words: &["request", "consultations"], object: false },
     ReachPhrase { words: &["request", "for", "consultations"], object: false },
@@ -426,10 +438,15 @@ pub const REACH_PHRASES: &[ReachPhrase] = &[
     ReachPhrase { words: &["invokes"], object: false },
     ReachPhrase { words: &["invoking"], object: false },
     ReachPhrase { words: &["invoked", "article"], object: false },
+    ReachPhrase { words: &["consultations", "under"], object: false },
+    ReachPhrase { words: &["consultation", "under"], object: false },
+    ReachPhrase { words: &["talks", "under"], object: false },
+    ReachPhrase { words: &["applies"], object: false },
+    ReachPhrase { words: &["apply"], object: false },
 ];
 
 /// Words that negate the clause they stand in.
-pub const NEGATORS: &[&str] = &["not", "no", "never", "neither", "nor", "cannot", "t"];
+pub const NEGATORS: &[&str] = &["not", "no", "never", "neither", "nor", "cannot", "t", "suspended"];
 
 /// Phrases that leave the question open (the claim's polarity is unclear).
 pub const HEDGES: &[&[&str]] = &[
