@@ -223,25 +223,52 @@ fn find_hits(
                 .flat_map(|(_, v)| v.iter())
                 .filter(|p| p.words[0].ends_with('*')),
         );
+        let mut found = None;
         for p in candidates {
-            let n = p.words.len();
-            if k + n > range.end || !p.words.iter().enumerate().all(|(i, w)| word_matches(w, tokens.norm(k + i))) {
+            let Some(last) = match_words(tokens, k, range.end, p.words) else {
                 continue;
-            }
+            };
             // Passive invocation counts nothing ("has been invoked").
             if k > range.start && matches!(tokens.norm(k - 1), "been" | "was" | "were" | "be") && !p.object {
                 continue;
             }
-            hits.push(Hit {
+            found = Some(Hit {
                 first: k,
-                last: k + n - 1,
+                last,
                 object: p.object,
                 negated: negated_before(tokens, text, range.start, k),
             });
             break;
         }
+        if found.is_none() {
+            found = words::REFUSAL_PHRASES.iter().find_map(|w| {
+                match_words(tokens, k, range.end, w).map(|last| Hit {
+                    first: k,
+                    last,
+                    object: false,
+                    negated: !negated_before(tokens, text, range.start, k),
+                })
+            });
+        }
+        hits.extend(found);
     }
     hits
+}
+
+/// Match a phrase at token `k`: the index of its last token.
+fn match_words(tokens: &Tokens, k: usize, end: usize, words: &[&str]) -> Option<usize> {
+    let Some((first, rest)) = words.split_first() else {
+        return k.checked_sub(1);
+    };
+    if *first == "..." {
+        return (0..=4).find_map(|skip| {
+            (k + skip <= end).then(|| match_words(tokens, k + skip, end, rest)).flatten()
+        });
+    }
+    if k >= end || !word_matches(first, tokens.norm(k)) {
+        return None;
+    }
+    match_words(tokens, k + 1, end, rest)
 }
 
 /// A negation in the same clause, at most five words before the phrase.

@@ -56,6 +56,9 @@ pub struct Lexicon {
     pub function_words: std::collections::HashSet<&'static str>,
     pub people_nouns: std::collections::HashSet<&'static str>,
     pub months: HashMap<&'static str, i8>,
+    /// ISO 3166-1 alpha-2 code -> the state's mainland territory id (for
+    /// places found in the gazetteer).
+    pub mainland_by_iso2: HashMap<String, String>,
 }
 
 impl Lexicon {
@@ -187,6 +190,17 @@ impl Lexicon {
             function_words: words::FUNCTION_WORDS.iter().copied().collect(),
             people_nouns: words::PEOPLE_NOUNS.iter().copied().collect(),
             months: words::MONTHS.iter().copied().collect(),
+            mainland_by_iso2: kb
+                .territories
+                .iter()
+                .filter(|t| t.kind == TerritoryKind::Mainland)
+                .flat_map(|t| {
+                    t.iso_codes
+                        .iter()
+                        .filter(|c| c.len() == 2)
+                        .map(|c| (c.clone(), t.id.clone()))
+                })
+                .collect(),
         })
     }
 }

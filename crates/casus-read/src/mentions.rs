@@ -220,6 +220,84 @@ pub fn find(
     }
     resolve_generic(kb, &mut out, pending_generic, date);
     out.sort_by_key(|m| m.start);
+    let extra = gazetteer_places(lex, text, tokens, paras, &out);
+    out.extend(extra);
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+/// Towns the knowledge base does not list, from the GeoNames gazetteer:
+/// one to three capitalised words right after a preposition of place ("in
+/// Almaty", "at Versailles", "the town of Zhanaozen") that name a place of
+/// at least 10,000 inhabitants. The most populous namesake gives the
+/// country, whose mainland territory the mention links to.
+fn gazetteer_places(
+    lex: &Lexicon,
+    text: &str,
+    tokens: &Tokens,
+    paras: &[Paragraph],
+    found: &[Mention],
+) -> Vec<Mention> {
+    const MIN_POPULATION: u32 = 10_000;
+    let taken = |k: usize| found.iter().any(|m| k >= m.first && k <= m.last);
+    let gazetteer = casus_gazetteer::Gazetteer::get();
+    let mut out = Vec::new();
+    for k in 1..tokens.tokens.len() {
+        let t = &tokens.tokens[k];
+        if !t.cap || t.digits || taken(k) {
+            continue;
+        }
+        let prev = tokens.norm(k - 1);
+        let before_prev = k.checked_sub(2).map(|i| tokens.norm(i));
+        let locative = LOCATIVES.contains(&prev)
+            || (prev == "of" && before_prev.is_some_and(|w| matches!(w, "town" | "city" | "village" | "port" | "region" | "province")));
+        if !locative || !text[tokens.tokens[k - 1].end..t.start].chars().all(char::is_whitespace) {
+            continue;
+        }
+        let Some(para) = paragraph_of(paras, t.start) else {
+            continue;
+        };
+        if !matches!(paras[para].role, Role::Body | Role::Headline) {
+            continue;
+        }
+        // The longest run of up to three capitalised words that names a place.
+        let mut run = k;
+        while run + 1 < tokens.tokens.len()
+            && run + 1 < k + 3
+            && tokens.tokens[run + 1].cap
+            && !taken(run + 1)
+            && &text[tokens.tokens[run].end..tokens.tokens[run + 1].start] == " "
+        {
+            run += 1;
+        }
+        for last in (k..=run).rev() {
+            let words: Vec<&str> = (k..=last).map(|i| tokens.norm(i)).collect();
+            if words.iter().any(|w| {
+                lex.function_words.contains(w) || lex.role_words.contains(w) || lex.org_words.contains(w) || lex.months.contains_key(w)
+            }) {
+                continue;
+            }
+            let key = words.join(" ");
+            let best = gazetteer
+                .lookup_folded(&key)
+                .into_iter()
+                .filter(|e| e.population >= MIN_POPULATION)
+                .max_by_key(|e| e.population);
+            let Some(entry) = best else { continue };
+            let Some(territory) = lex.mainland_by_iso2.get(entry.country) else { continue };
+            let (start, end) = (t.start, tokens.tokens[last].end);
+            out.push(Mention {
+                start,
+                end,
+                text: text[start..end].to_string(),
+                links: vec![Link::Place { place: None, territory: territory.clone() }],
+                how: "gazetteer",
+                first: k,
+                last,
+            });
+            break;
+        }
+    }
     out
 }
 

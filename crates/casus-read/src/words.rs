@@ -354,6 +354,7 @@ pub const TREATY_ANAPHORS: &[&str] = &[
     "defense",
     "defence",
     "article",
+    "clause",
 ];
 
 /// Nouns that describe an armed situation a claim can be about.
@@ -385,7 +386,7 @@ pub struct ReachPhrase {
 }
 
 /// Reach phrases, each a word sequence (folded). A trailing `*` matches any
-/// word with that prefix.
+/// word with that prefix, `*` alone any one word, `...` up to four words.
 pub const REACH_PHRASES: &[ReachPhrase] = &[
     ReachPhrase { words: &["extend*", "to"], object: true },
     ReachPhrase { words: &["cover*"], object: true },
@@ -443,6 +444,29 @@ pub const REACH_PHRASES: &[ReachPhrase] = &[
     ReachPhrase { words: &["talks", "under"], object: false },
     ReachPhrase { words: &["applies"], object: false },
     ReachPhrase { words: &["apply"], object: false },
+    ReachPhrase { words: &["in", "accordance", "with"], object: false },
+    ReachPhrase { words: &["request*", "aid"], object: false },
+    ReachPhrase { words: &["made", "the", "request"], object: false },
+    ReachPhrase { words: &["ask*", "...", "for", "help"], object: false },
+    ReachPhrase { words: &["ask*", "...", "for", "assistance"], object: false },
+    ReachPhrase { words: &["ask*", "...", "for", "aid"], object: false },
+    ReachPhrase { words: &["appeal*", "...", "for", "help"], object: false },
+    ReachPhrase { words: &["call*", "on", "...", "clause"], object: false },
+    ReachPhrase { words: &["invok*", "...", "clause"], object: false },
+    ReachPhrase { words: &["seek*", "...", "clause"], object: false },
+];
+
+/// Phrases of refusal: a request turned down is a claim that the
+/// commitment does not apply ("the alliance declined an appeal").
+pub const REFUSAL_PHRASES: &[&[&str]] = &[
+    &["declin*", "...", "appeal*"],
+    &["declin*", "...", "request*"],
+    &["refus*", "...", "appeal*"],
+    &["refus*", "...", "request*"],
+    &["reject*", "...", "appeal*"],
+    &["reject*", "...", "request*"],
+    &["turn*", "down", "...", "appeal*"],
+    &["turn*", "down", "...", "request*"],
 ];
 
 /// Words that negate the clause they stand in.
