@@ -75,13 +75,31 @@ pub struct VerdictLine {
 }
 
 /// Check every claim of `article`.
+///
+/// A claim repeated word for word about the same subject is judged once
+/// and the verdict shared: a long article (or a file of many) costs one
+/// engine run per distinct claim.
 pub fn check(kb: &KnowledgeBase, article: &Article) -> Vec<ClaimCheck> {
-    article
-        .claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| check_one(kb, article, i, c))
-        .collect()
+    let mut done: std::collections::HashMap<String, usize> = Default::default();
+    let mut out: Vec<ClaimCheck> = Vec::with_capacity(article.claims.len());
+    for (i, c) in article.claims.iter().enumerate() {
+        let key = format!(
+            "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{:?}",
+            c.treaty, c.article, c.applies, c.subject.territory, c.subject.place, c.subject.polity, c.subject.by, c.subject.forces, c.claimant
+        ) + &format!("{:?}", c.subject.outside);
+        match done.get(&key) {
+            Some(&j) => {
+                let mut again = out[j].clone();
+                again.claim = i;
+                out.push(again);
+            }
+            None => {
+                done.insert(key, out.len());
+                out.push(check_one(kb, article, i, c));
+            }
+        }
+    }
+    out
 }
 
 fn cannot(claim: usize, why: impl Into<String>) -> ClaimCheck {
@@ -111,7 +129,18 @@ fn check_one(kb: &KnowledgeBase, article: &Article, index: usize, claim: &Claim)
             .index_of(casus_core::kb::RefKind::Territory, t)
             .map(|i| ResolvedPlace::of_territory(kb, t, i)),
         (None, None, Some(p)) => kb.polity(p).and_then(|x| resolve_place(kb, &x.name).ok()),
-        _ => None,
+        // Outside a state's territory: the first place the article names
+        // that is no state's mainland and not that state's (the conflict
+        // zone of the article).
+        _ => claim.subject.outside.as_deref().and_then(|outside| {
+            article.places.iter().find_map(|p| {
+                let i = kb.index_of(casus_core::kb::RefKind::Territory, &p.territory)?;
+                let t = &kb.territories[i];
+                let mainland = t.kind == casus_core::model::TerritoryKind::Mainland;
+                let theirs = t.sovereign.iter().any(|s| s.value == outside);
+                (!mainland && !theirs).then(|| ResolvedPlace::of_territory(kb, &p.territory, i))
+            })
+        }),
     };
     let Some(place) = place else {
         return cannot(index, format!("the subject \"{}\" is no place the engine can judge", claim.subject.text));

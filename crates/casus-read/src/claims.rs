@@ -37,6 +37,9 @@ pub struct Subject {
     /// The state the sentence names as acting ("Russia's invasion").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
+    /// The events are said to lie outside this state's territory.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outside: Option<String>,
     /// A state's territory ("Armenian territory"): a place within the
     /// meaning of a scope clause.
     #[serde(skip)]
@@ -99,10 +102,11 @@ pub fn find(
             continue;
         }
         let sentence_text = &text[s.start..s.end];
-        let in_sentence: Vec<&Mention> = mentions
-            .iter()
-            .filter(|m| m.start >= s.start && m.end <= s.end)
-            .collect();
+        let (a, b) = (
+            mentions.partition_point(|m| m.start < s.start),
+            mentions.partition_point(|m| m.start < s.end),
+        );
+        let in_sentence: Vec<&Mention> = mentions[a..b].iter().filter(|m| m.end <= s.end).collect();
         let hedged = words::HEDGES.iter().any(|h| contains_seq(tokens, range.clone(), h));
         // Subjects for each hit.
         let mut scored: Vec<(usize, &Hit, Subject)> = Vec::new();
@@ -130,7 +134,12 @@ pub fn find(
             if !h.object && !refers {
                 continue;
             }
-            let previous = treaty_mentions.iter().rev().find(|m| m.end <= s.start).and_then(|m| m.treaty());
+            let before = treaty_mentions.partition_point(|m| m.start < s.start);
+            let previous = treaty_mentions[..before]
+                .iter()
+                .rev()
+                .find(|m| m.end <= s.start)
+                .and_then(|m| m.treaty());
             let Some(treaty) = previous.or(dominant.as_deref()) else { continue };
             claims_here.push((treaty.to_string(), h, subject.clone()));
         } else {
@@ -159,9 +168,21 @@ pub fn find(
                 }
             }
         }
-        let quote_here = quotes.iter().find(|q| q.sentence == si);
-        for (treaty, h, subject) in claims_here {
+        let quote_here = quotes.get(quotes.partition_point(|q| q.sentence < si)).filter(|q| q.sentence == si);
+        for (treaty, h, mut subject) in claims_here {
             let applies = if hedged { None } else { Some(!h.negated) };
+            // "The hostilities are not taking place on Armenian territory":
+            // the events lie outside that state's territory, somewhere the
+            // article names (the check looks for it).
+            let location = (h.first..=h.last).any(|k| tokens.norm(k) == "place");
+            if location && h.negated {
+                if let Some(p) = subject.polity.take() {
+                    subject.text = format!("the hostilities (not on {})", subject.text);
+                    subject.territory = None;
+                    subject.place = None;
+                    subject.outside = Some(p);
+                }
+            }
             let (claimant, claimant_role) = claimant_of(text, tokens, s, h, &in_sentence, quote_here, registry);
             out.push(Claim {
                 text: sentence_text.to_string(),

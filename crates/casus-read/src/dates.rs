@@ -214,6 +214,7 @@ pub fn expressions(
     published: Option<Date>,
 ) -> Vec<TimeExpr> {
     let mut out: Vec<TimeExpr> = Vec::new();
+    let mut seen: std::collections::HashSet<(String, String)> = Default::default();
     for p in paras.iter().filter(|p| matches!(p.role, Role::Body | Role::Headline)) {
         let range = tokens.within(p.start, p.end);
         let mut i = range.start;
@@ -224,7 +225,7 @@ pub fn expressions(
             }
             let (found, next) = expression_at(lex, text, tokens, i, range.end, published);
             if let Some(e) = found {
-                if !out.iter().any(|o| o.text.eq_ignore_ascii_case(&e.text) && o.date == e.date) {
+                if seen.insert((e.text.to_lowercase(), e.date.clone())) {
                     out.push(e);
                 }
             }

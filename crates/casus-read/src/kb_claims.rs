@@ -53,7 +53,9 @@ pub fn render(kb: &KnowledgeBase, article: &Article, checks: &[ClaimCheck]) -> (
         return (String::new(), article.claims.len());
     };
     let covers_from = episode_start(article, published);
-    let mut entries = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut ids: std::collections::HashSet<String> = Default::default();
+    let mut same: std::collections::HashSet<String> = Default::default();
     let mut skipped = 0;
     for check in checks {
         let claim = &article.claims[check.claim];
@@ -89,7 +91,11 @@ pub fn render(kb: &KnowledgeBase, article: &Article, checks: &[ClaimCheck]) -> (
             treaty.id,
             slug(&attack.territory)
         );
-        let id = unique(&entries, id);
+        // One entry per distinct claim (speaker, treaty, place, stance).
+        if !same.insert(format!("{speaker}|{}|{}|{stance}|{:?}", treaty.id, attack.territory, provision)) {
+            continue;
+        }
+        let id = unique(&mut ids, id);
         entries.push(Entry {
             id,
             speaker: speaker.clone(),
@@ -143,13 +149,14 @@ fn slug(s: &str) -> String {
     casus_core::names::fold(s).replace(' ', "-")
 }
 
-fn unique(entries: &[Entry], id: String) -> String {
+fn unique(ids: &mut std::collections::HashSet<String>, id: String) -> String {
     let mut candidate = id.clone();
     let mut n = 2;
-    while entries.iter().any(|e| e.id == candidate) {
+    while ids.contains(&candidate) {
         candidate = format!("{id}-{n}");
         n += 1;
     }
+    ids.insert(candidate.clone());
     candidate
 }
 

@@ -239,7 +239,13 @@ fn gazetteer_places(
     found: &[Mention],
 ) -> Vec<Mention> {
     const MIN_POPULATION: u32 = 10_000;
-    let taken = |k: usize| found.iter().any(|m| k >= m.first && k <= m.last);
+    let mut covered = vec![false; tokens.tokens.len()];
+    for m in found {
+        for c in covered.iter_mut().take(m.last + 1).skip(m.first) {
+            *c = true;
+        }
+    }
+    let taken = |k: usize| covered[k];
     let gazetteer = casus_gazetteer::Gazetteer::get();
     let mut out = Vec::new();
     for k in 1..tokens.tokens.len() {

@@ -160,10 +160,11 @@ pub fn find(
     let mut last_para_speaker: Option<(usize, usize)> = None; // (paragraph, speaker)
     let mut colon_intro: Option<(usize, usize)> = None;
     for (si, s) in sentences.iter().enumerate() {
-        let in_sentence: Vec<&QuoteSpan> = spans
-            .iter()
-            .filter(|q| q.open >= s.start && q.open < s.end)
-            .collect();
+        let (a, b) = (
+            spans.partition_point(|q| q.open < s.start),
+            spans.partition_point(|q| q.open < s.end),
+        );
+        let in_sentence: Vec<&QuoteSpan> = spans[a..b].iter().collect();
         let actors = actors_in(lex, text, tokens, s.start, s.end, &in_sentence, mentions, registry);
         for q in &in_sentence {
             let inner = text[q.inner_start..q.inner_end].trim_end();
@@ -346,6 +347,7 @@ fn actors_in(
 ) -> Vec<Actor> {
     let inside = |pos: usize| quotes.iter().any(|q| pos >= q.open && pos < q.close);
     let range = tokens.within(start, end);
+    let mentions = &mentions[mentions.partition_point(|m| m.start < start)..mentions.partition_point(|m| m.start < end)];
     let mention_at = |k: usize| mentions.iter().any(|m| k >= m.first && k <= m.last);
     let state_at = |k: usize| {
         mentions
