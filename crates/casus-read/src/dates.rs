@@ -186,7 +186,7 @@ pub fn dateline_span(text: &str, tokens: &Tokens, paras: &[Paragraph]) -> Option
         if first >= range.end || tokens.tokens[first].start != p.start || !tokens.tokens[first].upper {
             continue;
         }
-        let head = &text[p.start..p.end.min(p.start + 120)];
+        let head = &text[p.start..crate::tokens::floor_boundary(text, p.end.min(p.start + 120))];
         if let Some(k) = head.find(" -- ").or_else(|| head.find(" — ")) {
             return Some((p.start, p.start + k + 4));
         }

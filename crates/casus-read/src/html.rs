@@ -114,7 +114,7 @@ pub fn decode_entities(raw: &str) -> String {
     while let Some(p) = rest.find('&') {
         out.push_str(&rest[..p]);
         rest = &rest[p..];
-        let Some(semi) = rest[..rest.len().min(12)].find(';') else {
+        let Some(semi) = rest[..crate::tokens::floor_boundary(rest, 12)].find(';') else {
             out.push('&');
             rest = &rest[1..];
             continue;

@@ -599,6 +599,6 @@ fn role_after(lex: &Lexicon, text: &str, tokens: &Tokens, name_end: usize) -> Op
         return None;
     }
     let rest = &text[t.start..];
-    let stop = rest.find([',', '.', ';']).unwrap_or(rest.len()).min(80);
+    let stop = crate::tokens::floor_boundary(rest, rest.find([',', '.', ';']).unwrap_or(rest.len()).min(80));
     Some(rest[..stop].to_string())
 }

@@ -86,10 +86,12 @@ impl Tokens {
         Tokens { tokens, folded }
     }
 
-    /// The folded form of token `i`.
+    /// The folded form of token `i` (empty past the last token).
     pub fn norm(&self, i: usize) -> &str {
-        let t = &self.tokens[i];
-        &self.folded[t.fold_start..t.fold_end]
+        match self.tokens.get(i) {
+            Some(t) => &self.folded[t.fold_start..t.fold_end],
+            None => "",
+        }
     }
 
     /// The index of the first token starting at or after byte `pos`.
@@ -134,4 +136,13 @@ fn push_fold(out: &mut String, word: &str) {
 pub fn fold_phrase(phrase: &str) -> String {
     let t = Tokens::new(phrase);
     t.folded
+}
+
+/// The largest char boundary of `s` at or before `i`.
+pub fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }

@@ -41,8 +41,9 @@ fn shared_news_articles_score_at_or_above_the_floors() {
     cases.push(Case { annotation: news.join("00-seed.json"), text: seed });
     assert!(cases.len() >= 8, "{} articles", cases.len());
     let s = run(&cases);
-    // quotes, states, treaties, places, dates, claims
-    assert_floor(&s, [0.9, 0.9, 0.9, 0.8, 0.9, 0.7]);
+    // quotes, states, treaties, places, dates, claims: the targets
+    // are 0.9 (0.7 for claims); the floors hold today's scores (docs/read.md).
+    assert_floor(&s, [0.95, 0.95, 0.95, 0.95, 0.95, 0.9]);
 }
 
 #[test]
@@ -51,5 +52,5 @@ fn own_articles_score_at_or_above_the_floors() {
     let cases = cases_in(&dir).expect("tests/articles");
     assert!(cases.len() >= 3, "{} articles", cases.len());
     let s = run(&cases);
-    assert_floor(&s, [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]);
+    assert_floor(&s, [0.95, 0.95, 0.95, 0.95, 0.95, 0.8]);
 }
