@@ -328,64 +328,79 @@ fn resolve_generic(
     if generic.is_empty() {
         return;
     }
+    // State mentions by position (mentions are sorted by start).
     let named: Vec<(&str, usize)> = mentions
         .iter()
         .filter_map(|m| m.polity().map(|p| (p, m.start)))
         .collect();
-    let candidates: Vec<usize> = (0..kb.treaties.len())
-        .filter(|&i| {
+    let article_states: std::collections::HashSet<&str> = named.iter().map(|(p, _)| *p).collect();
+    // Candidates and how many of their parties the article names: once.
+    let candidates: Vec<(usize, usize)> = (0..kb.treaties.len())
+        .filter_map(|i| {
             let t = &kb.treaties[i];
             if t.parties.len() < 2 || t.provisions.is_empty() {
-                return false;
+                return None;
             }
-            date.is_none_or(|day| {
+            let dated = date.is_none_or(|day| {
                 t.signed.is_none_or(|s| s.earliest() <= day)
                     && t.in_force.interval.to.is_none_or(|to| to.latest() >= day)
-            })
+            });
+            let mut parties: Vec<&str> = t.parties.iter().map(|p| p.polity.as_str()).collect();
+            parties.sort_unstable();
+            parties.dedup();
+            let anywhere = parties.iter().filter(|p| article_states.contains(*p)).count();
+            (dated && anywhere >= 2 && anywhere * 2 >= t.parties.len().min(8)).then_some((i, anywhere))
         })
         .collect();
+    let mut overlap_cache: std::collections::HashMap<String, Vec<usize>> = Default::default();
     let mut resolved = Vec::new();
     for mut g in generic {
-        let inside = mentions
+        // Matches do not overlap: a phrase already named as a treaty
+        // starts at the same place.
+        let at = mentions.partition_point(|m| m.start < g.start);
+        let inside = mentions[at..]
             .iter()
-            .any(|m| m.treaty().is_some() && m.start <= g.start && m.end >= g.end);
+            .take_while(|m| m.start == g.start)
+            .any(|m| m.treaty().is_some());
         if inside {
             continue;
         }
-        let phrase_words: Vec<String> = crate::tokens::fold_phrase(&g.text)
-            .split(' ')
-            .filter(|w| !matches!(*w, "treaty" | "agreement" | "pact" | "of" | "on" | "and" | "the"))
-            .map(str::to_string)
-            .collect();
-        let mut best: Option<((usize, usize, usize, usize), usize)> = None;
-        for &i in &candidates {
-            let t = &kb.treaties[i];
-            let is_party = |p: &str| t.parties.iter().any(|x| x.polity == p);
-            let distinct = |near: bool| {
-                let mut seen: Vec<&str> = Vec::new();
-                for (p, at) in &named {
-                    if is_party(p) && (!near || at.abs_diff(g.start) <= 400) && !seen.contains(p) {
-                        seen.push(p);
-                    }
-                }
-                seen.len()
-            };
-            let (near, anywhere) = (distinct(true), distinct(false));
-            if anywhere < 2 || anywhere * 2 < t.parties.len().min(8) {
-                continue;
-            }
-            let names: String = std::iter::once(&t.name)
-                .chain(&t.aliases)
-                .map(|n| crate::tokens::fold_phrase(n))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let overlap = phrase_words
+        let phrase = crate::tokens::fold_phrase(&g.text);
+        let overlaps = overlap_cache.entry(phrase.clone()).or_insert_with(|| {
+            let words: Vec<&str> = phrase
+                .split(' ')
+                .filter(|w| !matches!(*w, "treaty" | "agreement" | "pact" | "of" | "on" | "and" | "the"))
+                .collect();
+            candidates
                 .iter()
-                .filter(|w| names.split(' ').any(|n| n == w.as_str()))
-                .count();
-            let key = (near, overlap, anywhere, usize::MAX - t.parties.len());
+                .map(|(i, _)| {
+                    let t = &kb.treaties[*i];
+                    let names: String = std::iter::once(&t.name)
+                        .chain(&t.aliases)
+                        .map(|n| crate::tokens::fold_phrase(n))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    words.iter().filter(|w| names.split(' ').any(|n| n == **w)).count()
+                })
+                .collect()
+        });
+        // States named within 400 bytes of the phrase.
+        let lo = named.partition_point(|(_, at)| *at + 400 < g.start);
+        let hi = named.partition_point(|(_, at)| *at <= g.start + 400);
+        let near_states: Vec<&str> = named[lo..hi].iter().map(|(p, _)| *p).collect();
+        let mut best: Option<((usize, usize, usize, usize), usize)> = None;
+        for (c, (i, anywhere)) in candidates.iter().enumerate() {
+            let t = &kb.treaties[*i];
+            let mut near: Vec<&str> = near_states
+                .iter()
+                .copied()
+                .filter(|p| t.parties.iter().any(|x| x.polity == *p))
+                .collect();
+            near.sort_unstable();
+            near.dedup();
+            let key = (near.len(), overlaps[c], *anywhere, usize::MAX - t.parties.len());
             if best.is_none_or(|(b, _)| key > b) {
-                best = Some((key, i));
+                best = Some((key, *i));
             }
         }
         if let Some((_, i)) = best {
