@@ -66,6 +66,14 @@ pub struct Claim {
     pub sentence: usize,
 }
 
+/// The reach phrases by first word, and those whose first word is a prefix.
+struct Phrases<'a> {
+    by_first: &'a std::collections::HashMap<&'static str, Vec<&'static ReachPhrase>>,
+    prefixes: &'a [(&'static str, Vec<&'static ReachPhrase>)],
+    /// First bytes of every phrase: other words are skipped at once.
+    first_letters: [bool; 256],
+}
+
 struct Hit {
     first: usize,
     last: usize,
@@ -89,6 +97,18 @@ pub fn find(
     for p in words::REACH_PHRASES {
         by_first.entry(p.words[0].trim_end_matches('*')).or_default().push(p);
     }
+    let prefixes: Vec<(&str, Vec<&ReachPhrase>)> = by_first
+        .iter()
+        .map(|(k, v)| (*k, v.iter().copied().filter(|p| p.words[0].ends_with('*')).collect::<Vec<_>>()))
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    let mut first_letters = [false; 256];
+    for w in words::REACH_PHRASES.iter().map(|p| p.words[0]).chain(words::REFUSAL_PHRASES.iter().map(|p| p[0])) {
+        if let Some(b) = w.bytes().next() {
+            first_letters[b as usize] = true;
+        }
+    }
+    let phrases = Phrases { by_first: &by_first, prefixes: &prefixes, first_letters };
     let treaty_mentions: Vec<&Mention> = mentions.iter().filter(|m| m.treaty().is_some()).collect();
     let dominant = dominant_treaty(&treaty_mentions);
     let mut out = Vec::new();
@@ -97,7 +117,7 @@ pub fn find(
             continue;
         }
         let range = tokens.within(s.start, s.end);
-        let hits = find_hits(tokens, text, range.clone(), &by_first);
+        let hits = find_hits(tokens, text, range.clone(), &phrases);
         if hits.is_empty() {
             continue;
         }
@@ -232,17 +252,20 @@ fn find_hits(
     tokens: &Tokens,
     text: &str,
     range: std::ops::Range<usize>,
-    by_first: &std::collections::HashMap<&str, Vec<&ReachPhrase>>,
+    phrases: &Phrases,
 ) -> Vec<Hit> {
     let mut hits = Vec::new();
     for k in range.clone() {
         let norm = tokens.norm(k);
-        let candidates = by_first.get(norm).into_iter().flatten().chain(
-            by_first
+        if !norm.bytes().next().is_some_and(|b| phrases.first_letters[b as usize]) {
+            continue;
+        }
+        let candidates = phrases.by_first.get(norm).into_iter().flatten().chain(
+            phrases
+                .prefixes
                 .iter()
-                .filter(|(f, _)| norm.starts_with(**f) && **f != norm)
-                .flat_map(|(_, v)| v.iter())
-                .filter(|p| p.words[0].ends_with('*')),
+                .filter(|(f, _)| norm.starts_with(*f) && *f != norm)
+                .flat_map(|(_, v)| v.iter()),
         );
         let mut found = None;
         for p in candidates {
@@ -518,17 +541,12 @@ fn claimant_of(
     if let Some(q) = quote {
         return (q.speaker.clone(), q.role.clone());
     }
-    let sentence = &text[s.start..s.end];
-    let mut best: Option<(usize, &crate::quotes::Speaker)> = None;
-    for sp in &registry.speakers {
-        for name in [&sp.name, &sp.surname] {
-            if let Some(p) = sentence.find(name.as_str()) {
-                if best.is_none_or(|(b, _)| p < b) {
-                    best = Some((p, sp));
-                }
-            }
-        }
-    }
+    // The first known person the sentence names.
+    let best = tokens
+        .within(s.start, s.end)
+        .filter(|&k| tokens.tokens[k].cap)
+        .find_map(|k| registry.lookup(&text[tokens.tokens[k].start..tokens.tokens[k].end]))
+        .map(|i| (0usize, &registry.speakers[i]));
     match best {
         Some((_, sp)) => (Some(sp.name.clone()), sp.role.clone()),
         None => (None, None),

@@ -74,15 +74,23 @@ pub struct Registry {
     last_body: Option<usize>,
     /// Speakers of the quotations so far, most recent last.
     quoted: Vec<usize>,
+    /// Lower-case full names and surnames -> index (the first bearer).
+    by_name: std::collections::HashMap<String, usize>,
+    by_surname: std::collections::HashMap<String, usize>,
 }
 
 impl Registry {
+    /// A known speaker by full name or surname, any case.
+    pub fn lookup(&self, name: &str) -> Option<usize> {
+        self.find(name)
+    }
+
     fn find(&self, name: &str) -> Option<usize> {
         let f = name.to_lowercase();
-        self.speakers
-            .iter()
-            .position(|s| s.name.to_lowercase() == f)
-            .or_else(|| self.speakers.iter().position(|s| s.surname.to_lowercase() == f))
+        self.by_name
+            .get(&f)
+            .or_else(|| self.by_surname.get(&f))
+            .copied()
     }
     fn add(&mut self, name: String, role: Option<String>) -> usize {
         if let Some(i) = self.find(&name) {
@@ -99,19 +107,19 @@ impl Registry {
             .find(|w| !matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV"))
             .unwrap_or(&name)
             .to_string();
-        if let Some(i) = self
-            .speakers
-            .iter()
-            .position(|s| s.name.eq_ignore_ascii_case(&surname))
-        {
+        if let Some(&i) = self.by_name.get(&surname.to_lowercase()) {
+            self.by_name.entry(name.to_lowercase()).or_insert(i);
             self.speakers[i].name = name;
             if self.speakers[i].role.is_none() {
                 self.speakers[i].role = role;
             }
             return i;
         }
+        let i = self.speakers.len();
+        self.by_name.entry(name.to_lowercase()).or_insert(i);
+        self.by_surname.entry(surname.to_lowercase()).or_insert(i);
         self.speakers.push(Speaker { name, role, surname });
-        self.speakers.len() - 1
+        i
     }
     fn resolve(&self, kind: &ActorKind) -> Option<usize> {
         match kind {
