@@ -13,43 +13,85 @@ use serde_json::Value;
 const SEED: &str = "seed/000_1aa85bb800c591c2.txt";
 
 fn own_article(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../casus-read/tests/articles").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../casus-read/tests/articles")
+        .join(name)
 }
 
 fn read_json(args: &[&str]) -> Value {
-    let out = casus().arg("read").args(args).args(["--format", "json"]).output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = casus()
+        .arg("read")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("JSON")
 }
 
 /// Exit code and stderr of `casus read ARGS`.
 fn read_fails(args: &[&str]) -> (i32, String) {
     let out = casus().arg("read").args(args).output().expect("runs");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn speaker_of<'a>(v: &'a Value, text_start: &str) -> Option<&'a str> {
     v["quotes"]
         .as_array()?
         .iter()
-        .find(|q| q["text"].as_str().is_some_and(|t| t.starts_with(text_start)))
+        .find(|q| {
+            q["text"]
+                .as_str()
+                .is_some_and(|t| t.starts_with(text_start))
+        })
         .and_then(|q| q["speaker"].as_str())
 }
 
 #[test]
-#[cfg_attr(casus_shared_absent, ignore = "needs ../shared (the seed article), absent at build time")]
+#[cfg_attr(
+    casus_shared_absent,
+    ignore = "needs ../shared (the seed article), absent at build time"
+)]
 fn seed_article_acceptance() {
     let seed = common::shared(SEED).expect("seed article");
     let v = read_json(&[seed.to_str().unwrap(), "--published", "2020-10-07"]);
     assert_eq!(v["published"]["date"], "2020-10-07");
     assert_eq!(speaker_of(&v, "People are dying"), Some("Vladimir Putin"));
-    assert_eq!(speaker_of(&v, "We have certain obligations"), Some("Vladimir Putin"));
-    assert_eq!(speaker_of(&v, "do not extend to Karabakh"), Some("Dmitry Peskov"));
-    let peskov = v["quotes"].as_array().unwrap().iter().find(|q| q["speaker"] == "Dmitry Peskov").unwrap();
+    assert_eq!(
+        speaker_of(&v, "We have certain obligations"),
+        Some("Vladimir Putin")
+    );
+    assert_eq!(
+        speaker_of(&v, "do not extend to Karabakh"),
+        Some("Dmitry Peskov")
+    );
+    let peskov = v["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["speaker"] == "Dmitry Peskov")
+        .unwrap();
     assert_eq!(peskov["role"], "Kremlin spokesman");
-    let sept = v["dates"].as_array().unwrap().iter().find(|d| d["text"] == "Sept. 27").expect("Sept. 27");
+    let sept = v["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["text"] == "Sept. 27")
+        .expect("Sept. 27");
     assert_eq!(sept["date"], "2020-09-27");
-    let states: Vec<&str> = v["polities"].as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+    let states: Vec<&str> = v["polities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
     for s in ["ARM", "AZE", "RUS", "TUR"] {
         assert!(states.contains(&s), "{s} in {states:?}");
     }
@@ -61,20 +103,38 @@ fn seed_article_acceptance() {
         .expect("Peskov's CSTO claim");
     assert_eq!(claims[i]["applies"], false);
     assert_eq!(claims[i]["subject"]["territory"], "nagorno-karabakh");
-    let check = v["checks"].as_array().unwrap().iter().find(|c| c["claim"] == i).unwrap();
+    let check = v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["claim"] == i)
+        .unwrap();
     assert_eq!(check["agreement"], "agree", "{check:#}");
     assert_eq!(check["attack"]["defender"], "ARM");
-    assert!(check["reasons"].to_string().contains("not territory of Armenia"), "{check:#}");
+    assert!(
+        check["reasons"]
+            .to_string()
+            .contains("not territory of Armenia"),
+        "{check:#}"
+    );
 }
 
 #[test]
-#[cfg_attr(casus_shared_absent, ignore = "needs ../shared (the seed article), absent at build time")]
+#[cfg_attr(
+    casus_shared_absent,
+    ignore = "needs ../shared (the seed article), absent at build time"
+)]
 fn seed_article_without_a_date_says_so() {
     let seed = common::shared(SEED).expect("seed article");
     let v = read_json(&[seed.to_str().unwrap()]);
     assert!(v["published"].is_null());
     // Relative dates stay unresolved; absolute ones resolve.
-    let texts: Vec<&str> = v["dates"].as_array().unwrap().iter().map(|d| d["text"].as_str().unwrap()).collect();
+    let texts: Vec<&str> = v["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["text"].as_str().unwrap())
+        .collect();
     assert!(!texts.contains(&"Wednesday"), "{texts:?}");
     assert!(texts.contains(&"July 2020"), "{texts:?}");
     for c in v["checks"].as_array().unwrap() {
@@ -93,7 +153,11 @@ fn redact_quotations(text: &str) -> String {
         .map(|l| {
             let t = l.trim_start();
             if t.starts_with('“') {
-                format!("{}[the sentence, {} chars]", &l[..l.len() - t.len()], t.chars().count() - 2)
+                format!(
+                    "{}[the sentence, {} chars]",
+                    &l[..l.len() - t.len()],
+                    t.chars().count() - 2
+                )
             } else {
                 l.to_string()
             }
@@ -121,7 +185,10 @@ fn redact_quotations(text: &str) -> String {
 }
 
 #[test]
-#[cfg_attr(casus_shared_absent, ignore = "needs ../shared (the seed article), absent at build time")]
+#[cfg_attr(
+    casus_shared_absent,
+    ignore = "needs ../shared (the seed article), absent at build time"
+)]
 fn seed_article_text_report() {
     let seed = common::shared(SEED).expect("seed article");
     let out = casus()
@@ -155,7 +222,12 @@ fn own_article_senkakus_claim_agrees_with_the_engine() {
         .expect("a claim about the Senkakus");
     assert_eq!(claims[i]["treaty"], "us-japan-1960");
     assert_eq!(claims[i]["applies"], true);
-    let check = v["checks"].as_array().unwrap().iter().find(|c| c["claim"] == i).unwrap();
+    let check = v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["claim"] == i)
+        .unwrap();
     assert_eq!(check["agreement"], "agree", "{check:#}");
     assert_eq!(check["attack"]["defender"], "JPN");
     assert_eq!(check["attack"]["attackers"][0], "CHN");
@@ -184,13 +256,25 @@ fn html_input_is_stripped_and_dated_by_its_metadata() {
     assert_eq!(v["published"]["date"], "2019-03-01");
     assert_eq!(v["published"]["from"], "html_meta");
     assert_eq!(v["title"], "Pompeo reassures Manila");
-    assert_eq!(speaker_of(&v, "Our obligations are real"), Some("Mike Pompeo"));
-    let friday = v["dates"].as_array().unwrap().iter().find(|d| d["text"] == "Friday").unwrap();
+    assert_eq!(
+        speaker_of(&v, "Our obligations are real"),
+        Some("Mike Pompeo")
+    );
+    let friday = v["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["text"] == "Friday")
+        .unwrap();
     assert_eq!(friday["date"], "2019-03-01");
     let all = v.to_string();
     assert!(!all.contains("Moscow"), "script text leaked: {all}");
     assert!(!all.contains("Photo"), "caption leaked");
-    assert!(v["claims"].as_array().unwrap().iter().any(|c| c["treaty"] == "us-philippines-1951"));
+    assert!(v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["treaty"] == "us-philippines-1951"));
 }
 
 #[test]
@@ -201,7 +285,11 @@ fn standard_input_is_read() {
         .write_stdin(text)
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["treaties"][0]["id"], "anzus");
 }
@@ -214,14 +302,20 @@ fn bad_input_gets_a_clear_error_and_no_panic() {
         std::fs::write(&p, bytes).unwrap();
         p
     };
-    let binary = write("a.bin", &[0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    let binary = write(
+        "a.bin",
+        &[0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    );
     let empty = write("empty.txt", b"");
     let blank = write("blank.txt", b"  \n\n \t\n");
     let latin1 = write("latin1.txt", b"Caf\xe9 au lait in M\xfcnchen.\n");
     let utf16 = write("utf16.txt", &[0xFF, 0xFE, b'h', 0, b'i', 0]);
     // A 50 MB file: refused by its size before it is read.
     let big = dir.path().join("big.txt");
-    std::fs::File::create(&big).unwrap().set_len(50 * 1024 * 1024).unwrap();
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(50 * 1024 * 1024)
+        .unwrap();
     for (path, expect) in [
         (&binary, "binary"),
         (&empty, "empty"),
@@ -240,7 +334,13 @@ fn bad_input_gets_a_clear_error_and_no_panic() {
     assert!(err.contains("directory"), "{err}");
     let (code, err) = read_fails(&[dir.path().join("missing.txt").to_str().unwrap()]);
     assert_eq!(code, 1, "{err}");
-    let (code, err) = read_fails(&[own_article("01-nato-turkey-article4-2012.txt").to_str().unwrap(), "--published", "2012-13-01"]);
+    let (code, err) = read_fails(&[
+        own_article("01-nato-turkey-article4-2012.txt")
+            .to_str()
+            .unwrap(),
+        "--published",
+        "2012-13-01",
+    ]);
     assert_eq!(code, 2, "{err}");
 }
 
@@ -269,24 +369,45 @@ fn add_claims_writes_a_new_file_the_knowledge_base_accepts() {
     let review = dir.path().join("review");
     let article = own_article("02-obama-senkaku-2014.txt");
     let out = casus()
-        .args(["read", article.to_str().unwrap(), "--add-claims", review.to_str().unwrap()])
+        .args([
+            "read",
+            article.to_str().unwrap(),
+            "--add-claims",
+            review.to_str().unwrap(),
+        ])
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let files: Vec<PathBuf> = std::fs::read_dir(&review).unwrap().map(|e| e.unwrap().path()).collect();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let files: Vec<PathBuf> = std::fs::read_dir(&review)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     assert_eq!(files.len(), 1);
     let written = std::fs::read_to_string(&files[0]).unwrap();
     assert!(written.contains("[[claim]]"), "{written}");
     assert!(written.contains("treaty = \"us-japan-1960\""), "{written}");
-    assert!(written.contains("territory = \"senkaku-islands\""), "{written}");
+    assert!(
+        written.contains("territory = \"senkaku-islands\""),
+        "{written}"
+    );
     assert!(written.contains("uncertain = true"), "{written}");
 
     // The entries load: the embedded knowledge base plus the new file checks clean.
     let kb = dir.path().join("kb");
-    let export = casus().args(["kb", "export", kb.to_str().unwrap()]).output().unwrap();
+    let export = casus()
+        .args(["kb", "export", kb.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert!(export.status.success());
     std::fs::copy(&files[0], kb.join("claims-review.toml")).unwrap();
-    let check = casus().args(["--kb", kb.to_str().unwrap(), "check"]).output().unwrap();
+    let check = casus()
+        .args(["--kb", kb.to_str().unwrap(), "check"])
+        .output()
+        .unwrap();
     assert!(
         check.status.success(),
         "{}{}",
@@ -295,7 +416,11 @@ fn add_claims_writes_a_new_file_the_knowledge_base_accepts() {
     );
 
     // A second run never overwrites the file.
-    let (code, err) = read_fails(&[article.to_str().unwrap(), "--add-claims", review.to_str().unwrap()]);
+    let (code, err) = read_fails(&[
+        article.to_str().unwrap(),
+        "--add-claims",
+        review.to_str().unwrap(),
+    ]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("never written over"), "{err}");
     assert_eq!(std::fs::read_to_string(&files[0]).unwrap(), written);
@@ -306,7 +431,11 @@ fn add_claims_refuses_the_shipped_knowledge_base() {
     let shipped = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../kb");
     let article = own_article("02-obama-senkaku-2014.txt");
     let before = std::fs::read_dir(&shipped).unwrap().count();
-    let (code, err) = read_fails(&[article.to_str().unwrap(), "--add-claims", shipped.to_str().unwrap()]);
+    let (code, err) = read_fails(&[
+        article.to_str().unwrap(),
+        "--add-claims",
+        shipped.to_str().unwrap(),
+    ]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("shipped knowledge base"), "{err}");
     assert_eq!(std::fs::read_dir(&shipped).unwrap().count(), before);

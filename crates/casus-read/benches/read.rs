@@ -50,7 +50,9 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(one.len() as u64));
     g.bench_function("extract_and_check", |b| {
         b.iter(|| {
-            let a = reader.read_text(&kb, black_box(one), &options).expect("reads");
+            let a = reader
+                .read_text(&kb, black_box(one), &options)
+                .expect("reads");
             black_box(casus_read::check(&kb, &a))
         })
     });

@@ -85,7 +85,15 @@ pub fn check(kb: &KnowledgeBase, article: &Article) -> Vec<ClaimCheck> {
     for (i, c) in article.claims.iter().enumerate() {
         let key = format!(
             "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{:?}|{}|{:?}",
-            c.treaty, c.article, c.applies, c.subject.territory, c.subject.place, c.subject.polity, c.subject.by, c.subject.forces, c.claimant
+            c.treaty,
+            c.article,
+            c.applies,
+            c.subject.territory,
+            c.subject.place,
+            c.subject.polity,
+            c.subject.by,
+            c.subject.forces,
+            c.claimant
         ) + &format!("{:?}", c.subject.outside);
         match done.get(&key) {
             Some(&j) => {
@@ -119,7 +127,11 @@ fn check_one(kb: &KnowledgeBase, article: &Article, index: usize, claim: &Claim)
     let Some(treaty) = claim.treaty.as_deref().and_then(|t| kb.treaty(t)) else {
         return cannot(index, "the claim names no treaty of the knowledge base");
     };
-    let place = match (&claim.subject.place, &claim.subject.territory, &claim.subject.polity) {
+    let place = match (
+        &claim.subject.place,
+        &claim.subject.territory,
+        &claim.subject.polity,
+    ) {
         (Some(p), _, _) => kb
             .places
             .iter()
@@ -143,7 +155,13 @@ fn check_one(kb: &KnowledgeBase, article: &Article, index: usize, claim: &Claim)
         }),
     };
     let Some(place) = place else {
-        return cannot(index, format!("the subject \"{}\" is no place the engine can judge", claim.subject.text));
+        return cannot(
+            index,
+            format!(
+                "the subject \"{}\" is no place the engine can judge",
+                claim.subject.text
+            ),
+        );
     };
     let status = territory_status(kb, place.territory, date);
     let is_party = |p: &str| membership(treaty, p, date).0 != Truth::No;
@@ -156,13 +174,21 @@ fn check_one(kb: &KnowledgeBase, article: &Article, index: usize, claim: &Claim)
             counts.push((id.clone(), *n, claim.text.contains(kb.polity_name(id))));
         }
     }
-    let holder = |p: &str| status.sovereign_is(p) != Truth::No && status.main_sovereign().is_some_and(|h| h.polity == p)
-        || status.main_controller().is_some_and(|h| h.polity == p);
+    let holder = |p: &str| {
+        status.sovereign_is(p) != Truth::No
+            && status.main_sovereign().is_some_and(|h| h.polity == p)
+            || status.main_controller().is_some_and(|h| h.polity == p)
+    };
     let possessor = |p: &str| {
         let name = kb.polity_name(p);
-        ["'s obligations", "’s obligations", "'s commitments", "’s commitments"]
-            .iter()
-            .any(|s| claim.text.contains(&format!("{name}{s}")))
+        [
+            "'s obligations",
+            "’s obligations",
+            "'s commitments",
+            "’s commitments",
+        ]
+        .iter()
+        .any(|s| claim.text.contains(&format!("{name}{s}")))
     };
     // The claimant's own state owes, it is not owed: "US Secretary of
     // State", a claimant that is the state itself.
@@ -172,9 +198,12 @@ fn check_one(kb: &KnowledgeBase, article: &Article, index: usize, claim: &Claim)
         let who = claim.claimant.as_deref().unwrap_or("");
         who == name
             || kb.polity(p).is_some_and(|x| {
-                std::iter::once(&x.name)
-                    .chain(&x.aliases)
-                    .any(|a| a.len() > 1 && role.split(|c: char| !c.is_alphanumeric() && c != '.').any(|w| w == a))
+                std::iter::once(&x.name).chain(&x.aliases).any(|a| {
+                    a.len() > 1
+                        && role
+                            .split(|c: char| !c.is_alphanumeric() && c != '.')
+                            .any(|w| w == a)
+                })
             })
     };
     let score = |(id, n, in_sentence): &(String, usize, bool)| -> i64 {
@@ -194,7 +223,13 @@ fn check_one(kb: &KnowledgeBase, article: &Article, index: usize, claim: &Claim)
         s
     };
     let Some(defender) = counts.iter().max_by_key(|c| score(c)).map(|c| c.0.clone()) else {
-        return cannot(index, format!("the article names no party to {} on {date}", treaty.short_name));
+        return cannot(
+            index,
+            format!(
+                "the article names no party to {} on {date}",
+                treaty.short_name
+            ),
+        );
     };
     // The attacker: a state the article names that is no party, preferring
     // the place's sovereign or controller when that is not the defender.
@@ -203,7 +238,9 @@ fn check_one(kb: &KnowledgeBase, article: &Article, index: usize, claim: &Claim)
     let mut others: Vec<(String, i64)> = article
         .polity_counts
         .iter()
-        .filter(|(id, _)| *id != defender && !is_party(id) && claim.subject.polity.as_deref() != Some(id.as_str()))
+        .filter(|(id, _)| {
+            *id != defender && !is_party(id) && claim.subject.polity.as_deref() != Some(id.as_str())
+        })
         .map(|(id, n)| (id.clone(), *n as i64 + if holder(id) { 100 } else { 0 }))
         .collect();
     others.sort_by_key(|(_, s)| -s);
@@ -218,7 +255,11 @@ fn check_one(kb: &KnowledgeBase, article: &Article, index: usize, claim: &Claim)
         defenders: vec![defender.clone()],
         place: place.clone(),
         date,
-        target: if claim.subject.forces { Target::Forces } else { Target::Territory },
+        target: if claim.subject.forces {
+            Target::Forces
+        } else {
+            Target::Territory
+        },
         character: AttackCharacter::default(),
     };
     let analysis = analyse(kb, &scenario);
@@ -249,7 +290,10 @@ fn check_one(kb: &KnowledgeBase, article: &Article, index: usize, claim: &Claim)
     let attack = ImpliedAttack {
         attackers,
         defender: defender.clone(),
-        place: place.place_name.clone().unwrap_or(place.territory_name.clone()),
+        place: place
+            .place_name
+            .clone()
+            .unwrap_or(place.territory_name.clone()),
         territory: place.territory_id.clone(),
         date,
         target: scenario.target,
@@ -269,7 +313,10 @@ fn check_one(kb: &KnowledgeBase, article: &Article, index: usize, claim: &Claim)
     }
     let engine = if chosen.iter().any(|v| v.verdict == VerdictKind::Triggered) {
         Some(true)
-    } else if chosen.iter().all(|v| v.verdict == VerdictKind::NotTriggered) {
+    } else if chosen
+        .iter()
+        .all(|v| v.verdict == VerdictKind::NotTriggered)
+    {
         Some(false)
     } else {
         None
@@ -307,7 +354,15 @@ fn check_one(kb: &KnowledgeBase, article: &Article, index: usize, claim: &Claim)
                 cited: v
                     .claims
                     .iter()
-                    .map(|c| format!("{} ({}, {}): {}", c.speaker, c.date, if c.agrees { "agrees" } else { "disagrees" }, c.summary))
+                    .map(|c| {
+                        format!(
+                            "{} ({}, {}): {}",
+                            c.speaker,
+                            c.date,
+                            if c.agrees { "agrees" } else { "disagrees" },
+                            c.summary
+                        )
+                    })
                     .collect(),
             })
             .collect(),

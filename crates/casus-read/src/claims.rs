@@ -95,20 +95,39 @@ pub fn find(
 ) -> Vec<Claim> {
     let mut by_first: std::collections::HashMap<&str, Vec<&ReachPhrase>> = Default::default();
     for p in words::REACH_PHRASES {
-        by_first.entry(p.words[0].trim_end_matches('*')).or_default().push(p);
+        by_first
+            .entry(p.words[0].trim_end_matches('*'))
+            .or_default()
+            .push(p);
     }
     let prefixes: Vec<(&str, Vec<&ReachPhrase>)> = by_first
         .iter()
-        .map(|(k, v)| (*k, v.iter().copied().filter(|p| p.words[0].ends_with('*')).collect::<Vec<_>>()))
+        .map(|(k, v)| {
+            (
+                *k,
+                v.iter()
+                    .copied()
+                    .filter(|p| p.words[0].ends_with('*'))
+                    .collect::<Vec<_>>(),
+            )
+        })
         .filter(|(_, v)| !v.is_empty())
         .collect();
     let mut first_letters = [false; 256];
-    for w in words::REACH_PHRASES.iter().map(|p| p.words[0]).chain(words::REFUSAL_PHRASES.iter().map(|p| p[0])) {
+    for w in words::REACH_PHRASES
+        .iter()
+        .map(|p| p.words[0])
+        .chain(words::REFUSAL_PHRASES.iter().map(|p| p[0]))
+    {
         if let Some(b) = w.bytes().next() {
             first_letters[b as usize] = true;
         }
     }
-    let phrases = Phrases { by_first: &by_first, prefixes: &prefixes, first_letters };
+    let phrases = Phrases {
+        by_first: &by_first,
+        prefixes: &prefixes,
+        first_letters,
+    };
     let treaty_mentions: Vec<&Mention> = mentions.iter().filter(|m| m.treaty().is_some()).collect();
     let dominant = dominant_treaty(&treaty_mentions);
     let mut out = Vec::new();
@@ -127,12 +146,18 @@ pub fn find(
             mentions.partition_point(|m| m.start < s.end),
         );
         let in_sentence: Vec<&Mention> = mentions[a..b].iter().filter(|m| m.end <= s.end).collect();
-        let hedged = words::HEDGES.iter().any(|h| contains_seq(tokens, range.clone(), h));
+        let hedged = words::HEDGES
+            .iter()
+            .any(|h| contains_seq(tokens, range.clone(), h));
         // Subjects for each hit.
         let mut scored: Vec<(usize, &Hit, Subject)> = Vec::new();
         for h in &hits {
-            let subject = subject_after(kb, text, tokens, h, range.end, &in_sentence)
-                .or_else(|| (!h.object).then(|| subject_anywhere(kb, text, tokens, range.clone(), &in_sentence)).flatten());
+            let subject =
+                subject_after(kb, text, tokens, h, range.end, &in_sentence).or_else(|| {
+                    (!h.object)
+                        .then(|| subject_anywhere(kb, text, tokens, range.clone(), &in_sentence))
+                        .flatten()
+                });
             if let Some((rank, subject)) = subject {
                 scored.push((rank, h, subject));
             } else if !h.object {
@@ -142,12 +167,19 @@ pub fn find(
         if scored.is_empty() {
             continue;
         }
-        let named: Vec<&&Mention> = in_sentence.iter().filter(|m| m.treaty().is_some()).collect();
+        let named: Vec<&&Mention> = in_sentence
+            .iter()
+            .filter(|m| m.treaty().is_some())
+            .collect();
         let mut claims_here: Vec<(String, &Hit, Subject)> = Vec::new();
         if named.is_empty() {
             let refers = (range.clone()).any(|k| words::TREATY_ANAPHORS.contains(&tokens.norm(k)));
-            let best = scored.iter().max_by_key(|(rank, h, _)| (*rank, usize::MAX - h.first));
-            let Some((rank, h, subject)) = best else { continue };
+            let best = scored
+                .iter()
+                .max_by_key(|(rank, h, _)| (*rank, usize::MAX - h.first));
+            let Some((rank, h, subject)) = best else {
+                continue;
+            };
             if !refers && *rank < 3 && !subject.territorial {
                 continue;
             }
@@ -160,7 +192,9 @@ pub fn find(
                 .rev()
                 .find(|m| m.end <= s.start)
                 .and_then(|m| m.treaty());
-            let Some(treaty) = previous.or(dominant.as_deref()) else { continue };
+            let Some(treaty) = previous.or(dominant.as_deref()) else {
+                continue;
+            };
             claims_here.push((treaty.to_string(), h, subject.clone()));
         } else {
             let mut seen: Vec<&str> = Vec::new();
@@ -182,13 +216,18 @@ pub fn find(
             }
             // One hit for several treaties: prefer the best subject overall.
             if claims_here.len() == 1 {
-                if let Some((_, h, subject)) = scored.iter().max_by_key(|(rank, h, _)| (*rank, usize::MAX - h.first)) {
+                if let Some((_, h, subject)) = scored
+                    .iter()
+                    .max_by_key(|(rank, h, _)| (*rank, usize::MAX - h.first))
+                {
                     claims_here[0].1 = h;
                     claims_here[0].2 = subject.clone();
                 }
             }
         }
-        let quote_here = quotes.get(quotes.partition_point(|q| q.sentence < si)).filter(|q| q.sentence == si);
+        let quote_here = quotes
+            .get(quotes.partition_point(|q| q.sentence < si))
+            .filter(|q| q.sentence == si);
         for (treaty, h, mut subject) in claims_here {
             let applies = if hedged { None } else { Some(!h.negated) };
             // "The hostilities are not taking place on Armenian territory":
@@ -203,7 +242,8 @@ pub fn find(
                     subject.outside = Some(p);
                 }
             }
-            let (claimant, claimant_role) = claimant_of(text, tokens, s, h, &in_sentence, quote_here, registry);
+            let (claimant, claimant_role) =
+                claimant_of(text, tokens, s, h, &in_sentence, quote_here, registry);
             out.push(Claim {
                 text: sentence_text.to_string(),
                 claimant,
@@ -229,7 +269,10 @@ fn dominant_treaty(treaty_mentions: &[&Mention]) -> Option<String> {
             None => counts.push((t, 1)),
         }
     }
-    counts.iter().max_by_key(|(_, n)| *n).map(|(t, _)| t.to_string())
+    counts
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(t, _)| t.to_string())
 }
 
 fn word_matches(pattern: &str, word: &str) -> bool {
@@ -244,7 +287,11 @@ fn word_matches(pattern: &str, word: &str) -> bool {
 
 fn contains_seq(tokens: &Tokens, range: std::ops::Range<usize>, seq: &[&str]) -> bool {
     range.clone().any(|k| {
-        k + seq.len() <= range.end && seq.iter().enumerate().all(|(n, w)| tokens.norm(k + n) == *w)
+        k + seq.len() <= range.end
+            && seq
+                .iter()
+                .enumerate()
+                .all(|(n, w)| tokens.norm(k + n) == *w)
     })
 }
 
@@ -257,7 +304,11 @@ fn find_hits(
     let mut hits = Vec::new();
     for k in range.clone() {
         let norm = tokens.norm(k);
-        if !norm.bytes().next().is_some_and(|b| phrases.first_letters[b as usize]) {
+        if !norm
+            .bytes()
+            .next()
+            .is_some_and(|b| phrases.first_letters[b as usize])
+        {
             continue;
         }
         let candidates = phrases.by_first.get(norm).into_iter().flatten().chain(
@@ -273,7 +324,10 @@ fn find_hits(
                 continue;
             };
             // Passive invocation counts nothing ("has been invoked").
-            if k > range.start && matches!(tokens.norm(k - 1), "been" | "was" | "were" | "be") && !p.object {
+            if k > range.start
+                && matches!(tokens.norm(k - 1), "been" | "was" | "were" | "be")
+                && !p.object
+            {
                 continue;
             }
             found = Some(Hit {
@@ -306,7 +360,9 @@ fn match_words(tokens: &Tokens, k: usize, end: usize, words: &[&str]) -> Option<
     };
     if *first == "..." {
         return (0..=4).find_map(|skip| {
-            (k + skip <= end).then(|| match_words(tokens, k + skip, end, rest)).flatten()
+            (k + skip <= end)
+                .then(|| match_words(tokens, k + skip, end, rest))
+                .flatten()
         });
     }
     if k >= end || !word_matches(first, tokens.norm(k)) {
@@ -321,7 +377,8 @@ fn negated_before(tokens: &Tokens, text: &str, sentence_first: usize, k: usize) 
     let mut steps = 0;
     while j > sentence_first && steps < 5 {
         let sep = &text[tokens.tokens[j - 1].end..tokens.tokens[j].start];
-        if sep.contains([',', ';', ':', '"', '“', '”']) || sep.contains(" - ") || sep.contains('—') {
+        if sep.contains([',', ';', ':', '"', '“', '”']) || sep.contains(" - ") || sep.contains('—')
+        {
             break;
         }
         j -= 1;
@@ -362,15 +419,26 @@ fn subject_after(
     let clause_end = (from..to)
         .find(|&k| {
             k > from
-                && (text[tokens.tokens[k - 1].end..tokens.tokens[k].start].contains([';', '"', '“', '”'])
+                && (text[tokens.tokens[k - 1].end..tokens.tokens[k].start]
+                    .contains([';', '"', '“', '”'])
                     || (text[tokens.tokens[k - 1].end..tokens.tokens[k].start].contains(',')
-                        && matches!(tokens.norm(k), "where" | "which" | "who" | "when" | "while" | "although")))
+                        && matches!(
+                            tokens.norm(k),
+                            "where" | "which" | "who" | "when" | "while" | "although"
+                        )))
         })
         .unwrap_or(to);
-    let forces = (from..clause_end).any(|k| matches!(tokens.norm(k), "forces" | "vessels" | "aircraft" | "ships" | "troops"));
+    let forces = (from..clause_end).any(|k| {
+        matches!(
+            tokens.norm(k),
+            "forces" | "vessels" | "aircraft" | "ships" | "troops"
+        )
+    });
     let best = mentions
         .iter()
-        .filter(|m| m.first >= from && m.first < clause_end && (m.is_place() || m.polity().is_some()))
+        .filter(|m| {
+            m.first >= from && m.first < clause_end && (m.is_place() || m.polity().is_some())
+        })
         .map(|m| subject_of(kb, text, tokens, m, mentions, forces))
         .max_by_key(|(rank, _)| *rank);
     if best.is_some() {
@@ -379,19 +447,39 @@ fn subject_after(
     let situation = (from..(from + 8).min(clause_end))
         .find(|&k| words::SITUATION_WORDS.contains(&tokens.norm(k)))
         .or_else(|| {
-            let r = tokens.within(text[..tokens.tokens[h.first].start].rfind(['.', '?', '!']).map_or(0, |p| p + 1), tokens.tokens[h.first].start);
-            r.clone().find(|&k| words::SITUATION_WORDS.contains(&tokens.norm(k)))
+            let r = tokens.within(
+                text[..tokens.tokens[h.first].start]
+                    .rfind(['.', '?', '!'])
+                    .map_or(0, |p| p + 1),
+                tokens.tokens[h.first].start,
+            );
+            r.clone()
+                .find(|&k| words::SITUATION_WORDS.contains(&tokens.norm(k)))
         })?;
     if situation < from {
         let stop = (situation + 4).min(h.first).max(situation + 1);
-        let stext = text[tokens.tokens[situation].start..tokens.tokens[stop - 1].end].replace('\n', " ");
-        return Some((1, Subject { text: stext, forces, ..Subject::default() }));
+        let stext =
+            text[tokens.tokens[situation].start..tokens.tokens[stop - 1].end].replace('\n', " ");
+        return Some((
+            1,
+            Subject {
+                text: stext,
+                forces,
+                ..Subject::default()
+            },
+        ));
     }
-    let stop = (situation + 4).min(clause_end.max(situation + 1)).min(tokens.tokens.len());
+    let stop = (situation + 4)
+        .min(clause_end.max(situation + 1))
+        .min(tokens.tokens.len());
     let stext = text[tokens.tokens[from].start..tokens.tokens[stop - 1].end].replace('\n', " ");
     // A place later in the sentence is where the situation is.
     let place = mentions.iter().find(|m| m.first >= from && m.is_place());
-    let mut subject = Subject { text: stext, forces, ..Subject::default() };
+    let mut subject = Subject {
+        text: stext,
+        forces,
+        ..Subject::default()
+    };
     if let Some(m) = place {
         let (_, s) = subject_of(kb, text, tokens, m, mentions, forces);
         subject.territory = s.territory;
@@ -412,24 +500,48 @@ fn subject_anywhere(
     if let Some(m) = mentions.iter().find(|m| m.is_place()) {
         return Some(subject_of(kb, text, tokens, m, mentions, false));
     }
-    let k = range.clone().find(|&k| words::SITUATION_WORDS.contains(&tokens.norm(k)))?;
+    let k = range
+        .clone()
+        .find(|&k| words::SITUATION_WORDS.contains(&tokens.norm(k)))?;
     let from = k.saturating_sub(3).max(range.start);
     let to = (k + 5).min(range.end);
-    let territorial = |j: usize| matches!(tokens.norm(j), "territory" | "airspace" | "soil" | "waters");
+    let territorial =
+        |j: usize| matches!(tokens.norm(j), "territory" | "airspace" | "soil" | "waters");
     // The state attacked: an adjective before a territorial noun ("Polish
     // airspace"), else the state after the situation ("invasion of Ukraine").
     let subject = mentions
         .iter()
-        .find(|m| m.first >= k && m.last < to && m.polity().is_some() && m.last + 1 < range.end && territorial(m.last + 1))
-        .or_else(|| mentions.iter().find(|m| m.first > k && m.first < to && m.polity().is_some()));
-    let end = subject.map_or(to, |m| if m.last + 1 < range.end && territorial(m.last + 1) { m.last + 2 } else { m.last + 1 });
+        .find(|m| {
+            m.first >= k
+                && m.last < to
+                && m.polity().is_some()
+                && m.last + 1 < range.end
+                && territorial(m.last + 1)
+        })
+        .or_else(|| {
+            mentions
+                .iter()
+                .find(|m| m.first > k && m.first < to && m.polity().is_some())
+        });
+    let end = subject.map_or(to, |m| {
+        if m.last + 1 < range.end && territorial(m.last + 1) {
+            m.last + 2
+        } else {
+            m.last + 1
+        }
+    });
     let stext = text[tokens.tokens[from].start..tokens.tokens[end - 1].end].replace('\n', " ");
     // The attacker: a state just before the situation ("Russian drone
     // violation", "Russia's full-scale invasion").
     let by = mentions
         .iter()
         .rev()
-        .find(|m| m.last < k && k - m.last <= 4 && m.polity().is_some() && Some(m.first) != subject.map(|s| s.first))
+        .find(|m| {
+            m.last < k
+                && k - m.last <= 4
+                && m.polity().is_some()
+                && Some(m.first) != subject.map(|s| s.first)
+        })
         .and_then(|m| m.polity())
         .map(str::to_string);
     Some((
@@ -452,7 +564,11 @@ fn subject_of(
     forces: bool,
 ) -> (usize, Subject) {
     let _ = kb;
-    let mut subject = Subject { text: m.text.replace('\n', " "), forces, ..Subject::default() };
+    let mut subject = Subject {
+        text: m.text.replace('\n', " "),
+        forces,
+        ..Subject::default()
+    };
     for l in &m.links {
         match l {
             Link::Place { place, territory } => {
@@ -487,9 +603,12 @@ fn subject_of(
 fn article_in(text: &str, tokens: &Tokens, range: std::ops::Range<usize>) -> Option<String> {
     range.clone().find_map(|k| {
         let n = tokens.norm(k);
-        if (n == "article" || (n == "art" && text[tokens.tokens[k].end..].starts_with('.'))) && k + 1 < range.end {
+        if (n == "article" || (n == "art" && text[tokens.tokens[k].end..].starts_with('.')))
+            && k + 1 < range.end
+        {
             let num = &text[tokens.tokens[k + 1].start..tokens.tokens[k + 1].end];
-            let ok = num.chars().all(|c| c.is_ascii_digit()) || (!num.is_empty() && num.chars().all(|c| "IVXL".contains(c)));
+            let ok = num.chars().all(|c| c.is_ascii_digit())
+                || (!num.is_empty() && num.chars().all(|c| "IVXL".contains(c)));
             return ok.then(|| num.to_string());
         }
         None
@@ -513,7 +632,19 @@ fn claimant_of(
             m.last < h.first
                 && m.polity().is_some()
                 && (m.last + 1..h.first).all(|k| {
-                    matches!(tokens.norm(k), "had" | "has" | "have" | "formally" | "officially" | "also" | "then" | "today" | "will" | "would")
+                    matches!(
+                        tokens.norm(k),
+                        "had"
+                            | "has"
+                            | "have"
+                            | "formally"
+                            | "officially"
+                            | "also"
+                            | "then"
+                            | "today"
+                            | "will"
+                            | "would"
+                    )
                 })
         });
         if let Some(m) = near {
@@ -524,7 +655,10 @@ fn claimant_of(
             // A list of states right after "by": "Bulgaria, the Czech
             // Republic, … and Slovakia".
             let mut list: Vec<&&Mention> = Vec::new();
-            for m in mentions.iter().filter(|m| m.first > by && m.polity().is_some()) {
+            for m in mentions
+                .iter()
+                .filter(|m| m.first > by && m.polity().is_some())
+            {
                 let from = list.last().map_or(tokens.tokens[by].end, |l| l.end);
                 let gap = text[from..m.start].trim();
                 let gap = gap.trim_start_matches(',').trim();

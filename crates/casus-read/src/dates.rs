@@ -54,7 +54,10 @@ fn month_of(lex: &Lexicon, tokens: &Tokens, text: &str, i: usize) -> Option<i8> 
     let norm = tokens.norm(i);
     let m = *lex.months.get(norm)?;
     // An abbreviation needs its full stop ("Sept. 27"), except "May".
-    let full = words::MONTHS.iter().any(|(n, _)| *n == norm && n.len() > 4) || norm == "may" || norm == "june" || norm == "july";
+    let full = words::MONTHS.iter().any(|(n, _)| *n == norm && n.len() > 4)
+        || norm == "may"
+        || norm == "june"
+        || norm == "july";
     let dotted = text[t.end..].starts_with('.');
     (full || dotted).then_some(m)
 }
@@ -111,14 +114,23 @@ pub fn publication(
     meta: Option<&str>,
 ) -> Option<Published> {
     if let Some(date) = given {
-        return Some(Published { date, from: "given" });
+        return Some(Published {
+            date,
+            from: "given",
+        });
     }
     if let Some(date) = meta.and_then(parse_iso_day) {
-        return Some(Published { date, from: "html_meta" });
+        return Some(Published {
+            date,
+            from: "html_meta",
+        });
     }
     for p in paras.iter().filter(|p| p.role == Role::DateLine) {
         if let Some(date) = full_date_in(lex, text, tokens, p.start, p.end) {
-            return Some(Published { date, from: "date_line" });
+            return Some(Published {
+                date,
+                from: "date_line",
+            });
         }
     }
     None
@@ -126,7 +138,13 @@ pub fn publication(
 
 /// The first complete date in `start..end`: `DD.MM.YYYY`, `YYYY-MM-DD`,
 /// "Month D, YYYY" or "D Month YYYY".
-fn full_date_in(lex: &Lexicon, text: &str, tokens: &Tokens, start: usize, end: usize) -> Option<Date> {
+fn full_date_in(
+    lex: &Lexicon,
+    text: &str,
+    tokens: &Tokens,
+    start: usize,
+    end: usize,
+) -> Option<Date> {
     let range = tokens.within(start, end);
     for i in range.clone() {
         let t = &tokens.tokens[i];
@@ -137,7 +155,11 @@ fn full_date_in(lex: &Lexicon, text: &str, tokens: &Tokens, start: usize, end: u
             let sep1 = &text[t.end..a.start];
             let sep2 = &text[a.end..b.start];
             if a.digits && b.digits && sep1 == sep2 && (sep1 == "." || sep1 == "-" || sep1 == "/") {
-                let (x, y, z): (i32, i32, i32) = (s.parse().ok()?, tokens.norm(i + 1).parse().ok()?, tokens.norm(i + 2).parse().ok()?);
+                let (x, y, z): (i32, i32, i32) = (
+                    s.parse().ok()?,
+                    tokens.norm(i + 1).parse().ok()?,
+                    tokens.norm(i + 2).parse().ok()?,
+                );
                 let date = if s.len() == 4 {
                     Date::new(x as i16, y as i8, z as i8).ok()
                 } else if sep1 == "/" {
@@ -183,7 +205,10 @@ pub fn dateline_span(text: &str, tokens: &Tokens, paras: &[Paragraph]) -> Option
     for p in paras.iter().filter(|p| p.role == Role::Body).take(4) {
         let range = tokens.within(p.start, p.end);
         let first = range.start;
-        if first >= range.end || tokens.tokens[first].start != p.start || !tokens.tokens[first].upper {
+        if first >= range.end
+            || tokens.tokens[first].start != p.start
+            || !tokens.tokens[first].upper
+        {
             continue;
         }
         let head = &text[p.start..crate::tokens::floor_boundary(text, p.end.min(p.start + 120))];
@@ -215,7 +240,10 @@ pub fn expressions(
 ) -> Vec<TimeExpr> {
     let mut out: Vec<TimeExpr> = Vec::new();
     let mut seen: std::collections::HashSet<(String, String)> = Default::default();
-    for p in paras.iter().filter(|p| matches!(p.role, Role::Body | Role::Headline)) {
+    for p in paras
+        .iter()
+        .filter(|p| matches!(p.role, Role::Body | Role::Headline))
+    {
         let range = tokens.within(p.start, p.end);
         let mut i = range.start;
         while i < range.end {
@@ -242,7 +270,12 @@ fn span(text: &str, tokens: &Tokens, a: usize, b: usize) -> (usize, usize, Strin
 
 fn expr(text: &str, tokens: &Tokens, a: usize, b: usize, date: String) -> TimeExpr {
     let (start, end, t) = span(text, tokens, a, b);
-    TimeExpr { text: t, date, start, end }
+    TimeExpr {
+        text: t,
+        date,
+        start,
+        end,
+    }
 }
 
 /// Read the expression starting at token `i`, returning it and the next
@@ -259,8 +292,14 @@ fn expression_at(
     let nth = |k: usize| (i + k < end).then(|| tokens.norm(i + k));
     // Month [day] [, year] / Month year.
     if let Some(m) = month_of(lex, tokens, text, i) {
-        if let Some(d) = (i + 1 < end).then(|| day_number(tokens, text, i + 1)).flatten() {
-            if let Some(y) = (i + 2 < end).then(|| year_number(tokens, text, i + 2)).flatten() {
+        if let Some(d) = (i + 1 < end)
+            .then(|| day_number(tokens, text, i + 1))
+            .flatten()
+        {
+            if let Some(y) = (i + 2 < end)
+                .then(|| year_number(tokens, text, i + 2))
+                .flatten()
+            {
                 if let Ok(date) = Date::new(y, m, d) {
                     return (Some(expr(text, tokens, i, i + 2, date.to_string())), i + 3);
                 }
@@ -270,14 +309,26 @@ fn expression_at(
             }
             return (None, i + 2);
         }
-        if let Some(y) = (i + 1 < end).then(|| year_number(tokens, text, i + 1)).flatten() {
-            return (Some(expr(text, tokens, i, i + 1, format!("{y:04}-{m:02}"))), i + 2);
+        if let Some(y) = (i + 1 < end)
+            .then(|| year_number(tokens, text, i + 1))
+            .flatten()
+        {
+            return (
+                Some(expr(text, tokens, i, i + 1, format!("{y:04}-{m:02}"))),
+                i + 2,
+            );
         }
     }
     // Day Month [year].
     if let Some(d) = day_number(tokens, text, i) {
-        if let Some(m) = (i + 1 < end).then(|| month_of(lex, tokens, text, i + 1)).flatten() {
-            if let Some(y) = (i + 2 < end).then(|| year_number(tokens, text, i + 2)).flatten() {
+        if let Some(m) = (i + 1 < end)
+            .then(|| month_of(lex, tokens, text, i + 1))
+            .flatten()
+        {
+            if let Some(y) = (i + 2 < end)
+                .then(|| year_number(tokens, text, i + 2))
+                .flatten()
+            {
                 if let Ok(date) = Date::new(y, m, d) {
                     return (Some(expr(text, tokens, i, i + 2, date.to_string())), i + 3);
                 }
@@ -294,15 +345,23 @@ fn expression_at(
         }
         if nth(1).is_some() && text[tokens.tokens[i].end..].starts_with(", ") {
             if let Some(m) = month_of(lex, tokens, text, i + 1) {
-                if let Some(d) = (i + 2 < end).then(|| day_number(tokens, text, i + 2)).flatten() {
-                    let year = (i + 3 < end).then(|| year_number(tokens, text, i + 3)).flatten();
+                if let Some(d) = (i + 2 < end)
+                    .then(|| day_number(tokens, text, i + 2))
+                    .flatten()
+                {
+                    let year = (i + 3 < end)
+                        .then(|| year_number(tokens, text, i + 3))
+                        .flatten();
                     let date = match year {
                         Some(y) => Date::new(y, m, d).ok(),
                         None => published.and_then(|p| infer_year(p, m, d)),
                     };
                     if let Some(date) = date {
                         let last = if year.is_some() { i + 3 } else { i + 2 };
-                        return (Some(expr(text, tokens, i, last, date.to_string())), last + 1);
+                        return (
+                            Some(expr(text, tokens, i, last, date.to_string())),
+                            last + 1,
+                        );
                     }
                 }
             }
@@ -327,7 +386,10 @@ fn expression_at(
         };
         if let Some((days, extra)) = rel {
             if let Ok(date) = p.checked_add((days as i64).days()) {
-                return (Some(expr(text, tokens, i, i + extra, date.to_string())), i + 1 + extra);
+                return (
+                    Some(expr(text, tokens, i, i + extra, date.to_string())),
+                    i + 1 + extra,
+                );
             }
         }
     }

@@ -180,7 +180,10 @@ pub fn cases_in(dir: &Path) -> std::io::Result<Vec<Case>> {
         if path.extension().is_some_and(|x| x == "json") {
             let text = path.with_extension("txt");
             if text.is_file() {
-                out.push(Case { annotation: path, text });
+                out.push(Case {
+                    annotation: path,
+                    text,
+                });
             }
         }
     }
@@ -208,19 +211,30 @@ pub fn evaluate(
             path: path.to_path_buf(),
             message,
         };
-        let json = std::fs::read_to_string(&case.annotation).map_err(|e| err(&case.annotation, e.to_string()))?;
-        let gold: Annotation = serde_json::from_str(&json).map_err(|e| err(&case.annotation, e.to_string()))?;
+        let json = std::fs::read_to_string(&case.annotation)
+            .map_err(|e| err(&case.annotation, e.to_string()))?;
+        let gold: Annotation =
+            serde_json::from_str(&json).map_err(|e| err(&case.annotation, e.to_string()))?;
         let bytes = std::fs::read(&case.text).map_err(|e| err(&case.text, e.to_string()))?;
         let unaided = reader
             .read(kb, &bytes, &Options::default())
             .map_err(|e| err(&case.text, e.to_string()))?;
-        let gold_day = gold.published.as_deref().and_then(crate::dates::parse_iso_day);
+        let gold_day = gold
+            .published
+            .as_deref()
+            .and_then(crate::dates::parse_iso_day);
         let found = unaided.published.as_ref().map(|p| p.date);
         // Without a publication date in the text, read as a user would:
         // with --published.
         let article = if found.is_none() && gold_day.is_some() {
             reader
-                .read(kb, &bytes, &Options { published: gold_day })
+                .read(
+                    kb,
+                    &bytes,
+                    &Options {
+                        published: gold_day,
+                    },
+                )
                 .map_err(|e| err(&case.text, e.to_string()))?
         } else {
             unaided
@@ -294,7 +308,8 @@ fn treaty_id(kb: &KnowledgeBase, name: &str) -> String {
 /// Score one article against its annotation.
 pub fn score(kb: &KnowledgeBase, a: &Article, gold: &Annotation) -> Scores {
     let quotes = count_matches(&gold.quotes, &a.quotes, |g, p| {
-        norm(&g.text) == norm(&p.text) && speaker_matches(g.speaker.as_deref(), p.speaker.as_deref())
+        norm(&g.text) == norm(&p.text)
+            && speaker_matches(g.speaker.as_deref(), p.speaker.as_deref())
     });
     let got_polities: Vec<&str> = a.polities.iter().map(|p| p.id.as_str()).collect();
     let polities = count_matches(&gold.polities, &got_polities, |g, p| g == p);

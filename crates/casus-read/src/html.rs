@@ -16,14 +16,46 @@ pub struct Page {
 
 /// Elements whose content is boilerplate, not article text.
 const SKIP: &[&str] = &[
-    "script", "style", "nav", "header", "footer", "aside", "figure", "figcaption", "noscript",
-    "form", "button", "svg", "iframe", "template", "select", "menu", "title",
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "figure",
+    "figcaption",
+    "noscript",
+    "form",
+    "button",
+    "svg",
+    "iframe",
+    "template",
+    "select",
+    "menu",
+    "title",
 ];
 
 /// Elements that end a paragraph.
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "article", "section",
-    "blockquote", "tr", "table", "main", "body",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "article",
+    "section",
+    "blockquote",
+    "tr",
+    "table",
+    "main",
+    "body",
 ];
 
 /// Strip tags from `html`. Never fails: unclosed tags and stray `<` are text.

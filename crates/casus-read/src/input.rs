@@ -78,7 +78,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
 /// HTML: the text opens with a tag or doctype, or holds common block tags.
 fn looks_like_html(text: &str) -> bool {
     let start = text.trim_start();
-    let lower: String = start.chars().take(512).collect::<String>().to_ascii_lowercase();
+    let lower: String = start
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
         return true;
     }

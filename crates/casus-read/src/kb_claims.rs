@@ -59,18 +59,21 @@ pub fn render(kb: &KnowledgeBase, article: &Article, checks: &[ClaimCheck]) -> (
     let mut skipped = 0;
     for check in checks {
         let claim = &article.claims[check.claim];
-        let (Some(treaty), Some(attack)) = (claim.treaty.as_deref().and_then(|t| kb.treaty(t)), &check.attack) else {
+        let (Some(treaty), Some(attack)) = (
+            claim.treaty.as_deref().and_then(|t| kb.treaty(t)),
+            &check.attack,
+        ) else {
             skipped += 1;
             continue;
         };
-        let speaker = claim.claimant.clone().unwrap_or_else(|| "(unattributed: review)".to_string());
-        let on_behalf_of = kb
-            .lookup(&speaker)
-            .iter()
-            .find_map(|n| match n {
-                casus_core::kb::Named::Polity(i) => Some(kb.polities[*i].id.clone()),
-                _ => None,
-            });
+        let speaker = claim
+            .claimant
+            .clone()
+            .unwrap_or_else(|| "(unattributed: review)".to_string());
+        let on_behalf_of = kb.lookup(&speaker).iter().find_map(|n| match n {
+            casus_core::kb::Named::Polity(i) => Some(kb.polities[*i].id.clone()),
+            _ => None,
+        });
         let provision = claim.article.as_ref().and_then(|a| {
             treaty
                 .provisions
@@ -92,14 +95,20 @@ pub fn render(kb: &KnowledgeBase, article: &Article, checks: &[ClaimCheck]) -> (
             slug(&attack.territory)
         );
         // One entry per distinct claim (speaker, treaty, place, stance).
-        if !same.insert(format!("{speaker}|{}|{}|{stance}|{:?}", treaty.id, attack.territory, provision)) {
+        if !same.insert(format!(
+            "{speaker}|{}|{}|{stance}|{:?}",
+            treaty.id, attack.territory, provision
+        )) {
             continue;
         }
         let id = unique(&mut ids, id);
         entries.push(Entry {
             id,
             speaker: speaker.clone(),
-            office: claim.claimant_role.clone().unwrap_or_else(|| "(office not given: review)".to_string()),
+            office: claim
+                .claimant_role
+                .clone()
+                .unwrap_or_else(|| "(office not given: review)".to_string()),
             on_behalf_of,
             date: published.to_string(),
             treaty: treaty.id.clone(),
@@ -108,7 +117,8 @@ pub fn render(kb: &KnowledgeBase, article: &Article, checks: &[ClaimCheck]) -> (
             territory: attack.territory.clone(),
             stance: stance.to_string(),
             covers_from: covers_from.map(|d| d.to_string()),
-            event: covers_from.map(|d| format!("the events the article reports, from {d} (review)")),
+            event: covers_from
+                .map(|d| format!("the events the article reports, from {d} (review)")),
             targets: if claim.subject.forces {
                 vec!["forces".into(), "vessels".into(), "aircraft".into()]
             } else {
@@ -170,10 +180,17 @@ pub fn write(dir: &Path, article: &Article, content: &str) -> Result<PathBuf, Re
             return Err(ReadError::ShippedKb(dir.to_path_buf()));
         }
     }
-    std::fs::create_dir_all(dir).map_err(|source| ReadError::Write { path: dir.to_path_buf(), source })?;
+    std::fs::create_dir_all(dir).map_err(|source| ReadError::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
     let title = article.title.as_deref().unwrap_or("article");
     let words: Vec<&str> = title.split_whitespace().take(6).collect();
-    let date = article.published.as_ref().map(|p| p.date.to_string()).unwrap_or_default();
+    let date = article
+        .published
+        .as_ref()
+        .map(|p| p.date.to_string())
+        .unwrap_or_default();
     let name = format!("claims-{}-{}.toml", slug(&words.join(" ")), date);
     let path = dir.join(name);
     let mut file = std::fs::OpenOptions::new()
@@ -182,9 +199,15 @@ pub fn write(dir: &Path, article: &Article, content: &str) -> Result<PathBuf, Re
         .open(&path)
         .map_err(|source| match source.kind() {
             std::io::ErrorKind::AlreadyExists => ReadError::Exists(path.clone()),
-            _ => ReadError::Write { path: path.clone(), source },
+            _ => ReadError::Write {
+                path: path.clone(),
+                source,
+            },
         })?;
     file.write_all(content.as_bytes())
-        .map_err(|source| ReadError::Write { path: path.clone(), source })?;
+        .map_err(|source| ReadError::Write {
+            path: path.clone(),
+            source,
+        })?;
     Ok(path)
 }

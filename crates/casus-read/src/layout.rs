@@ -49,21 +49,31 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
         let block = &text[start..end];
         // The first block's lines are separate paragraphs (headline, date
         // line) unless they run on as one sentence wrapped over lines.
-        let separate_lines = block
-            .split('\n')
-            .skip(1)
-            .all(|l| l.trim_start().chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+        let separate_lines = block.split('\n').skip(1).all(|l| {
+            l.trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
         if first && block.contains('\n') && separate_lines {
             let mut pos = start;
             for line in block.split('\n') {
                 let (s, e) = trim_span(text, pos, pos + line.len());
                 if s < e {
-                    out.push(Paragraph { start: s, end: e, role: Role::Body });
+                    out.push(Paragraph {
+                        start: s,
+                        end: e,
+                        role: Role::Body,
+                    });
                 }
                 pos += line.len() + 1;
             }
         } else {
-            out.push(Paragraph { start, end, role: Role::Body });
+            out.push(Paragraph {
+                start,
+                end,
+                role: Role::Body,
+            });
         }
         first = false;
     }
@@ -135,8 +145,7 @@ fn ends_sentence(s: &str) -> bool {
 fn is_boilerplate(s: &str) -> bool {
     let t = s.trim();
     let lower = t.to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")
-    {
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") {
         return t.split_whitespace().count() <= 3;
     }
     for lead in [
@@ -173,7 +182,8 @@ fn is_boilerplate(s: &str) -> bool {
             !a.is_empty()
                 && (2..=4).contains(&tld.len())
                 && tld.chars().all(|c| c.is_ascii_lowercase())
-                && a.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+                && a.chars()
+                    .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
         });
         if domain && t.split_whitespace().count() > 2 {
             return true;
@@ -215,8 +225,9 @@ pub fn quotes(text: &str, paras: &[Paragraph]) -> Vec<QuoteSpan> {
             match (open, c) {
                 (None, '“') => open = Some((at, c)),
                 (None, '"') => open = Some((at, c)),
-                (None, '‘' | '\'') if !prev.is_some_and(char::is_alphanumeric)
-                    && next.is_some_and(char::is_alphanumeric) =>
+                (None, '‘' | '\'')
+                    if !prev.is_some_and(char::is_alphanumeric)
+                        && next.is_some_and(char::is_alphanumeric) =>
                 {
                     open = Some((at, c))
                 }
@@ -225,8 +236,7 @@ pub fn quotes(text: &str, paras: &[Paragraph]) -> Vec<QuoteSpan> {
                     open = None;
                 }
                 (Some((o, oc)), '’' | '\'')
-                    if (oc == '‘' || oc == '\'')
-                        && !next.is_some_and(char::is_alphanumeric) =>
+                    if (oc == '‘' || oc == '\'') && !next.is_some_and(char::is_alphanumeric) =>
                 {
                     push_quote(&mut out, o, oc, at, c, n);
                     open = None;
@@ -302,7 +312,11 @@ pub fn sentences(text: &str, paras: &[Paragraph], quotes: &[QuoteSpan]) -> Vec<S
                 let mut j = i + 1;
                 loop {
                     let rest = &s[j..];
-                    if let Some(c) = rest.chars().next().filter(|c| matches!(c, '"' | '”' | '’' | '\'' | ')')) {
+                    if let Some(c) = rest
+                        .chars()
+                        .next()
+                        .filter(|c| matches!(c, '"' | '”' | '’' | '\'' | ')'))
+                    {
                         j += c.len_utf8();
                     } else {
                         break;
@@ -311,12 +325,15 @@ pub fn sentences(text: &str, paras: &[Paragraph], quotes: &[QuoteSpan]) -> Vec<S
                 let rest = &s[j..];
                 let after = rest.trim_start();
                 let spaced = rest.len() > after.len();
-                let next_ok = after
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '['));
+                let next_ok = after.chars().next().is_some_and(|c| {
+                    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '[')
+                });
                 if spaced && next_ok && !abbreviation_before(s, i) {
-                    out.push(Sentence { start, end: p.start + j, paragraph: n });
+                    out.push(Sentence {
+                        start,
+                        end: p.start + j,
+                        paragraph: n,
+                    });
                     start = p.start + j + (rest.len() - after.len());
                     i = start - p.start;
                     continue;
@@ -325,7 +342,11 @@ pub fn sentences(text: &str, paras: &[Paragraph], quotes: &[QuoteSpan]) -> Vec<S
             i += 1;
         }
         if start < p.end {
-            out.push(Sentence { start, end: p.end, paragraph: n });
+            out.push(Sentence {
+                start,
+                end: p.end,
+                paragraph: n,
+            });
         }
     }
     out
@@ -345,7 +366,9 @@ fn abbreviation_before(s: &str, i: usize) -> bool {
         .rev()
         .collect();
     let letters: Vec<&str> = word.split('.').collect();
-    if letters.iter().all(|w| w.chars().count() == 1) && word.chars().next().is_some_and(char::is_uppercase) {
+    if letters.iter().all(|w| w.chars().count() == 1)
+        && word.chars().next().is_some_and(char::is_uppercase)
+    {
         return true;
     }
     ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str())

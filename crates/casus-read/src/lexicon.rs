@@ -70,7 +70,10 @@ impl Lexicon {
             // "The Philippines" is also "the Philippines" mid-sentence: the
             // article is not part of the name.
             let folded = fold_phrase(name);
-            let folded = folded.strip_prefix("the ").map(str::to_string).unwrap_or(folded);
+            let folded = folded
+                .strip_prefix("the ")
+                .map(str::to_string)
+                .unwrap_or(folded);
             if folded.len() < 2 {
                 return;
             }
@@ -215,7 +218,11 @@ fn sovereign_of(kb: &KnowledgeBase, territory: &str) -> Option<String> {
             .sovereign
             .iter()
             .find(|s| s.interval.to.is_none())
-            .or_else(|| t.sovereign.iter().max_by_key(|s| s.interval.to.map(|d| d.latest())));
+            .or_else(|| {
+                t.sovereign
+                    .iter()
+                    .max_by_key(|s| s.interval.to.map(|d| d.latest()))
+            });
         if let Some(s) = current {
             return Some(s.value.clone());
         }

@@ -141,36 +141,69 @@ impl Reader {
     }
 
     /// Read raw bytes: checked (size, binary, encoding), HTML stripped.
-    pub fn read(&self, kb: &KnowledgeBase, bytes: &[u8], options: &Options) -> Result<Article, ReadError> {
+    pub fn read(
+        &self,
+        kb: &KnowledgeBase,
+        bytes: &[u8],
+        options: &Options,
+    ) -> Result<Article, ReadError> {
         let decoded = input::decode(bytes)?;
         Ok(self.read_decoded(kb, &decoded, options))
     }
 
     /// Read text that is already decoded.
-    pub fn read_text(&self, kb: &KnowledgeBase, text: &str, options: &Options) -> Result<Article, ReadError> {
+    pub fn read_text(
+        &self,
+        kb: &KnowledgeBase,
+        text: &str,
+        options: &Options,
+    ) -> Result<Article, ReadError> {
         self.read(kb, text.as_bytes(), options)
     }
 
-    fn read_decoded(&self, kb: &KnowledgeBase, decoded: &input::Decoded, options: &Options) -> Article {
+    fn read_decoded(
+        &self,
+        kb: &KnowledgeBase,
+        decoded: &input::Decoded,
+        options: &Options,
+    ) -> Article {
         let lex = &self.lexicon;
         let text = decoded.text.as_str();
         let paras = layout::paragraphs(text);
         let tokens = tokens::Tokens::new(text);
         let spans = layout::quotes(text, &paras);
         let sentences = layout::sentences(text, &paras, &spans);
-        let published = dates::publication(lex, text, &tokens, &paras, options.published, decoded.meta_published.as_deref());
+        let published = dates::publication(
+            lex,
+            text,
+            &tokens,
+            &paras,
+            options.published,
+            decoded.meta_published.as_deref(),
+        );
         let day = published.as_ref().map(|p| p.date);
         let dateline = dates::dateline_span(text, &tokens, &paras);
         let times = dates::expressions(lex, text, &tokens, &paras, dateline, day);
         let mentions = mentions::find(kb, lex, text, &tokens, &paras, day);
         let mut registry = quotes::Registry::default();
-        let quotes = quotes::find(lex, text, &tokens, &paras, &sentences, &spans, &mentions, &mut registry);
+        let quotes = quotes::find(
+            lex,
+            text,
+            &tokens,
+            &paras,
+            &sentences,
+            &spans,
+            &mentions,
+            &mut registry,
+        );
         let body_from = paras
             .iter()
             .find(|p| p.role == layout::Role::Body)
             .map(|p| p.start)
             .unwrap_or(0);
-        let claims = claims::find(kb, text, &tokens, &sentences, body_from, &mentions, &quotes, &registry);
+        let claims = claims::find(
+            kb, text, &tokens, &sentences, body_from, &mentions, &quotes, &registry,
+        );
 
         let mut polities: Vec<PolityRef> = Vec::new();
         let mut polity_counts: Vec<(String, usize)> = Vec::new();
@@ -194,14 +227,19 @@ impl Reader {
                             }),
                         }
                     }
-                    mentions::Link::Treaty { id } => match treaties.iter_mut().find(|t| t.id == *id) {
-                        Some(t) => push_once(&mut t.as_written, &written),
-                        None => treaties.push(TreatyRef {
-                            id: id.clone(),
-                            name: kb.treaty(id).map(|t| t.short_name.clone()).unwrap_or_default(),
-                            as_written: vec![written.clone()],
-                        }),
-                    },
+                    mentions::Link::Treaty { id } => {
+                        match treaties.iter_mut().find(|t| t.id == *id) {
+                            Some(t) => push_once(&mut t.as_written, &written),
+                            None => treaties.push(TreatyRef {
+                                id: id.clone(),
+                                name: kb
+                                    .treaty(id)
+                                    .map(|t| t.short_name.clone())
+                                    .unwrap_or_default(),
+                                as_written: vec![written.clone()],
+                            }),
+                        }
+                    }
                     mentions::Link::Place { place, territory } => {
                         if !places.iter().any(|p| p.text.eq_ignore_ascii_case(&written)) {
                             places.push(PlaceRef {
@@ -224,7 +262,11 @@ impl Reader {
             .map(|p| {
                 let s = &text[p.start..p.end];
                 let cut: String = s.chars().take(100).collect();
-                if cut.len() < s.len() { format!("{cut}…") } else { cut }
+                if cut.len() < s.len() {
+                    format!("{cut}…")
+                } else {
+                    cut
+                }
             })
             .collect();
         Article {

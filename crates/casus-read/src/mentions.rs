@@ -78,8 +78,21 @@ const LOCATIVES: &[&str] = &[
     "visited", "visit", "toward", "towards", "within", "inside",
 ];
 const FACILITY_NOUNS: &[&str] = &[
-    "headquarters", "airport", "office", "offices", "embassy", "summit", "streets", "street",
-    "residents", "mayor", "region", "suburb", "suburbs", "metro", "hq",
+    "headquarters",
+    "airport",
+    "office",
+    "offices",
+    "embassy",
+    "summit",
+    "streets",
+    "street",
+    "residents",
+    "mayor",
+    "region",
+    "suburb",
+    "suburbs",
+    "metro",
+    "hq",
 ];
 
 /// Find every mention in the article's body and headline.
@@ -94,10 +107,9 @@ pub fn find(
     let mut out: Vec<Mention> = Vec::new();
     let mut pending_generic: Vec<Mention> = Vec::new();
     for m in lex.automaton.find_iter(&tokens.folded) {
-        let (Some(first), Some(last)) = (
-            tokens.at_fold_start(m.start()),
-            tokens.at_fold_end(m.end()),
-        ) else {
+        let (Some(first), Some(last)) =
+            (tokens.at_fold_start(m.start()), tokens.at_fold_end(m.end()))
+        else {
             continue;
         };
         let start = tokens.tokens[first].start;
@@ -124,8 +136,15 @@ pub fn find(
         // Council", "Moscow Declaration") is not the place.
         let next_word = (last + 1 < tokens.tokens.len()).then(|| tokens.norm(last + 1));
         let in_org_name = next_word.is_some_and(|w| {
-            lex.org_words.contains(w) || matches!(w, "treaty" | "declaration" | "charter" | "pact" | "agreement")
-        }) && tokens.tokens.get(last + 1).is_some_and(|t| t.cap && &text[end..t.start] == " ");
+            lex.org_words.contains(w)
+                || matches!(
+                    w,
+                    "treaty" | "declaration" | "charter" | "pact" | "agreement"
+                )
+        }) && tokens
+            .tokens
+            .get(last + 1)
+            .is_some_and(|t| t.cap && &text[end..t.start] == " ");
         let dateline = paras[para].start == tokens.tokens[first].start
             && tokens.tokens[first].upper
             && surface.chars().count() > 2;
@@ -195,14 +214,12 @@ pub fn find(
         // name ("Soviet Union"): not a mention of a present state.
         if let Some(day) = date {
             links.retain(|l| match l {
-                Link::Polity { id } => {
-                    kb.polity(id).is_none_or(|p| {
-                        p.existence.is_empty()
-                            || p.existence
-                                .iter()
-                                .any(|s| s.interval.contains(day) != Truth::No)
-                    })
-                }
+                Link::Polity { id } => kb.polity(id).is_none_or(|p| {
+                    p.existence.is_empty()
+                        || p.existence
+                            .iter()
+                            .any(|s| s.interval.contains(day) != Truth::No)
+                }),
                 _ => true,
             });
         }
@@ -256,8 +273,18 @@ fn gazetteer_places(
         let prev = tokens.norm(k - 1);
         let before_prev = k.checked_sub(2).map(|i| tokens.norm(i));
         let locative = LOCATIVES.contains(&prev)
-            || (prev == "of" && before_prev.is_some_and(|w| matches!(w, "town" | "city" | "village" | "port" | "region" | "province")));
-        if !locative || !text[tokens.tokens[k - 1].end..t.start].chars().all(char::is_whitespace) {
+            || (prev == "of"
+                && before_prev.is_some_and(|w| {
+                    matches!(
+                        w,
+                        "town" | "city" | "village" | "port" | "region" | "province"
+                    )
+                }));
+        if !locative
+            || !text[tokens.tokens[k - 1].end..t.start]
+                .chars()
+                .all(char::is_whitespace)
+        {
             continue;
         }
         let Some(para) = paragraph_of(paras, t.start) else {
@@ -279,7 +306,10 @@ fn gazetteer_places(
         for last in (k..=run).rev() {
             let words: Vec<&str> = (k..=last).map(|i| tokens.norm(i)).collect();
             if words.iter().any(|w| {
-                lex.function_words.contains(w) || lex.role_words.contains(w) || lex.org_words.contains(w) || lex.months.contains_key(w)
+                lex.function_words.contains(w)
+                    || lex.role_words.contains(w)
+                    || lex.org_words.contains(w)
+                    || lex.months.contains_key(w)
             }) {
                 continue;
             }
@@ -290,13 +320,18 @@ fn gazetteer_places(
                 .filter(|e| e.population >= MIN_POPULATION)
                 .max_by_key(|e| e.population);
             let Some(entry) = best else { continue };
-            let Some(territory) = lex.mainland_by_iso2.get(entry.country) else { continue };
+            let Some(territory) = lex.mainland_by_iso2.get(entry.country) else {
+                continue;
+            };
             let (start, end) = (t.start, tokens.tokens[last].end);
             out.push(Mention {
                 start,
                 end,
                 text: text[start..end].to_string(),
-                links: vec![Link::Place { place: None, territory: territory.clone() }],
+                links: vec![Link::Place {
+                    place: None,
+                    territory: territory.clone(),
+                }],
                 how: "gazetteer",
                 first: k,
                 last,
@@ -348,8 +383,12 @@ fn resolve_generic(
             let mut parties: Vec<&str> = t.parties.iter().map(|p| p.polity.as_str()).collect();
             parties.sort_unstable();
             parties.dedup();
-            let anywhere = parties.iter().filter(|p| article_states.contains(*p)).count();
-            (dated && anywhere >= 2 && anywhere * 2 >= t.parties.len().min(8)).then_some((i, anywhere))
+            let anywhere = parties
+                .iter()
+                .filter(|p| article_states.contains(*p))
+                .count();
+            (dated && anywhere >= 2 && anywhere * 2 >= t.parties.len().min(8))
+                .then_some((i, anywhere))
         })
         .collect();
     let mut overlap_cache: std::collections::HashMap<String, Vec<usize>> = Default::default();
@@ -369,7 +408,12 @@ fn resolve_generic(
         let overlaps = overlap_cache.entry(phrase.clone()).or_insert_with(|| {
             let words: Vec<&str> = phrase
                 .split(' ')
-                .filter(|w| !matches!(*w, "treaty" | "agreement" | "pact" | "of" | "on" | "and" | "the"))
+                .filter(|w| {
+                    !matches!(
+                        *w,
+                        "treaty" | "agreement" | "pact" | "of" | "on" | "and" | "the"
+                    )
+                })
                 .collect();
             candidates
                 .iter()
@@ -380,7 +424,10 @@ fn resolve_generic(
                         .map(|n| crate::tokens::fold_phrase(n))
                         .collect::<Vec<_>>()
                         .join(" ");
-                    words.iter().filter(|w| names.split(' ').any(|n| n == **w)).count()
+                    words
+                        .iter()
+                        .filter(|w| names.split(' ').any(|n| n == **w))
+                        .count()
                 })
                 .collect()
         });
@@ -398,7 +445,12 @@ fn resolve_generic(
                 .collect();
             near.sort_unstable();
             near.dedup();
-            let key = (near.len(), overlaps[c], *anywhere, usize::MAX - t.parties.len());
+            let key = (
+                near.len(),
+                overlaps[c],
+                *anywhere,
+                usize::MAX - t.parties.len(),
+            );
             if best.is_none_or(|(b, _)| key > b) {
                 best = Some((key, *i));
             }

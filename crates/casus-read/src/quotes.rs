@@ -118,7 +118,11 @@ impl Registry {
         let i = self.speakers.len();
         self.by_name.entry(name.to_lowercase()).or_insert(i);
         self.by_surname.entry(surname.to_lowercase()).or_insert(i);
-        self.speakers.push(Speaker { name, role, surname });
+        self.speakers.push(Speaker {
+            name,
+            role,
+            surname,
+        });
         i
     }
     fn resolve(&self, kind: &ActorKind) -> Option<usize> {
@@ -127,11 +131,18 @@ impl Registry {
             ActorKind::Pronoun => self.last_person,
             ActorKind::It => self.last_body,
             ActorKind::RoleRef(words) => {
-                if words.iter().any(|w| matches!(w.as_str(), "article" | "treaty" | "text" | "provision")) {
+                if words
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "article" | "treaty" | "text" | "provision"))
+                {
                     return self.last_article;
                 }
                 let fits = |i: usize| {
-                    let role = self.speakers[i].role.as_deref().unwrap_or("").to_lowercase();
+                    let role = self.speakers[i]
+                        .role
+                        .as_deref()
+                        .unwrap_or("")
+                        .to_lowercase();
                     !self.articles.contains(&i)
                         && words.iter().any(|w| {
                             !matches!(w.as_str(), "the" | "of" | "official")
@@ -173,7 +184,16 @@ pub fn find(
             spans.partition_point(|q| q.open < s.end),
         );
         let in_sentence: Vec<&QuoteSpan> = spans[a..b].iter().collect();
-        let actors = actors_in(lex, text, tokens, s.start, s.end, &in_sentence, mentions, registry);
+        let actors = actors_in(
+            lex,
+            text,
+            tokens,
+            s.start,
+            s.end,
+            &in_sentence,
+            mentions,
+            registry,
+        );
         for q in &in_sentence {
             let inner = text[q.inner_start..q.inner_end].trim_end();
             let inner = inner.strip_suffix(',').unwrap_or(inner).trim_end();
@@ -199,7 +219,10 @@ pub fn find(
                 let verb = before
                     .clone()
                     .rev()
-                    .find(|&k| lex.speech_verbs.contains(tokens.norm(k)) && !in_any(&in_sentence, tokens.tokens[k].start))
+                    .find(|&k| {
+                        lex.speech_verbs.contains(tokens.norm(k))
+                            && !in_any(&in_sentence, tokens.tokens[k].start)
+                    })
                     .map(|k| tokens.tokens[k].start);
                 let subject = verb.and_then(|v| actors.iter().rev().find(|a| a.end <= v));
                 if let Some(a) = subject.or_else(|| actors.iter().rev().find(|a| a.end <= q.open)) {
@@ -259,7 +282,10 @@ pub fn find(
             }
         }
         if let Some((p, w)) = last_para_speaker {
-            if p == s.paragraph && is_person(&registry.speakers[w]) && !registry.articles.contains(&w) {
+            if p == s.paragraph
+                && is_person(&registry.speakers[w])
+                && !registry.articles.contains(&w)
+            {
                 registry.last_person = Some(w);
             }
         }
@@ -283,7 +309,9 @@ pub fn find(
         .filter(|q| q.start >= headline_end)
         .map(|q| q.text.to_lowercase())
         .collect();
-    out.retain(|q| q.start >= headline_end || !body.iter().any(|b| b.contains(&q.text.to_lowercase())));
+    out.retain(|q| {
+        q.start >= headline_end || !body.iter().any(|b| b.contains(&q.text.to_lowercase()))
+    });
     out
 }
 
@@ -300,9 +328,11 @@ fn is_person(s: &Speaker) -> bool {
 fn is_term(inner: &str) -> bool {
     let words: Vec<&str> = inner.split_whitespace().collect();
     words.len() <= 4
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
 }
 
 /// An attribution opening the text after a quotation: `[,] NAME VERB`,
@@ -334,7 +364,9 @@ fn attribution_after<'a>(
             .find(|a| a.start >= after_verb && a.start <= after_verb + 30);
     }
     // NAME VERB: the actor starting here, then a speech verb within two words.
-    let actor = actors.iter().find(|a| a.start == from || (a.start > from && a.start <= from + 4))?;
+    let actor = actors
+        .iter()
+        .find(|a| a.start == from || (a.start > from && a.start <= from + 4))?;
     let after = tokens.first_at(actor.end);
     (after..(after + 3).min(range.end))
         .any(|k| lex.speech_verbs.contains(tokens.norm(k)))
@@ -355,7 +387,8 @@ fn actors_in(
 ) -> Vec<Actor> {
     let inside = |pos: usize| quotes.iter().any(|q| pos >= q.open && pos < q.close);
     let range = tokens.within(start, end);
-    let mentions = &mentions[mentions.partition_point(|m| m.start < start)..mentions.partition_point(|m| m.start < end)];
+    let mentions = &mentions[mentions.partition_point(|m| m.start < start)
+        ..mentions.partition_point(|m| m.start < end)];
     let mention_at = |k: usize| mentions.iter().any(|m| k >= m.first && k <= m.last);
     let state_at = |k: usize| {
         mentions
@@ -373,12 +406,20 @@ fn actors_in(
         let norm = tokens.norm(k);
         // Pronouns.
         if norm == "it" && k + 1 < range.end && lex.speech_verbs.contains(tokens.norm(k + 1)) {
-            actors.push(Actor { kind: ActorKind::It, start: t.start, end: t.end });
+            actors.push(Actor {
+                kind: ActorKind::It,
+                start: t.start,
+                end: t.end,
+            });
             k += 1;
             continue;
         }
         if matches!(norm, "he" | "she") {
-            actors.push(Actor { kind: ActorKind::Pronoun, start: t.start, end: t.end });
+            actors.push(Actor {
+                kind: ActorKind::Pronoun,
+                start: t.start,
+                end: t.end,
+            });
             k += 1;
             continue;
         }
@@ -388,7 +429,11 @@ fn actors_in(
                 let i = registry.add(name, None);
                 registry.articles.insert(i);
                 registry.last_article = Some(i);
-                actors.push(Actor { kind: ActorKind::Known(i), start: t.start, end: tokens.tokens[last].end });
+                actors.push(Actor {
+                    kind: ActorKind::Known(i),
+                    start: t.start,
+                    end: tokens.tokens[last].end,
+                });
                 k = last + 1;
                 continue;
             }
@@ -397,18 +442,49 @@ fn actors_in(
         if norm == "the" && k + 1 < range.end {
             let mut j = k + 1;
             let mut words = Vec::new();
-            while j < range.end && j < k + 5 && lex.role_words.contains(tokens.norm(j)) && !mention_at(j) {
+            while j < range.end
+                && j < k + 5
+                && lex.role_words.contains(tokens.norm(j))
+                && !mention_at(j)
+            {
                 words.push(tokens.norm(j).to_string());
                 j += 1;
             }
-            let is_article = matches!(tokens.norm(k + 1), "article" | "treaty" | "text" | "provision");
+            let is_article = matches!(
+                tokens.norm(k + 1),
+                "article" | "treaty" | "text" | "provision"
+            );
             if is_article {
                 words = vec![tokens.norm(k + 1).to_string()];
                 j = k + 2;
             }
             let next_cap = j < range.end && tokens.tokens[j].cap && !is_article;
-            let joined = text[tokens.tokens[k].end..tokens.tokens[(j - 1).max(k)].end].contains(',');
-            if !words.is_empty() && !next_cap && !joined && words.iter().any(|w| !matches!(w.as_str(), "the" | "of" | "for" | "and" | "state" | "white" | "house" | "us" | "un" | "eu" | "nato" | "csto" | "joint" | "staff" | "kremlin")) {
+            let joined =
+                text[tokens.tokens[k].end..tokens.tokens[(j - 1).max(k)].end].contains(',');
+            if !words.is_empty()
+                && !next_cap
+                && !joined
+                && words.iter().any(|w| {
+                    !matches!(
+                        w.as_str(),
+                        "the"
+                            | "of"
+                            | "for"
+                            | "and"
+                            | "state"
+                            | "white"
+                            | "house"
+                            | "us"
+                            | "un"
+                            | "eu"
+                            | "nato"
+                            | "csto"
+                            | "joint"
+                            | "staff"
+                            | "kremlin"
+                    )
+                })
+            {
                 actors.push(Actor {
                     kind: ActorKind::RoleRef(words),
                     start: t.start,
@@ -436,13 +512,24 @@ fn actors_in(
                 j += 1;
                 continue;
             }
-            if matches!(tokens.norm(j), "of" | "the" | "for") && j + 1 < range.end && tokens.tokens[j + 1].cap {
+            if matches!(tokens.norm(j), "of" | "the" | "for")
+                && j + 1 < range.end
+                && tokens.tokens[j + 1].cap
+            {
                 j += 1;
                 continue;
             }
             break;
         }
-        if let Some(actor) = run_actor(lex, text, tokens, (k, j), range.start, (&mention_at, &state_at), registry) {
+        if let Some(actor) = run_actor(
+            lex,
+            text,
+            tokens,
+            (k, j),
+            range.start,
+            (&mention_at, &state_at),
+            registry,
+        ) {
             actors.push(actor);
         }
         k = j;
@@ -454,11 +541,13 @@ fn actors_in(
 /// "treaty" (or "charter"), at most twelve words on.
 fn article_ref(text: &str, tokens: &Tokens, k: usize, end: usize) -> Option<(usize, String)> {
     let num = tokens.norm(k + 1);
-    let numeric = num.chars().all(|c| c.is_ascii_digit()) || num.chars().all(|c| "ivxl".contains(c));
+    let numeric =
+        num.chars().all(|c| c.is_ascii_digit()) || num.chars().all(|c| "ivxl".contains(c));
     if !numeric || k + 2 >= end || tokens.norm(k + 2) != "of" {
         return None;
     }
-    let last = (k + 3..end.min(k + 14)).find(|&j| matches!(tokens.norm(j), "treaty" | "charter"))?;
+    let last =
+        (k + 3..end.min(k + 14)).find(|&j| matches!(tokens.norm(j), "treaty" | "charter"))?;
     let span = &text[tokens.tokens[k].start..tokens.tokens[last].end];
     if span.contains([',', ';', '.']) && !span.contains("U.S.") {
         return None;
@@ -499,11 +588,16 @@ fn run_actor(
         n0 -= 1;
     }
     // Hyphenated parts belong to the word before ("Kim Jong-un").
-    let words = (n0..j).filter(|&i| !text[..tokens.tokens[i].start].ends_with('-')).count();
+    let words = (n0..j)
+        .filter(|&i| !text[..tokens.tokens[i].start].ends_with('-'))
+        .count();
     let next_verb = j < tokens.tokens.len() && lex.speech_verbs.contains(tokens.norm(j))
-        || (j + 1 < tokens.tokens.len() && lex.speech_verbs.contains(tokens.norm(j + 1)) && tokens.norm(j) == "also");
+        || (j + 1 < tokens.tokens.len()
+            && lex.speech_verbs.contains(tokens.norm(j + 1))
+            && tokens.norm(j) == "also");
     let prev_verb = k > sentence_start && lex.speech_verbs.contains(tokens.norm(k - 1));
-    let span_text = |a: usize, b: usize| text[tokens.tokens[a].start..tokens.tokens[b - 1].end].to_string();
+    let span_text =
+        |a: usize, b: usize| text[tokens.tokens[a].start..tokens.tokens[b - 1].end].to_string();
     // "the Cold War": a determiner before a run without an office word
     // makes it a thing, not a person.
     let determiner = n0 == k
@@ -540,7 +634,9 @@ fn run_actor(
         });
     }
     // A body: the run holds an organisation word.
-    let org_end = (k..j).rev().find(|&i| lex.org_words.contains(tokens.norm(i)))?;
+    let org_end = (k..j)
+        .rev()
+        .find(|&i| lex.org_words.contains(tokens.norm(i)))?;
     let mut org_start = k;
     while org_start < org_end && lex.function_words.contains(tokens.norm(org_start)) {
         org_start += 1;
@@ -594,7 +690,10 @@ fn role_before(
         return None;
     }
     let role = text[tokens.tokens[a].start..tokens.tokens[name_start - 1].end].replace('\n', " ");
-    let has_office = (a..name_start).any(|i| lex.role_words.contains(tokens.norm(i)) && !matches!(tokens.norm(i), "the" | "of" | "for" | "and"));
+    let has_office = (a..name_start).any(|i| {
+        lex.role_words.contains(tokens.norm(i))
+            && !matches!(tokens.norm(i), "the" | "of" | "for" | "and")
+    });
     has_office.then_some(role)
 }
 
@@ -603,10 +702,14 @@ fn role_before(
 fn role_after(lex: &Lexicon, text: &str, tokens: &Tokens, name_end: usize) -> Option<String> {
     let t = tokens.tokens.get(name_end)?;
     let prev_end = tokens.tokens[name_end - 1].end;
-    if &text[prev_end..t.start] != ", " || !lex.role_words.contains(tokens.norm(name_end)) || t.cap {
+    if &text[prev_end..t.start] != ", " || !lex.role_words.contains(tokens.norm(name_end)) || t.cap
+    {
         return None;
     }
     let rest = &text[t.start..];
-    let stop = crate::tokens::floor_boundary(rest, rest.find([',', '.', ';']).unwrap_or(rest.len()).min(80));
+    let stop = crate::tokens::floor_boundary(
+        rest,
+        rest.find([',', '.', ';']).unwrap_or(rest.len()).min(80),
+    );
     Some(rest[..stop].to_string())
 }

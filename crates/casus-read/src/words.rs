@@ -388,72 +388,270 @@ pub struct ReachPhrase {
 /// Reach phrases, each a word sequence (folded). A trailing `*` matches any
 /// word with that prefix, `*` alone any one word, `...` up to four words.
 pub const REACH_PHRASES: &[ReachPhrase] = &[
-    ReachPhrase { words: &["extend*", "to"], object: true },
-    ReachPhrase { words: &["cover*"], object: true },
-    ReachPhrase { words: &["include"], object: true },
-    ReachPhrase { words: &["includes"], object: true },
-    ReachPhrase { words: &["including"], object: true },
-    ReachPhrase { words: &["apply", "to"], object: true },
-    ReachPhrase { words: &["applies", "to"], object: true },
-    ReachPhrase { words: &["applied", "to"], object: true },
-    ReachPhrase { words: &["taking", "place", "on"], object: true },
-    ReachPhrase { words: &["take", "place", "on"], object: true },
-    ReachPhrase { words: &["takes", "place", "on"], object: true },
-    ReachPhrase { words: &["treat", "any", "attack", "on"], object: true },
-    ReachPhrase { words: &["treat", "an", "attack", "on"], object: true },
-    ReachPhrase { words: &["defense", "of"], object: true },
-    ReachPhrase { words: &["defence", "of"], object: true },
-    ReachPhrase { words: &["to", "protect"], object: true },
-    ReachPhrase { words: &["stand", "up", "for"], object: true },
-    ReachPhrase { words: &["obligations", "before"], object: true },
-    ReachPhrase { words: &["obligations", "to"], object: true },
-    ReachPhrase { words: &["commitments", "to"], object: true },
-    ReachPhrase { words: &["mutual", "assistance", "in", "case", "of"], object: true },
-    ReachPhrase { words: &["assistance", "in", "the", "event", "of"], object: true },
-    ReachPhrase { words: &["triggered", "by"], object: true },
-    ReachPhrase { words: &["to", "defend"], object: true },
-    ReachPhrase { words: &["bound", "to"], object: true },
-    ReachPhrase { words: &["obliged", "to"], object: true },
-    ReachPhrase { words: &["obligated", "to"], object: true },
-    ReachPhrase { words: &["come", "to", "the", "aid", "of"], object: true },
-    ReachPhrase { words: &["come", "to", "the", "defense", "of"], object: true },
-    ReachPhrase { words: &["come", "to", "the", "defence", "of"], object: true },
-    ReachPhrase { words: &["fall*", "under"], object: false },
-    ReachPhrase { words: &["fall*", "within"], object: false },
-    ReachPhrase { words: &["engag*", "the"], object: false },
-    ReachPhrase { words: &["trigger"], object: false },
-    ReachPhrase { words: &["triggers"], object: false },
-    ReachPhrase { words: &["requested", "consultations"], object: false },
-    ReachPhrase { words: &["request", "consultations"], object: false },
-    ReachPhrase { words: &["request", "for", "consultations"], object: false },
-    ReachPhrase { words: &["request*", "assistance"], object: false },
-    ReachPhrase { words: &["request*", "military", "assistance"], object: false },
-    ReachPhrase { words: &["request*", "*", "assistance"], object: false },
-    ReachPhrase { words: &["request*", "help"], object: false },
-    ReachPhrase { words: &["activat*", "the", "relevant", "provisions"], object: false },
-    ReachPhrase { words: &["activat*", "the", "provisions"], object: false },
-    ReachPhrase { words: &["activat*", "article"], object: false },
-    ReachPhrase { words: &["appeal", "to", "the"], object: false },
-    ReachPhrase { words: &["appealed", "to", "the"], object: false },
-    ReachPhrase { words: &["invoke"], object: false },
-    ReachPhrase { words: &["invokes"], object: false },
-    ReachPhrase { words: &["invoking"], object: false },
-    ReachPhrase { words: &["invoked", "article"], object: false },
-    ReachPhrase { words: &["consultations", "under"], object: false },
-    ReachPhrase { words: &["consultation", "under"], object: false },
-    ReachPhrase { words: &["talks", "under"], object: false },
-    ReachPhrase { words: &["applies"], object: false },
-    ReachPhrase { words: &["apply"], object: false },
-    ReachPhrase { words: &["in", "accordance", "with"], object: false },
-    ReachPhrase { words: &["request*", "aid"], object: false },
-    ReachPhrase { words: &["made", "the", "request"], object: false },
-    ReachPhrase { words: &["ask*", "...", "for", "help"], object: false },
-    ReachPhrase { words: &["ask*", "...", "for", "assistance"], object: false },
-    ReachPhrase { words: &["ask*", "...", "for", "aid"], object: false },
-    ReachPhrase { words: &["appeal*", "...", "for", "help"], object: false },
-    ReachPhrase { words: &["call*", "on", "...", "clause"], object: false },
-    ReachPhrase { words: &["invok*", "...", "clause"], object: false },
-    ReachPhrase { words: &["seek*", "...", "clause"], object: false },
+    ReachPhrase {
+        words: &["extend*", "to"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["cover*"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["include"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["includes"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["including"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["apply", "to"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["applies", "to"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["applied", "to"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["taking", "place", "on"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["take", "place", "on"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["takes", "place", "on"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["treat", "any", "attack", "on"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["treat", "an", "attack", "on"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["defense", "of"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["defence", "of"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["to", "protect"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["stand", "up", "for"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["obligations", "before"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["obligations", "to"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["commitments", "to"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["mutual", "assistance", "in", "case", "of"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["assistance", "in", "the", "event", "of"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["triggered", "by"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["to", "defend"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["bound", "to"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["obliged", "to"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["obligated", "to"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["come", "to", "the", "aid", "of"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["come", "to", "the", "defense", "of"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["come", "to", "the", "defence", "of"],
+        object: true,
+    },
+    ReachPhrase {
+        words: &["fall*", "under"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["fall*", "within"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["engag*", "the"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["trigger"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["triggers"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["requested", "consultations"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["request", "consultations"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["request", "for", "consultations"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["request*", "assistance"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["request*", "military", "assistance"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["request*", "*", "assistance"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["request*", "help"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["activat*", "the", "relevant", "provisions"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["activat*", "the", "provisions"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["activat*", "article"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["appeal", "to", "the"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["appealed", "to", "the"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["invoke"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["invokes"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["invoking"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["invoked", "article"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["consultations", "under"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["consultation", "under"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["talks", "under"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["applies"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["apply"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["in", "accordance", "with"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["request*", "aid"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["made", "the", "request"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["ask*", "...", "for", "help"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["ask*", "...", "for", "assistance"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["ask*", "...", "for", "aid"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["appeal*", "...", "for", "help"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["call*", "on", "...", "clause"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["invok*", "...", "clause"],
+        object: false,
+    },
+    ReachPhrase {
+        words: &["seek*", "...", "clause"],
+        object: false,
+    },
 ];
 
 /// Phrases of refusal: a request turned down is a claim that the
@@ -470,7 +668,16 @@ pub const REFUSAL_PHRASES: &[&[&str]] = &[
 ];
 
 /// Words that negate the clause they stand in.
-pub const NEGATORS: &[&str] = &["not", "no", "never", "neither", "nor", "cannot", "t", "suspended"];
+pub const NEGATORS: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "neither",
+    "nor",
+    "cannot",
+    "t",
+    "suspended",
+];
 
 /// Phrases that leave the question open (the claim's polarity is unclear).
 pub const HEDGES: &[&[&str]] = &[
@@ -523,16 +730,106 @@ pub const MONTHS: &[(&str, i8)] = &[
 ];
 
 /// Nouns that make a year a duration or an age, not a date ("24 years").
-pub const DURATION_NOUNS: &[&str] = &["years", "year", "months", "days", "km", "kilometres", "miles"];
+pub const DURATION_NOUNS: &[&str] = &[
+    "years",
+    "year",
+    "months",
+    "days",
+    "km",
+    "kilometres",
+    "miles",
+];
 
 /// Capitalised words that open sentences and never start a name.
 pub const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "of", "for", "to", "and", "but", "or", "he", "she", "it",
-    "they", "we", "i", "you", "his", "her", "their", "our", "its", "this", "that", "these",
-    "those", "since", "when", "while", "after", "before", "earlier", "later", "according", "as",
-    "if", "so", "let", "there", "what", "who", "which", "each", "every", "both", "all", "some",
-    "reports", "analysts", "allies", "officials", "people", "related", "article", "however",
-    "meanwhile", "also", "yet", "then", "now", "today", "yesterday", "source", "photo", "photos",
-    "by", "with", "from", "into", "over", "under", "about", "may", "will", "would", "could",
-    "should", "must", "can", "is", "was", "are", "were", "has", "have", "had", "not", "no",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "to",
+    "and",
+    "but",
+    "or",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "since",
+    "when",
+    "while",
+    "after",
+    "before",
+    "earlier",
+    "later",
+    "according",
+    "as",
+    "if",
+    "so",
+    "let",
+    "there",
+    "what",
+    "who",
+    "which",
+    "each",
+    "every",
+    "both",
+    "all",
+    "some",
+    "reports",
+    "analysts",
+    "allies",
+    "officials",
+    "people",
+    "related",
+    "article",
+    "however",
+    "meanwhile",
+    "also",
+    "yet",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "source",
+    "photo",
+    "photos",
+    "by",
+    "with",
+    "from",
+    "into",
+    "over",
+    "under",
+    "about",
+    "may",
+    "will",
+    "would",
+    "could",
+    "should",
+    "must",
+    "can",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+    "not",
+    "no",
 ];

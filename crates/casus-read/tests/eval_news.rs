@@ -38,7 +38,10 @@ fn shared_news_articles_score_at_or_above_the_floors() {
     let news = shared.join("data/news");
     let mut cases = cases_in(&news).expect("news folder");
     let seed = shared.join("seed/000_1aa85bb800c591c2.txt");
-    cases.push(Case { annotation: news.join("00-seed.json"), text: seed });
+    cases.push(Case {
+        annotation: news.join("00-seed.json"),
+        text: seed,
+    });
     assert!(cases.len() >= 8, "{} articles", cases.len());
     let s = run(&cases);
     // quotes, states, treaties, places, dates, claims: the targets

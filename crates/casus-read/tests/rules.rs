@@ -19,7 +19,9 @@ fn reader() -> &'static Reader {
 }
 
 fn read(text: &str, published: Option<jiff::civil::Date>) -> casus_read::Article {
-    reader().read_text(kb(), text, &Options { published }).expect("reads")
+    reader()
+        .read_text(kb(), text, &Options { published })
+        .expect("reads")
 }
 
 #[test]
@@ -27,15 +29,27 @@ fn input_errors_are_named() {
     let r = reader();
     let opts = Options::default();
     assert!(matches!(r.read(kb(), b"", &opts), Err(ReadError::Empty)));
-    assert!(matches!(r.read(kb(), b" \n\t\n", &opts), Err(ReadError::Empty)));
-    assert!(matches!(r.read(kb(), b"\x00\x01\x02ELF", &opts), Err(ReadError::Binary)));
-    assert!(matches!(r.read(kb(), &[0xFF, 0xFE, b'a', 0], &opts), Err(ReadError::Utf16)));
+    assert!(matches!(
+        r.read(kb(), b" \n\t\n", &opts),
+        Err(ReadError::Empty)
+    ));
+    assert!(matches!(
+        r.read(kb(), b"\x00\x01\x02ELF", &opts),
+        Err(ReadError::Binary)
+    ));
+    assert!(matches!(
+        r.read(kb(), &[0xFF, 0xFE, b'a', 0], &opts),
+        Err(ReadError::Utf16)
+    ));
     assert!(matches!(
         r.read(kb(), b"ok \xe9 bad", &opts),
         Err(ReadError::NotUtf8 { offset: 3 })
     ));
     let big = vec![b'a'; casus_read::MAX_ARTICLE_BYTES + 1];
-    assert!(matches!(r.read(kb(), &big, &opts), Err(ReadError::TooLarge { .. })));
+    assert!(matches!(
+        r.read(kb(), &big, &opts),
+        Err(ReadError::TooLarge { .. })
+    ));
     assert!(matches!(
         r.read(kb(), b"<html><body><script>x</script></body></html>", &opts),
         Err(ReadError::Empty)
@@ -50,25 +64,45 @@ fn relative_and_partial_dates_resolve_against_publication() {
          The treaty is 24 years old and cost $2019 to print.",
         Some(date(2021, 3, 10)),
     );
-    let got: Vec<(&str, &str)> = a.dates.iter().map(|d| (d.text.as_str(), d.date.as_str())).collect();
+    let got: Vec<(&str, &str)> = a
+        .dates
+        .iter()
+        .map(|d| (d.text.as_str(), d.date.as_str()))
+        .collect();
     assert!(got.contains(&("Monday", "2021-03-08")), "{got:?}");
     assert!(got.contains(&("March 3", "2021-03-03")), "{got:?}");
     assert!(got.contains(&("Yesterday", "2021-03-09")), "{got:?}");
     assert!(got.contains(&("1994", "1994")), "{got:?}");
     assert!(got.contains(&("September 2020", "2020-09")), "{got:?}");
-    assert!(!got.iter().any(|(t, _)| t.contains("24") || t.contains("2019")), "{got:?}");
+    assert!(
+        !got.iter()
+            .any(|(t, _)| t.contains("24") || t.contains("2019")),
+        "{got:?}"
+    );
     // A month and day months ahead of publication belong to the year before.
-    let b = read("Recall\n\nThe ceasefire of Dec. 20 held.", Some(date(2021, 1, 15)));
+    let b = read(
+        "Recall\n\nThe ceasefire of Dec. 20 held.",
+        Some(date(2021, 1, 15)),
+    );
     assert_eq!(b.dates[0].date, "2020-12-20");
 }
 
 #[test]
 fn publication_date_from_a_date_line_or_dateline_free_text() {
-    let a = read("Headline here\n14:34 10.09.2025\n\nBody text on Wednesday.", None);
-    assert_eq!(a.published.as_ref().map(|p| p.date), Some(date(2025, 9, 10)));
+    let a = read(
+        "Headline here\n14:34 10.09.2025\n\nBody text on Wednesday.",
+        None,
+    );
+    assert_eq!(
+        a.published.as_ref().map(|p| p.date),
+        Some(date(2025, 9, 10))
+    );
     assert_eq!(a.dates[0].date, "2025-09-10");
     let b = read("Headline\nThe Paper|June 20, 2024\n\nBody.", None);
-    assert_eq!(b.published.as_ref().map(|p| p.date), Some(date(2024, 6, 20)));
+    assert_eq!(
+        b.published.as_ref().map(|p| p.date),
+        Some(date(2024, 6, 20))
+    );
     let c = read("No date anywhere\n\nThe minister spoke on Monday.", None);
     assert!(c.published.is_none());
     assert!(c.dates.is_empty());
@@ -82,11 +116,23 @@ fn demonyms_capitals_and_people() {
         Some(date(2020, 10, 7)),
     );
     let states: Vec<&str> = a.polities.iter().map(|p| p.id.as_str()).collect();
-    assert!(states.contains(&"ARM") && states.contains(&"TUR"), "{states:?}");
-    assert!(!states.contains(&"SYR"), "people, not the state: {states:?}");
-    assert!(!states.contains(&"BEL") && !states.contains(&"RUS"), "locations: {states:?}");
+    assert!(
+        states.contains(&"ARM") && states.contains(&"TUR"),
+        "{states:?}"
+    );
+    assert!(
+        !states.contains(&"SYR"),
+        "people, not the state: {states:?}"
+    );
+    assert!(
+        !states.contains(&"BEL") && !states.contains(&"RUS"),
+        "locations: {states:?}"
+    );
     let places: Vec<&str> = a.places.iter().map(|p| p.text.as_str()).collect();
-    assert!(places.contains(&"Moscow") && places.contains(&"Brussels"), "{places:?}");
+    assert!(
+        places.contains(&"Moscow") && places.contains(&"Brussels"),
+        "{places:?}"
+    );
 }
 
 #[test]
@@ -139,7 +185,16 @@ fn claims_have_treaty_subject_and_polarity() {
     let got: Vec<(Option<&str>, Option<bool>, Option<&str>)> = a
         .claims
         .iter()
-        .map(|c| (c.treaty.as_deref(), c.applies, c.subject.territory.as_deref().or(c.subject.polity.as_deref())))
+        .map(|c| {
+            (
+                c.treaty.as_deref(),
+                c.applies,
+                c.subject
+                    .territory
+                    .as_deref()
+                    .or(c.subject.polity.as_deref()),
+            )
+        })
         .collect();
     assert_eq!(
         got,

@@ -83,7 +83,8 @@ fn read_input(file: &str) -> Result<Vec<u8>, CliError> {
     let path = Path::new(file);
     casus_core::limits::check_regular_file(path, "article", limit)
         .map_err(|e| CliError::Data(e.to_string()))?;
-    let f = std::fs::File::open(path).map_err(|e| CliError::Data(format!("cannot read {file}: {e}")))?;
+    let f = std::fs::File::open(path)
+        .map_err(|e| CliError::Data(format!("cannot read {file}: {e}")))?;
     let mut bytes = Vec::new();
     f.take(limit + 1)
         .read_to_end(&mut bytes)
@@ -103,14 +104,27 @@ fn one_line(s: &str) -> String {
 /// The text report.
 pub fn render_text(kb: &KnowledgeBase, a: &Article, checks: &[ClaimCheck]) -> String {
     let mut out = String::new();
-    let title = a.title.as_deref().map(one_line).unwrap_or_else(|| "(no headline)".into());
+    let title = a
+        .title
+        .as_deref()
+        .map(one_line)
+        .unwrap_or_else(|| "(no headline)".into());
     out.push_str(&format!("{}\n", bold(&format!("Article: {title}"))));
     match &a.published {
-        Some(p) => out.push_str(&format!("  published: {} ({})\n", p.date, p.from.replace('_', " "))),
-        None => out.push_str("  published: unknown (give --published to resolve relative dates and check claims)\n"),
+        Some(p) => out.push_str(&format!(
+            "  published: {} ({})\n",
+            p.date,
+            p.from.replace('_', " ")
+        )),
+        None => out.push_str(
+            "  published: unknown (give --published to resolve relative dates and check claims)\n",
+        ),
     }
     if !a.left_out.is_empty() {
-        out.push_str(&format!("  left out:  {} boilerplate paragraph(s)\n", a.left_out.len()));
+        out.push_str(&format!(
+            "  left out:  {} boilerplate paragraph(s)\n",
+            a.left_out.len()
+        ));
         for l in &a.left_out {
             out.push_str(&format!("    {}\n", dim(&one_line(l))));
         }
@@ -133,15 +147,40 @@ pub fn render_text(kb: &KnowledgeBase, a: &Article, checks: &[ClaimCheck]) -> St
         .iter()
         .map(|p| format!("{} {} [{}]", p.id, p.name, p.as_written.join(", ")))
         .collect();
-    out.push_str(&format!("  states:   {}\n", if polities.is_empty() { "(none)".into() } else { polities.join("; ") }));
+    out.push_str(&format!(
+        "  states:   {}\n",
+        if polities.is_empty() {
+            "(none)".into()
+        } else {
+            polities.join("; ")
+        }
+    ));
     let treaties: Vec<String> = a
         .treaties
         .iter()
         .map(|t| format!("{} ({}) [{}]", t.name, t.id, t.as_written.join(", ")))
         .collect();
-    out.push_str(&format!("  treaties: {}\n", if treaties.is_empty() { "(none)".into() } else { treaties.join("; ") }));
-    let places: Vec<String> = a.places.iter().map(|p| format!("{} → {}", p.text, p.territory)).collect();
-    out.push_str(&format!("  places:   {}\n", if places.is_empty() { "(none)".into() } else { places.join("; ") }));
+    out.push_str(&format!(
+        "  treaties: {}\n",
+        if treaties.is_empty() {
+            "(none)".into()
+        } else {
+            treaties.join("; ")
+        }
+    ));
+    let places: Vec<String> = a
+        .places
+        .iter()
+        .map(|p| format!("{} → {}", p.text, p.territory))
+        .collect();
+    out.push_str(&format!(
+        "  places:   {}\n",
+        if places.is_empty() {
+            "(none)".into()
+        } else {
+            places.join("; ")
+        }
+    ));
     out.push_str(&format!("\n{}\n", bold("Dates")));
     if a.dates.is_empty() {
         out.push_str("  (none)\n");
@@ -160,15 +199,26 @@ pub fn render_text(kb: &KnowledgeBase, a: &Article, checks: &[ClaimCheck]) -> St
             .and_then(|t| kb.treaty(t))
             .map(|t| t.short_name.clone())
             .unwrap_or_else(|| "(treaty unknown)".into());
-        let art = c.article.as_deref().map(|a| format!(" Art. {a}")).unwrap_or_default();
+        let art = c
+            .article
+            .as_deref()
+            .map(|a| format!(" Art. {a}"))
+            .unwrap_or_default();
         let stance = match c.applies {
             Some(true) => "applies to",
             Some(false) => "does not apply to",
             None => "(no clear stance) on",
         };
         let who = c.claimant.as_deref().unwrap_or("(unattributed)");
-        out.push_str(&format!("  {}. {who}: {treaty}{art} {stance} {}\n", i + 1, one_line(&c.subject.text)));
-        out.push_str(&format!("     {}\n", dim(&format!("“{}”", one_line(&c.text)))));
+        out.push_str(&format!(
+            "  {}. {who}: {treaty}{art} {stance} {}\n",
+            i + 1,
+            one_line(&c.subject.text)
+        ));
+        out.push_str(&format!(
+            "     {}\n",
+            dim(&format!("“{}”", one_line(&c.text)))
+        ));
         if let Some(check) = checks.iter().find(|k| k.claim == i) {
             let label = match check.agreement {
                 Agreement::Agree => "engine agrees",
@@ -181,7 +231,11 @@ pub fn render_text(kb: &KnowledgeBase, a: &Article, checks: &[ClaimCheck]) -> St
                 .map(|x| {
                     format!(
                         " (attack by {} on {} at {}, {})",
-                        x.attackers.iter().map(|p| kb.polity_name(p)).collect::<Vec<_>>().join(", "),
+                        x.attackers
+                            .iter()
+                            .map(|p| kb.polity_name(p))
+                            .collect::<Vec<_>>()
+                            .join(", "),
                         kb.polity_name(&x.defender),
                         x.place,
                         x.date
@@ -201,7 +255,10 @@ pub fn render_text(kb: &KnowledgeBase, a: &Article, checks: &[ClaimCheck]) -> St
                 ));
             }
             if check.verdicts.len() > 3 {
-                out.push_str(&format!("       … {} more verdict(s) alike\n", check.verdicts.len() - 3));
+                out.push_str(&format!(
+                    "       … {} more verdict(s) alike\n",
+                    check.verdicts.len() - 3
+                ));
             }
             for r in &check.reasons {
                 out.push_str(&format!("       - {r}\n"));
