@@ -228,7 +228,9 @@ pub fn find(
         let quote_here = quotes
             .get(quotes.partition_point(|q| q.sentence < si))
             .filter(|q| q.sentence == si);
+        let on_forces = attack_on_forces(tokens, range.clone());
         for (treaty, h, mut subject) in claims_here {
+            subject.forces |= on_forces;
             let applies = if hedged { None } else { Some(!h.negated) };
             // "The hostilities are not taking place on Armenian territory":
             // the events lie outside that state's territory, somewhere the
@@ -258,6 +260,18 @@ pub fn find(
         }
     }
     out
+}
+
+/// The sentence speaks of an attack on forces, vessels or aircraft ("any
+/// armed attack on Philippine forces", "if its forces, ships or aircraft
+/// came under armed attack"): a target word within six words of "attack".
+fn attack_on_forces(tokens: &Tokens, range: std::ops::Range<usize>) -> bool {
+    const TARGETS: &[&str] = &["forces", "vessels", "aircraft", "ships", "troops", "servicemen"];
+    range.clone().any(|k| {
+        matches!(tokens.norm(k), "attack" | "attacks")
+            && (k.saturating_sub(6).max(range.start)..(k + 7).min(range.end))
+                .any(|j| TARGETS.contains(&tokens.norm(j)))
+    })
 }
 
 fn dominant_treaty(treaty_mentions: &[&Mention]) -> Option<String> {
