@@ -266,7 +266,14 @@ pub fn find(
 /// armed attack on Philippine forces", "if its forces, ships or aircraft
 /// came under armed attack"): a target word within six words of "attack".
 fn attack_on_forces(tokens: &Tokens, range: std::ops::Range<usize>) -> bool {
-    const TARGETS: &[&str] = &["forces", "vessels", "aircraft", "ships", "troops", "servicemen"];
+    const TARGETS: &[&str] = &[
+        "forces",
+        "vessels",
+        "aircraft",
+        "ships",
+        "troops",
+        "servicemen",
+    ];
     range.clone().any(|k| {
         matches!(tokens.norm(k), "attack" | "attacks")
             && (k.saturating_sub(6).max(range.start)..(k + 7).min(range.end))
