@@ -90,6 +90,9 @@ pub enum Command {
     },
     /// Serve the JSON API over HTTP (docs/server.md) until SIGTERM or Ctrl-C.
     Serve(ServeArgs),
+    /// Read a news article: quotes and speakers, dates, states, treaties and
+    /// places, commitment claims checked against the engine (issue 12).
+    Read(ReadArgs),
 }
 
 /// `casus serve`.
@@ -99,6 +102,32 @@ pub struct ServeArgs {
     /// is printed as `listening on http://…`).
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
     pub addr: String,
+}
+
+// ---- issue 12: `casus read` ----
+
+/// Output formats of `casus read`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ReadFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// The article: a plain-text or HTML file, or `-` for standard input.
+    pub file: String,
+    /// The publication date (YYYY-MM-DD), when the article does not give it.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReadFormat::Text)]
+    pub format: ReadFormat,
+    /// Write the extracted claims as knowledge-base claim entries, for
+    /// review, into a new file in DIR (never over an existing file).
+    #[arg(long, value_name = "DIR")]
+    pub add_claims: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -76,6 +76,12 @@ const TABLE: &[(&str, i32, &str)] = &[
     ("show nato", 0, "North Atlantic"),
     ("check", 0, "0 error(s)"),
     ("escalate @examples/yerevan.toml", 0, "Escalation"),
+    // issue 12: `casus read`
+    ("read @a-file", 0, "Article"),
+    ("read @no-such-article", 1, "does not exist"),
+    ("read @full", 1, "is a directory"),
+    ("read @a-file --published 2020-13-01", 2, "month"),
+    ("read @a-file --add-claims @full", 1, "no claim"),
     (
         "escalate --attacker AZE --at 39.8153,46.7519 --on 2020-10-07",
         0,

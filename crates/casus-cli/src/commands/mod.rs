@@ -8,6 +8,7 @@ mod geo;
 mod import;
 mod import_coverage;
 mod place;
+mod read;
 mod serve;
 mod show;
 mod treaties;
@@ -67,6 +68,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Command::Treaties(args) => treaties::run(&service, &args),
                 Command::Show(args) => show::run(&service, &args),
                 Command::Escalate(args) => escalate::run(&service, &args, &places),
+                Command::Read(args) => read::run(service.kb(), &args),
                 Command::Check(_)
                 | Command::Kb { .. }
                 | Command::Import { .. }
