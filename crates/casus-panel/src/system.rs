@@ -52,8 +52,8 @@ impl StateSystem {
         StateSystem { origin, spells }
     }
 
-    /// From the knowledge base: every state with a COW code, over its
-    /// existence spells. A base in which no state has both is an error, and
+    /// From the knowledge base: every state (and de facto state: COW lists
+    /// Taiwan and Kosovo) with a COW code, over its existence spells. A base in which no state has both is an error, and
     /// so is a state with a COW code and no existence spell (its membership
     /// dates are unknown).
     pub fn from_kb(kb: &KnowledgeBase) -> Result<StateSystem, PanelError> {
@@ -62,7 +62,10 @@ impl StateSystem {
         for p in kb
             .polities
             .iter()
-            .filter(|p| p.kind == PolityKind::State && p.cow_code.is_some())
+            .filter(|p| {
+                matches!(p.kind, PolityKind::State | PolityKind::DeFactoState)
+                    && p.cow_code.is_some()
+            })
         {
             if p.existence.is_empty() {
                 undated.push(p.id.clone());
