@@ -58,8 +58,13 @@ fn row<'a>(
 }
 
 fn ids(r: Option<&HashMap<String, String>>, flag: &str) -> Vec<String> {
-    r.map(|r| r[&format!("{flag}_ids")].split(' ').map(String::from).collect())
-        .unwrap_or_default()
+    r.map(|r| {
+        r[&format!("{flag}_ids")]
+            .split(' ')
+            .map(String::from)
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 #[test]
@@ -107,7 +112,10 @@ fn years_outside_coverage_are_missing_not_zero() {
     // instrument has no data, not "no obligation".
     let rows = panel(&["--from", "1900", "--to", "1900", "--all-pairs"]);
     assert!(rows.len() > 1000);
-    let empty: Vec<_> = rows.iter().filter(|r| r["instruments"].is_empty()).collect();
+    let empty: Vec<_> = rows
+        .iter()
+        .filter(|r| r["instruments"].is_empty())
+        .collect();
     assert!(!empty.is_empty());
     assert!(empty
         .iter()
@@ -115,12 +123,21 @@ fn years_outside_coverage_are_missing_not_zero() {
             .iter()
             .all(|f| r[*f].is_empty())));
     let covered = panel(&["--from", "1950", "--to", "1950", "--all-pairs"]);
-    assert!(covered.iter().all(|r| r["defense"] == "0" || r["defense"] == "1"));
+    assert!(covered
+        .iter()
+        .all(|r| r["defense"] == "0" || r["defense"] == "1"));
 }
 
 #[test]
 fn spell_and_day_units_name_their_dates() {
-    let spells = panel(&["--from", "2024-01-01", "--to", "2024-12-31", "--unit", "spell"]);
+    let spells = panel(&[
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2024-12-31",
+        "--unit",
+        "spell",
+    ]);
     let arm: Vec<_> = spells
         .iter()
         .filter(|r| r["ccode1"] == "370" && r["ccode2"] == "371")
@@ -129,7 +146,14 @@ fn spell_and_day_units_name_their_dates() {
     assert!(arm.len() >= 2, "{arm:?}");
     assert_eq!(arm[0]["start"], "2024-01-01");
     assert_eq!(arm.last().unwrap()["end"], "2024-12-31");
-    let days = panel(&["--from", "2024-06-01", "--to", "2024-06-02", "--unit", "day"]);
+    let days = panel(&[
+        "--from",
+        "2024-06-01",
+        "--to",
+        "2024-06-02",
+        "--unit",
+        "day",
+    ]);
     assert!(days.iter().any(|r| r["date"] == "2024-06-02"));
 }
 
@@ -158,7 +182,9 @@ fn bad_arguments_exit_2_and_leave_no_partial_file() {
     let (code, err) = code_of(&["--from", "2000", "--to", "1990", "--out", o]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("ends before it starts"), "{err}");
-    let (code, err) = code_of(&["--from", "1990", "--to", "2000", "--unit", "week", "--out", o]);
+    let (code, err) = code_of(&[
+        "--from", "1990", "--to", "2000", "--unit", "week", "--out", o,
+    ]);
     assert_eq!(code, 2, "{err}");
     let (code, err) = code_of(&["--from", "1990-13", "--to", "2000", "--out", o]);
     assert_eq!(code, 2, "{err}");
@@ -172,17 +198,43 @@ fn bad_arguments_exit_2_and_leave_no_partial_file() {
     // With --force it is replaced, whole.
     let (code, err) = code_of(&["--from", "1990", "--to", "1990", "--force", "--out", o]);
     assert_eq!(code, 0, "{err}");
-    assert!(std::fs::read_to_string(&out).unwrap().starts_with("ccode1,"));
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .starts_with("ccode1,"));
     // An unwritable place.
     let missing = tmp.path().join("no/such/dir/p.csv");
-    let (code, err) = code_of(&["--from", "1990", "--to", "1990", "--out", missing.to_str().unwrap()]);
+    let (code, err) = code_of(&[
+        "--from",
+        "1990",
+        "--to",
+        "1990",
+        "--out",
+        missing.to_str().unwrap(),
+    ]);
     assert_eq!(code, 2, "{err}");
     // A partitioned dataset cannot go to stdout; a spell cannot be partitioned.
-    let (code, _) = code_of(&["--from", "1990", "--to", "1990", "--partition-by", "year", "--out", "-"]);
+    let (code, _) = code_of(&[
+        "--from",
+        "1990",
+        "--to",
+        "1990",
+        "--partition-by",
+        "year",
+        "--out",
+        "-",
+    ]);
     assert_eq!(code, 2);
     let dir = tmp.path().join("ds");
     let (code, _) = code_of(&[
-        "--from", "1990", "--to", "1990", "--unit", "spell", "--partition-by", "year", "--out",
+        "--from",
+        "1990",
+        "--to",
+        "1990",
+        "--unit",
+        "spell",
+        "--partition-by",
+        "year",
+        "--out",
         dir.to_str().unwrap(),
     ]);
     assert_eq!(code, 2);
@@ -223,7 +275,15 @@ fn all_pairs_needs_state_system_dates() {
     let result = casus()
         .arg("--kb")
         .arg(&kb)
-        .args(["panel", "--from", "1990", "--to", "1990", "--all-pairs", "--out"])
+        .args([
+            "panel",
+            "--from",
+            "1990",
+            "--to",
+            "1990",
+            "--all-pairs",
+            "--out",
+        ])
         .arg(&out)
         .output()
         .unwrap();
@@ -238,13 +298,26 @@ fn all_pairs_needs_state_system_dates() {
 fn parquet_file_and_partitioned_dataset_are_written_whole() {
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("p.parquet");
-    let (code, err) = code_of(&["--from", "2019", "--to", "2020", "--out", file.to_str().unwrap()]);
+    let (code, err) = code_of(&[
+        "--from",
+        "2019",
+        "--to",
+        "2020",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
     assert_eq!(code, 0, "{err}");
     let bytes = std::fs::read(&file).unwrap();
     assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
     let dir = tmp.path().join("ds");
     let (code, err) = code_of(&[
-        "--from", "2019", "--to", "2020", "--partition-by", "year", "--out",
+        "--from",
+        "2019",
+        "--to",
+        "2020",
+        "--partition-by",
+        "year",
+        "--out",
         dir.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{err}");
@@ -252,7 +325,13 @@ fn parquet_file_and_partitioned_dataset_are_written_whole() {
     assert!(dir.join("year=2020/part-0.parquet").is_file());
     // Again without --force: refused, the dataset untouched.
     let (code, _) = code_of(&[
-        "--from", "2019", "--to", "2019", "--partition-by", "year", "--out",
+        "--from",
+        "2019",
+        "--to",
+        "2019",
+        "--partition-by",
+        "year",
+        "--out",
         dir.to_str().unwrap(),
     ]);
     assert_eq!(code, 2);
@@ -273,7 +352,8 @@ fn flags_table(text: &str, prefix: &str) -> HashMap<Key, [u8; 5]> {
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
     let at = |c: &str| header.iter().position(|h| *h == c).unwrap();
-    let cols = ["defense", "offense", "neutral", "nonagg", "consul"].map(|f| at(&format!("{prefix}{f}")));
+    let cols =
+        ["defense", "offense", "neutral", "nonagg", "consul"].map(|f| at(&format!("{prefix}{f}")));
     let (c1, c2, y) = (at("ccode1"), at("ccode2"), at("year"));
     lines
         .map(|l| {
@@ -298,10 +378,23 @@ fn atop_sourced_panel_reproduces_the_published_table() {
     let out = casus()
         .args(["panel", "--source", "atop"])
         .arg(ext.join("atop_5.1"))
-        .args(["--from", "1816", "--to", "2018", "--columns", "atop", "--out", "-"])
+        .args([
+            "--from",
+            "1816",
+            "--to",
+            "2018",
+            "--columns",
+            "atop",
+            "--out",
+            "-",
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let ours = flags_table(&String::from_utf8_lossy(&out.stdout), "");
     let published_text =
         std::fs::read_to_string(ext.join("atop_5.1_peacesciencer/atop_alliance_ddyr.csv")).unwrap();
@@ -311,7 +404,10 @@ fn atop_sourced_panel_reproduces_the_published_table() {
     assert_eq!(published.len(), 273_296);
     let matched = published.keys().filter(|k| ours.contains_key(k)).count();
     assert_eq!(matched, 273_296, "every published row is in the panel");
-    let identical = published.iter().filter(|(k, f)| ours.get(k) == Some(f)).count();
+    let identical = published
+        .iter()
+        .filter(|(k, f)| ours.get(k) == Some(f))
+        .count();
     assert!(identical >= 272_950, "{identical} identical rows");
     let cells: usize = published
         .iter()
@@ -321,12 +417,18 @@ fn atop_sourced_panel_reproduces_the_published_table() {
         })
         .sum();
     assert!(cells <= 421, "{cells} disagreeing cells");
-    assert!(ours.len() - matched <= 20, "{} extra rows", ours.len() - matched);
+    assert!(
+        ours.len() - matched <= 20,
+        "{} extra rows",
+        ours.len() - matched
+    );
     // Directed: asymmetric rows (A owes B defence, B does not owe A) agree
     // with the published table in both directions wherever it has them.
     let asymmetric: Vec<&Key> = published
         .iter()
-        .filter(|((a, b, y), f)| f[0] == 1 && published.get(&(*b, *a, *y)).is_some_and(|g| g[0] == 0))
+        .filter(|((a, b, y), f)| {
+            f[0] == 1 && published.get(&(*b, *a, *y)).is_some_and(|g| g[0] == 0)
+        })
         .map(|(k, _)| k)
         .collect();
     assert!(asymmetric.len() > 100);
@@ -335,7 +437,11 @@ fn atop_sourced_panel_reproduces_the_published_table() {
         .filter(|(a, b, y)| ours[&(*a, *b, *y)][0] == 1 && ours[&(*b, *a, *y)][0] == 0)
         .count();
     // The only exceptions are obvary cells, where the rebuild over-states.
-    assert!(both_ways + 213 >= asymmetric.len(), "{both_ways} of {}", asymmetric.len());
+    assert!(
+        both_ways + 213 >= asymmetric.len(),
+        "{both_ways} of {}",
+        asymmetric.len()
+    );
     // obvary (atopid 1205, Brazil to Argentina, 1859): possible, not certain.
     let full = casus()
         .args(["panel", "--source", "atop"])
@@ -373,11 +479,23 @@ fn all_pairs_match_the_cow_state_system_and_atop_ends_in_2018() {
         .arg(ext.join("atop_5.1"))
         .args(["--all-pairs", "--cow"])
         .arg(&system)
-        .args(["--columns", "atop", "--from", "1816", "--to", "2016", "--out"])
+        .args([
+            "--columns",
+            "atop",
+            "--from",
+            "1816",
+            "--to",
+            "2016",
+            "--out",
+        ])
         .arg(&out)
         .output()
         .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let rows = std::fs::read_to_string(&out).unwrap().lines().count() as u64 - 1;
     assert_eq!(rows, expected);
     // After 2018 ATOP has no data: empty, never 0.
@@ -387,11 +505,26 @@ fn all_pairs_match_the_cow_state_system_and_atop_ends_in_2018() {
         .arg(ext.join("atop_5.1"))
         .args(["--all-pairs", "--cow"])
         .arg(&states)
-        .args(["--columns", "atop", "--from", "2018", "--to", "2019", "--out", "-"])
+        .args([
+            "--columns",
+            "atop",
+            "--from",
+            "2018",
+            "--to",
+            "2019",
+            "--out",
+            "-",
+        ])
         .output()
         .unwrap();
     let rows = parse(&String::from_utf8_lossy(&late.stdout));
-    assert!(rows.iter().filter(|r| r["year"] == "2019").all(|r| r["defense"].is_empty()));
-    assert!(rows.iter().filter(|r| r["year"] == "2018").all(|r| !r["defense"].is_empty()));
+    assert!(rows
+        .iter()
+        .filter(|r| r["year"] == "2019")
+        .all(|r| r["defense"].is_empty()));
+    assert!(rows
+        .iter()
+        .filter(|r| r["year"] == "2018")
+        .all(|r| !r["defense"].is_empty()));
     assert!(rows.iter().any(|r| r["year"] == "2019"));
 }

@@ -56,7 +56,7 @@ fn collect(spec: PanelSpec) -> Vec<(String, String, Time, Value)> {
             r.time,
             (r.cell.truth, r.cell.ids.clone()),
         ));
-        Ok(())
+        Ok::<(), casus_panel::PanelError>(())
     };
     panel.write(&mut sink, &mut |_, _| {}).unwrap();
     out
@@ -175,7 +175,10 @@ fn parquet_reads_back_as_the_same_batches() {
     let panel = Panel::new(data(), spec).unwrap();
     let mut buf: Vec<u8> = Vec::new();
     let rows = casus_panel::parquet_out::write_parquet(&panel, &mut buf, &mut |_, _| {}).unwrap();
-    assert_eq!(rows as usize, batches.iter().map(|b| b.num_rows()).sum::<usize>());
+    assert_eq!(
+        rows as usize,
+        batches.iter().map(|b| b.num_rows()).sum::<usize>()
+    );
     let reader = ParquetRecordBatchReaderBuilder::try_new(bytes::Bytes::from(buf))
         .unwrap()
         .with_batch_size(casus_panel::arrow_batches::BATCH_ROWS)
