@@ -7,6 +7,7 @@ mod export;
 mod geo;
 mod import;
 mod import_coverage;
+mod panel;
 mod place;
 mod read;
 mod serve;
@@ -48,6 +49,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 &args,
             )
         }
+        Command::Panel(args) => panel::run(cli.kb.as_deref(), &args),
         command => {
             let kb = load(cli.kb.as_deref())?;
             // The command line's answers come from the same service as the
@@ -72,7 +74,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Command::Check(_)
                 | Command::Kb { .. }
                 | Command::Import { .. }
-                | Command::Serve(_) => {
+                | Command::Serve(_)
+                | Command::Panel(_) => {
                     unreachable!("handled above")
                 }
             }
