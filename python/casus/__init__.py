@@ -16,9 +16,10 @@ import json
 from collections.abc import Iterable
 
 from . import _casus
+from ._casus import KnowledgeBase
 from ._errors import CasusError
 
-__all__ = ["CasusError", "commitments", "why"]
+__all__ = ["CasusError", "KnowledgeBase", "commitments", "why"]
 
 
 def _names(value: str | Iterable[str] | None) -> list[str]:
@@ -46,6 +47,7 @@ def why(
     intent: str = "deliberate",
     scale: str = "armed-attack",
     means: str = "kinetic",
+    kb: KnowledgeBase | None = None,
 ) -> dict:
     """Which commitments an attack triggers, for whom, and why.
 
@@ -55,7 +57,8 @@ def why(
     name or coordinates, ``on`` a date (``"YYYY-MM-DD"`` or a
     ``datetime.date``). ``target`` is ``"territory"`` or ``"forces"``;
     ``intent``, ``scale`` and ``means`` describe the attack as the CLI's
-    flags of the same names do.
+    flags of the same names do. ``kb`` is a :class:`KnowledgeBase` loaded
+    from a directory (the CLI's ``--kb``); the embedded one by default.
     """
     text = _casus.why_json(
         _names(attacker),
@@ -66,13 +69,14 @@ def why(
         intent,
         scale,
         means,
+        kb,
     )
     return json.loads(text)
 
 
-def commitments(state: str, *, on: object) -> dict:
+def commitments(state: str, *, on: object, kb: KnowledgeBase | None = None) -> dict:
     """What ``state`` owes and is owed on ``on``, treaty by treaty.
 
     The same as ``casus commitments STATE --on DATE --format json``.
     """
-    return json.loads(_casus.commitments_json(str(state), _day(on)))
+    return json.loads(_casus.commitments_json(str(state), _day(on), kb))

@@ -8,16 +8,18 @@
 //! turns them into dicts and tables.
 
 mod errors;
+mod knowledge;
 mod queries;
 
 use pyo3::prelude::*;
 
 use crate::errors::InputError;
+use crate::knowledge::{Chosen, PyKnowledgeBase};
 use crate::queries::{Character, WhyRequest};
 
 /// Judge an attack; the CLI's `why --format json` document as JSON text.
 #[pyfunction]
-#[pyo3(signature = (attackers, defenders, at, on, target, intent, scale, means))]
+#[pyo3(signature = (attackers, defenders, at, on, target, intent, scale, means, kb=None))]
 #[allow(clippy::too_many_arguments)] // one Python keyword each, as in the CLI
 fn why_json(
     py: Python<'_>,
@@ -29,7 +31,9 @@ fn why_json(
     intent: String,
     scale: String,
     means: String,
+    kb: Option<&Bound<'_, PyKnowledgeBase>>,
 ) -> PyResult<String> {
+    let kb = Chosen::new(kb);
     let request = WhyRequest {
         attackers,
         defenders,
@@ -42,13 +46,20 @@ fn why_json(
             means,
         },
     };
-    answer(py, move || queries::why(&request))
+    answer(py, move || queries::why(&*kb.get()?, &request))
 }
 
 /// What a state owes and is owed on a date; the CLI's `commitments --format json`.
 #[pyfunction]
-fn commitments_json(py: Python<'_>, state: String, on: String) -> PyResult<String> {
-    answer(py, move || queries::commitments(&state, &on))
+#[pyo3(signature = (state, on, kb=None))]
+fn commitments_json(
+    py: Python<'_>,
+    state: String,
+    on: String,
+    kb: Option<&Bound<'_, PyKnowledgeBase>>,
+) -> PyResult<String> {
+    let kb = Chosen::new(kb);
+    answer(py, move || queries::commitments(&*kb.get()?, &state, &on))
 }
 
 /// Run `work` without the GIL (the engine never touches Python objects) and
@@ -64,5 +75,6 @@ fn answer<T: Send>(
 fn _casus(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(why_json, m)?)?;
     m.add_function(wrap_pyfunction!(commitments_json, m)?)?;
+    m.add_class::<PyKnowledgeBase>()?;
     Ok(())
 }

@@ -1,11 +1,9 @@
 //! The questions the package answers, as JSON text identical to the CLI's
-//! `--format json`: `why` and `commitments` on the embedded knowledge base.
+//! `--format json`: `why` and `commitments` on a given knowledge base.
 //!
 //! These follow `casus-cli`'s commands step for step (name and date
 //! resolution, default defenders, the same refusals) until `casus-service`
 //! offers the typed requests that the CLI, the server and this package share.
-
-use std::sync::OnceLock;
 
 use casus_core::engine::{default_defenders, AttackCharacter, Intent, Means, Scale};
 use casus_core::query::{check_exists, resolve_polity};
@@ -15,17 +13,6 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::errors::InputError;
-
-/// The embedded knowledge base, decoded once per process.
-pub fn knowledge_base() -> Result<&'static KnowledgeBase, InputError> {
-    static KB: OnceLock<Result<KnowledgeBase, String>> = OnceLock::new();
-    KB.get_or_init(|| {
-        KnowledgeBase::embedded()
-            .map_err(|d| format!("the embedded knowledge base has {} problem(s)", d.0.len()))
-    })
-    .as_ref()
-    .map_err(|reason| InputError::new("knowledge_base", reason))
-}
 
 /// The arguments of `casus.why`, as the user gave them.
 pub struct WhyRequest {
@@ -118,8 +105,7 @@ fn polities(
 }
 
 /// `casus why … --format json`.
-pub fn why(request: &WhyRequest) -> Result<String, InputError> {
-    let kb = knowledge_base()?;
+pub fn why(kb: &KnowledgeBase, request: &WhyRequest) -> Result<String, InputError> {
     let date = day("on", &request.on)?;
     let character = request.character.parse()?;
     let target = choice(
@@ -204,14 +190,13 @@ pub fn why(request: &WhyRequest) -> Result<String, InputError> {
 }
 
 /// `casus commitments STATE --on DATE --format json`.
-pub fn commitments(state: &str, on: &str) -> Result<String, InputError> {
+pub fn commitments(kb: &KnowledgeBase, state: &str, on: &str) -> Result<String, InputError> {
     #[derive(Serialize)]
     struct Json<'a> {
         polity: &'a str,
         date: String,
         memberships: &'a [casus_core::commitments::Membership],
     }
-    let kb = knowledge_base()?;
     let date = day("on", on)?;
     let polity = resolve_polity(kb, state).map_err(|e| InputError::query("state", e))?;
     check_exists(kb, &polity, date).map_err(|e| InputError::query("state", e))?;

@@ -71,3 +71,19 @@ def test_reason_matches_the_cli_error_line(cli):
     with pytest.raises(casus.CasusError) as info:
         casus.why(attacker="AZE", defender="Armenai", at="Jermuk", on="2022-09-13")
     assert f"error: {info.value.reason}" in done.stderr
+
+
+def test_missing_kb_directory(tmp_path):
+    with pytest.raises(casus.CasusError) as info:
+        casus.KnowledgeBase(tmp_path / "absent")
+    assert info.value.field == "kb"
+    assert "does not exist" in info.value.reason
+
+
+def test_broken_kb_directory_lists_the_problem(tmp_path):
+    (tmp_path / "treaties").mkdir()
+    (tmp_path / "treaties" / "bad.toml").write_text("this is = = not toml\n")
+    with pytest.raises(casus.CasusError) as info:
+        casus.KnowledgeBase(tmp_path)
+    assert info.value.field == "kb"
+    assert "bad.toml" in info.value.reason
