@@ -412,27 +412,34 @@ pub enum MeansArg {
     Cyber,
 }
 
-impl CharacterArgs {
-    /// Whether any flag differs from its default.
-    pub fn given(&self) -> bool {
-        !self.to_character().is_default()
-    }
+// ---- Requests to casus-service (issue 10: one definition of the answers) ----
 
-    pub fn to_character(self) -> casus_core::engine::AttackCharacter {
-        use casus_core::engine::{AttackCharacter, Intent, Means, Scale};
-        AttackCharacter {
+impl From<TargetArg> for casus_service::TargetKind {
+    fn from(t: TargetArg) -> Self {
+        match t {
+            TargetArg::Territory => casus_service::TargetKind::Territory,
+            TargetArg::Forces => casus_service::TargetKind::Forces,
+        }
+    }
+}
+
+impl CharacterArgs {
+    /// The character as a service request gives it.
+    pub fn to_request(self) -> casus_service::Character {
+        use casus_service::{Character, IntentKind, MeansKind, ScaleKind};
+        Character {
             intent: match self.intent {
-                IntentArg::Deliberate => Intent::Deliberate,
-                IntentArg::Accidental => Intent::Accidental,
-                IntentArg::Unknown => Intent::Unknown,
+                IntentArg::Deliberate => IntentKind::Deliberate,
+                IntentArg::Accidental => IntentKind::Accidental,
+                IntentArg::Unknown => IntentKind::Unknown,
             },
             scale: match self.scale {
-                ScaleArg::ArmedAttack => Scale::ArmedAttack,
-                ScaleArg::Incident => Scale::Incident,
+                ScaleArg::ArmedAttack => ScaleKind::ArmedAttack,
+                ScaleArg::Incident => ScaleKind::Incident,
             },
             means: match self.means {
-                MeansArg::Kinetic => Means::Kinetic,
-                MeansArg::Cyber => Means::Cyber,
+                MeansArg::Kinetic => MeansKind::Kinetic,
+                MeansArg::Cyber => MeansKind::Cyber,
             },
         }
     }

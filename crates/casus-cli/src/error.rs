@@ -84,3 +84,13 @@ impl From<serde_json::Error> for CliError {
         CliError::Data(format!("cannot write JSON: {e}"))
     }
 }
+
+impl From<casus_service::ServiceError> for CliError {
+    fn from(e: casus_service::ServiceError) -> Self {
+        if e.kind.is_usage() {
+            CliError::Usage(e.reason)
+        } else {
+            CliError::Data(e.reason)
+        }
+    }
+}

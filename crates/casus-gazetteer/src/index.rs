@@ -132,3 +132,29 @@ impl Gazetteer {
             .map_or(0, |v| (v & 0xffff_ffff) as usize)
     }
 }
+
+// ---- Prefix search (type-ahead; issue 10, casus-service::search) ----
+
+impl Gazetteer {
+    /// Places bearing a name whose folded form starts with `prefix`
+    /// (already folded): at most `max_names` distinct names are read, in
+    /// key order, each with its places. Bounded work for type-ahead.
+    pub fn prefix_folded(&self, prefix: &str, max_names: usize) -> Vec<(String, Vec<Entry>)> {
+        use fst::{Automaton, IntoStreamer, Streamer};
+        let Some(map) = self.names.as_ref() else {
+            return Vec::new();
+        };
+        let automaton = fst::automaton::Str::new(prefix).starts_with();
+        let mut stream = map.search(automaton).into_stream();
+        let mut out = Vec::new();
+        while let Some((key, _)) = stream.next() {
+            if out.len() >= max_names {
+                break;
+            }
+            let key = String::from_utf8_lossy(key).into_owned();
+            let entries = self.lookup_folded(&key);
+            out.push((key, entries));
+        }
+        out
+    }
+}

@@ -63,13 +63,14 @@ pub enum NameError {
 }
 
 /// Resolve a place name on `date`. `resolver` is called only for a
-/// gazetteer hit, so a knowledge-base name never builds one.
-pub fn resolve_name<'kb>(
+/// gazetteer hit, so a knowledge-base name never builds one; it may give a
+/// new resolver or a shared one (`&Resolver`, as the server keeps).
+pub fn resolve_name<'kb, R: std::borrow::Borrow<Resolver<'kb>>>(
     kb: &'kb KnowledgeBase,
     input: &str,
     date: Date,
     options: NameOptions,
-    resolver: impl FnOnce() -> Result<Resolver<'kb>, LayerError>,
+    resolver: impl FnOnce() -> Result<R, LayerError>,
 ) -> Result<NamedPlace, NameError> {
     let kb_error = match resolve_place_on(kb, input, date) {
         Ok(place) => {
@@ -100,7 +101,7 @@ pub fn resolve_name<'kb>(
         lat: entry.lat,
         lon: entry.lon,
     };
-    let resolution = resolver()?.resolve(coord);
+    let resolution = resolver()?.borrow().resolve(coord);
     let hit = GazetteerHit {
         name: entry.name.to_string(),
         country: entry.country.to_string(),

@@ -1,26 +1,19 @@
 //! `casus commitments`: what a state owes and is owed on a date.
 
-use casus_core::commitments::commitments;
-use casus_core::query::resolve_polity;
-use casus_core::{KnowledgeBase, Truth};
-use serde::Serialize;
+use casus_core::Truth;
+use casus_service::{CommitmentsRequest, Service};
 
 use crate::args::{CommitmentsArgs, Format};
 use crate::error::CliError;
 use crate::output::{bold, dim, print_csv, print_json, table};
 
-#[derive(Serialize)]
-struct Json<'a> {
-    polity: &'a str,
-    date: String,
-    memberships: &'a [casus_core::commitments::Membership],
-}
-
-pub fn run(kb: &KnowledgeBase, args: &CommitmentsArgs) -> Result<(), CliError> {
-    let date = super::day(&args.on)?;
-    let polity = resolve_polity(kb, &args.polity)?;
-    casus_core::query::check_exists(kb, &polity, date)?;
-    let list = commitments(kb, &polity, date);
+pub fn run(service: &Service, args: &CommitmentsArgs) -> Result<(), CliError> {
+    let kb = service.kb();
+    let answer = service.commitments(&CommitmentsRequest {
+        polity: args.polity.clone(),
+        on: args.on.clone(),
+    })?;
+    let (polity, date, list) = (&answer.polity, answer.date, &answer.memberships);
     let names = |ids: &[String]| {
         ids.iter()
             .map(|i| kb.polity_name(i))
@@ -28,14 +21,10 @@ pub fn run(kb: &KnowledgeBase, args: &CommitmentsArgs) -> Result<(), CliError> {
             .join(", ")
     };
     match args.format.format {
-        Format::Json => print_json(&Json {
-            polity: &polity,
-            date: date.to_string(),
-            memberships: &list,
-        }),
+        Format::Json => print_json(&answer),
         Format::Csv => {
             let mut rows = Vec::new();
-            for m in &list {
+            for m in list {
                 for o in &m.obligations {
                     rows.push(vec![
                         m.treaty.clone(),
@@ -58,7 +47,7 @@ pub fn run(kb: &KnowledgeBase, args: &CommitmentsArgs) -> Result<(), CliError> {
             println!(
                 "{} of {} on {}",
                 bold("Commitments"),
-                kb.polity_name(&polity),
+                kb.polity_name(polity),
                 date
             );
             let (current, past): (Vec<_>, Vec<_>) = list.iter().partition(|m| m.party != Truth::No);

@@ -5,97 +5,33 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use casus_core::query::{QueryError, ResolvedPlace};
-use casus_core::{KnowledgeBase, Target};
+use casus_core::KnowledgeBase;
 use casus_escalate::cascade::{origin_label, Join, Outcome, Side};
-use casus_escalate::counterfactual::{apply_edits, diff, parse_edit, Diff, JoinChange};
-use casus_escalate::montecarlo::{monte_carlo, CompiledGraph, MonteCarlo};
+use casus_escalate::counterfactual::{Diff, JoinChange};
+use casus_escalate::montecarlo::MonteCarlo;
 use casus_escalate::render::{dot::to_dot, mermaid::to_mermaid, svg::to_svg};
-use casus_escalate::{
-    parse_scenario_with, run_cascade, scenario_from_flags_with, Compliance, ContestedRule,
-    CounterStrike, EscalationScenario, ScenarioError, SupportRule,
+use casus_escalate::{Compliance, ContestedRule, CounterStrike, SupportRule};
+use casus_service::escalate::Progress;
+use casus_service::{
+    ComplianceKind, ContestedKind, CounterStrikeKind, EscalateRequest, ScenarioDocument, Service,
+    SupportCountsKind,
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use serde::Serialize;
 
 use crate::args::{
     ComplianceArg, ContestedArg, CounterStrikeArg, EscalateArgs, EscalateFormat, SupportArg,
-    TargetArg,
 };
 use crate::error::CliError;
 use crate::output::{bold, dim, table};
 
-/// One cascade, with its Monte Carlo distribution when asked.
-#[derive(Serialize)]
-struct Run {
-    #[serde(flatten)]
-    outcome: Outcome,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    monte_carlo: Option<MonteCarlo>,
-}
-
-/// Everything `escalate --format json` prints.
-#[derive(Serialize)]
-struct Report {
-    scenario: EscalationScenario,
-    #[serde(flatten)]
-    actual: Run,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    counterfactual: Option<Run>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    diff: Option<Diff>,
-}
-
-fn usage(e: ScenarioError) -> CliError {
-    CliError::Usage(e.to_string())
-}
-
-fn file_error(e: ScenarioError) -> CliError {
-    match e {
-        ScenarioError::Malformed { .. } | ScenarioError::UnknownName { .. } => {
-            CliError::Data(e.to_string())
-        }
-        other => CliError::Usage(other.to_string()),
-    }
-}
-
-fn build_scenario(
-    kb: &KnowledgeBase,
+/// The service request for the arguments (the scenario file read here,
+/// within its size limit).
+fn request(
     args: &EscalateArgs,
     places: &super::geo::PlaceFlags,
-) -> Result<EscalationScenario, CliError> {
-    // `at` goes through the same resolvers as `why` and `place`: coordinates
-    // (the coordinate resolver, with the overlay checked once before, is
-    // built on the first coordinate and kept for the others), then names in
-    // the knowledge base, then the gazetteer.
-    let geo: std::cell::OnceCell<Result<casus_geo::Resolver<'_>, String>> = Default::default();
-    let by_name = places.lookup(kb);
-    let lookup = |input: &str, date: jiff::civil::Date| -> Result<ResolvedPlace, QueryError> {
-        if !casus_geo::looks_like_coordinates(input) {
-            return by_name(input, date);
-        }
-        let coord = casus_geo::parse_coord(input).map_err(|e| QueryError::Place(e.to_string()))?;
-        let resolver = geo
-            .get_or_init(|| {
-                let overlay = places
-                    .boundaries
-                    .map(casus_geo::Overlay::from_path)
-                    .transpose()
-                    .map_err(|e| e.to_string())?;
-                casus_geo::Resolver::new(kb, overlay).map_err(|e| e.to_string())
-            })
-            .as_ref()
-            .map_err(|e| QueryError::Place(e.clone()))?;
-        let resolution = resolver.resolve(coord);
-        resolution.to_place(kb, input).ok_or_else(|| {
-            QueryError::Place(format!(
-                "{input} lies in no territory of the knowledge base, so there is no sovereign or controller to judge: {}",
-                resolution.notes.join("; ")
-            ))
-        })
-    };
+) -> Result<EscalateRequest, CliError> {
     let flags_given = !args.attackers.is_empty() || args.at.is_some();
-    let mut scenario = match &args.scenario {
+    let scenario = match &args.scenario {
         Some(path) => {
             if flags_given {
                 return Err(CliError::Usage(
@@ -108,98 +44,56 @@ fn build_scenario(
                 casus_core::limits::MAX_SCENARIO_FILE_BYTES,
             )
             .map_err(|e| CliError::Data(e.to_string()))?;
-            let on = match &args.on {
-                Some(on) => Some(super::day(on)?),
-                None => None,
-            };
-            let mut s = parse_scenario_with(kb, &path.display().to_string(), &text, on, &lookup)
-                .map_err(file_error)?;
-            for sup in &args.supports {
-                s.supports
-                    .push(casus_escalate::scenario::parse_support_flag(kb, sup).map_err(usage)?);
-            }
-            s
+            Some(ScenarioDocument {
+                name: path.display().to_string(),
+                toml: text,
+            })
         }
-        None => {
-            let (Some(at), Some(on)) = (&args.at, &args.on) else {
-                return Err(CliError::Usage(
-                    "give a scenario file, or --attacker STATE --at PLACE --on DATE".into(),
-                ));
-            };
-            if args.attackers.is_empty() {
-                return Err(CliError::Usage("--attacker is required with --at".into()));
-            }
-            let date = super::day(on)?;
-            let target = match args.target {
-                TargetArg::Territory => Target::Territory,
-                TargetArg::Forces => Target::Forces,
-            };
-            scenario_from_flags_with(
-                kb,
-                date,
-                &args.attackers,
-                &args.defenders,
-                at,
-                target,
-                &args.supports,
-                &lookup,
-            )
-            .map_err(usage)?
-        }
+        None => None,
     };
-    // --intent/--scale/--means set the given attacks' character (overriding
-    // a scenario file's when any flag is given).
-    if args.character.given() {
-        for a in &mut scenario.attacks {
-            a.character = args.character.to_character();
-        }
-    }
-    let p = &mut scenario.policy;
-    if let Some(c) = args.policy {
-        p.compliance = match c {
-            ComplianceArg::All => Compliance::All,
-            ComplianceArg::Automatic => Compliance::Automatic,
-            ComplianceArg::Probabilistic => Compliance::Probabilistic,
-        };
-    }
-    if let Some(c) = args.counter_strike {
-        p.counter_strike = match c {
-            CounterStrikeArg::Homeland => CounterStrike::Homeland,
-            CounterStrikeArg::None => CounterStrike::None,
-        };
-    }
-    if let Some(c) = args.contested {
-        p.contested = match c {
-            ContestedArg::StayOut => ContestedRule::StayOut,
-            ContestedArg::Join => ContestedRule::Join,
-        };
-    }
-    if let Some(s) = args.support_counts {
-        p.support = match s {
-            SupportArg::Bystander => SupportRule::Bystander,
-            SupportArg::Belligerent => SupportRule::Belligerent,
-        };
-    }
-    if let Some(m) = args.max_rounds {
-        p.max_rounds = m;
-    }
-    if args.runs.is_some() {
-        if args.policy.is_some() && p.compliance != Compliance::Probabilistic {
-            return Err(CliError::Usage(
-                "--runs samples compliance: it needs --policy probabilistic (or no --policy)"
-                    .into(),
-            ));
-        }
-        p.compliance = Compliance::Probabilistic;
-    }
-    Ok(scenario)
+    let character = args.character.to_request();
+    Ok(EscalateRequest {
+        scenario,
+        attackers: args.attackers.clone(),
+        defenders: args.defenders.clone(),
+        at: args.at.clone(),
+        on: args.on.clone(),
+        target: args.target.into(),
+        intent: character.intent,
+        scale: character.scale,
+        means: character.means,
+        supports: args.supports.clone(),
+        policy: args.policy.map(|c| match c {
+            ComplianceArg::All => ComplianceKind::All,
+            ComplianceArg::Automatic => ComplianceKind::Automatic,
+            ComplianceArg::Probabilistic => ComplianceKind::Probabilistic,
+        }),
+        counter_strike: args.counter_strike.map(|c| match c {
+            CounterStrikeArg::Homeland => CounterStrikeKind::Homeland,
+            CounterStrikeArg::None => CounterStrikeKind::None,
+        }),
+        contested: args.contested.map(|c| match c {
+            ContestedArg::StayOut => ContestedKind::StayOut,
+            ContestedArg::Join => ContestedKind::Join,
+        }),
+        support_counts: args.support_counts.map(|s| match s {
+            SupportArg::Bystander => SupportCountsKind::Bystander,
+            SupportArg::Belligerent => SupportCountsKind::Belligerent,
+        }),
+        max_rounds: args.max_rounds,
+        runs: args.runs,
+        seed: args.seed,
+        without: args.without.clone(),
+        with: args.with.clone(),
+        most_populous: places.most_populous,
+    })
 }
 
 /// A line on stderr every few seconds for long Monte Carlo runs when stderr
 /// is not a terminal (the progress bar is hidden there), so a run in a
 /// script or CI shows it is alive.
-struct Heartbeat<'a> {
-    label: &'a str,
+struct Heartbeat {
+    label: String,
     total: u64,
     done: std::sync::atomic::AtomicU64,
     last: std::sync::Mutex<std::time::Instant>,
@@ -207,7 +101,7 @@ struct Heartbeat<'a> {
     enabled: bool,
 }
 
-impl<'a> Heartbeat<'a> {
+impl Heartbeat {
     /// Every 5 s; CASUS_HEARTBEAT_MS sets another interval (the tests use it).
     fn every() -> std::time::Duration {
         let ms = std::env::var("CASUS_HEARTBEAT_MS")
@@ -217,9 +111,9 @@ impl<'a> Heartbeat<'a> {
         std::time::Duration::from_millis(ms)
     }
 
-    fn new(label: &'a str, total: u64) -> Heartbeat<'a> {
+    fn new(label: &str, total: u64) -> Heartbeat {
         Heartbeat {
-            label,
+            label: label.to_string(),
             total,
             done: Default::default(),
             last: std::sync::Mutex::new(std::time::Instant::now()),
@@ -248,50 +142,56 @@ impl<'a> Heartbeat<'a> {
     }
 }
 
-fn run_one(
-    kb: &KnowledgeBase,
-    scenario: &EscalationScenario,
-    runs: Option<u64>,
-    seed: u64,
-    label: &str,
-) -> Result<Run, CliError> {
-    let outcome = run_cascade(kb, scenario).map_err(usage)?;
-    let monte_carlo = match runs {
-        Some(n) => {
-            let graph = CompiledGraph::build(kb, scenario).map_err(usage)?;
-            let bar = ProgressBar::new(n);
-            if std::io::stderr().is_terminal() {
-                bar.set_draw_target(ProgressDrawTarget::stderr());
-                if let Ok(style) =
-                    ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} runs, eta {eta}")
-                {
-                    bar.set_style(style.progress_chars("=> "));
-                }
-                bar.set_message(label.to_string());
-            } else {
-                bar.set_draw_target(ProgressDrawTarget::hidden());
+/// Monte Carlo progress on the terminal: a bar on a TTY, a heartbeat line
+/// otherwise.
+#[derive(Default)]
+struct TerminalProgress {
+    current: std::sync::RwLock<Option<(ProgressBar, Heartbeat)>>,
+}
+
+impl Progress for TerminalProgress {
+    fn start(&self, label: &str, total: u64) {
+        let bar = ProgressBar::new(total);
+        if std::io::stderr().is_terminal() {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+            if let Ok(style) =
+                ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} runs, eta {eta}")
+            {
+                bar.set_style(style.progress_chars("=> "));
             }
-            let beat = Heartbeat::new(label, n);
-            let mc = monte_carlo(&graph, n, seed, &|k| {
+            bar.set_message(label.to_string());
+        } else {
+            bar.set_draw_target(ProgressDrawTarget::hidden());
+        }
+        if let Ok(mut current) = self.current.write() {
+            *current = Some((bar, Heartbeat::new(label, total)));
+        }
+    }
+
+    fn advance(&self, k: u64) {
+        if let Ok(current) = self.current.read() {
+            if let Some((bar, beat)) = current.as_ref() {
                 bar.inc(k);
                 beat.add(k);
-            });
-            bar.finish_and_clear();
-            Some(mc)
+            }
         }
-        None => None,
-    };
-    Ok(Run {
-        outcome,
-        monte_carlo,
-    })
+    }
+
+    fn finish(&self) {
+        if let Ok(mut current) = self.current.write() {
+            if let Some((bar, _)) = current.take() {
+                bar.finish_and_clear();
+            }
+        }
+    }
 }
 
 pub fn run(
-    kb: &KnowledgeBase,
+    service: &Service,
     args: &EscalateArgs,
     places: &super::geo::PlaceFlags,
 ) -> Result<(), CliError> {
+    let kb = service.kb();
     if let Some(out) = &args.output {
         if out.is_dir() {
             return Err(CliError::Usage(format!(
@@ -306,54 +206,25 @@ pub fn run(
             )));
         }
     }
-    let scenario = build_scenario(kb, args, places)?;
-    let runs = match (args.runs, scenario.policy.compliance) {
-        (Some(n), _) => Some(n),
-        (None, Compliance::Probabilistic) => Some(10_000),
-        (None, _) => None,
-    };
-    let mut edits = Vec::new();
-    for w in &args.without {
-        edits.push(parse_edit(kb, w, false).map_err(usage)?);
-    }
-    for w in &args.with {
-        edits.push(parse_edit(kb, w, true).map_err(usage)?);
-    }
-    casus_escalate::counterfactual::check_edits(kb, &edits, scenario.date).map_err(usage)?;
-    let actual = run_one(kb, &scenario, runs, args.seed, "actual")?;
-    let (counterfactual, diff) = if edits.is_empty() {
-        (None, None)
-    } else {
-        let cf_kb = apply_edits(kb, &edits).map_err(usage)?;
-        let cf = run_one(&cf_kb, &scenario, runs, args.seed, "counterfactual")?;
-        let d = diff(kb, &edits, &actual.outcome, &cf.outcome);
-        (Some(cf), Some(d))
-    };
-    let picture = counterfactual
-        .as_ref()
-        .map(|c| &c.outcome)
-        .unwrap_or(&actual.outcome);
+    let report = service.escalate(&request(args, places)?, &TerminalProgress::default())?;
+    let picture = report.picture();
     let text = match args.format {
         EscalateFormat::Dot => to_dot(kb, picture),
         EscalateFormat::Mermaid => to_mermaid(kb, picture),
         EscalateFormat::Svg => to_svg(kb, picture),
         EscalateFormat::Json => {
-            let report = Report {
-                scenario,
-                actual,
-                counterfactual,
-                diff,
-            };
             let mut s = serde_json::to_string_pretty(&report)?;
             s.push('\n');
             s
         }
         EscalateFormat::Text => {
+            let (actual, counterfactual, diff) =
+                (&report.actual, &report.counterfactual, &report.diff);
             let mut s = ladder(kb, &actual.outcome);
             if let Some(mc) = &actual.monte_carlo {
                 s.push_str(&monte_carlo_text(kb, &actual.outcome, mc));
             }
-            if let (Some(cf), Some(d)) = (&counterfactual, &diff) {
+            if let (Some(cf), Some(d)) = (counterfactual, diff) {
                 s.push_str(&diff_text(kb, &actual.outcome, &cf.outcome, d));
                 if let Some(mc) = &cf.monte_carlo {
                     s.push_str(&format!("\n{}\n", bold("Counterfactual Monte Carlo")));

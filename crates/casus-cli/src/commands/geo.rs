@@ -1,95 +1,16 @@
-//! Place input shared by `why`, `place` and `escalate`: a name goes through
-//! `casus_geo::named` (the knowledge base first, then the GeoNames
-//! gazetteer, whose coordinates take the coordinate chain), coordinates
-//! through `casus_geo` (with the optional `--boundaries` overlay).
+//! Place input shared by `why`, `place` and `escalate`: the flags that
+//! shape how a PLACE is read, and the text lines that say how it was read
+//! (the resolution itself is `casus_service::places`).
 
-use std::path::Path;
-
-use casus_core::query::{QueryError, ResolvedPlace};
 use casus_core::KnowledgeBase;
-use casus_geo::{
-    looks_like_coordinates, parse_coord, resolve_name, resolve_place_anywhere, GazetteerHit,
-    NameError, NameOptions, Overlay, Resolution, Resolver,
-};
-use jiff::civil::Date;
+use casus_geo::{GazetteerHit, Resolution};
 
-use crate::error::CliError;
-
-/// The global flags that shape how a PLACE is read.
+/// The global flags that shape how a PLACE is read (`--boundaries` is
+/// given to the service when it is built).
 #[derive(Debug, Clone, Copy, Default)]
-pub struct PlaceFlags<'a> {
-    pub boundaries: Option<&'a Path>,
+pub struct PlaceFlags {
     /// `--most-populous`: settle an ambiguous gazetteer name by population.
     pub most_populous: bool,
-}
-
-impl PlaceFlags<'_> {
-    fn names(&self) -> NameOptions {
-        NameOptions {
-            most_populous: self.most_populous,
-        }
-    }
-
-    /// The place lookup for scenario files and the escalate flags form.
-    pub fn lookup<'k>(
-        &self,
-        kb: &'k KnowledgeBase,
-    ) -> impl Fn(&str, Date) -> Result<ResolvedPlace, QueryError> + 'k {
-        let names = self.names();
-        move |input, date| resolve_place_anywhere(kb, input, date, names)
-    }
-}
-
-/// What a PLACE argument resolved to.
-pub struct PlaceInput {
-    /// `None` when the input is coordinates with no territory in the knowledge base.
-    pub place: Option<ResolvedPlace>,
-    /// The geographic chain, for coordinates (typed, or from the gazetteer).
-    pub geo: Option<Resolution>,
-    /// The gazetteer place, when the name was found there.
-    pub gazetteer: Option<GazetteerHit>,
-    /// The overlay file, when one was given.
-    pub overlay_path: Option<String>,
-}
-
-/// Resolve a PLACE argument on `date`: coordinates when it looks like
-/// coordinates (a malformed one is a usage error), a name otherwise.
-pub fn resolve(
-    kb: &KnowledgeBase,
-    input: &str,
-    date: Date,
-    flags: &PlaceFlags,
-) -> Result<PlaceInput, CliError> {
-    let overlay = flags
-        .boundaries
-        .map(Overlay::from_path)
-        .transpose()
-        .map_err(|e| CliError::Data(e.to_string()))?;
-    let overlay_path = overlay.as_ref().map(|o| o.path.clone());
-    if !looks_like_coordinates(input) {
-        let named = resolve_name(kb, input, date, flags.names(), || {
-            Resolver::new(kb, overlay)
-        })
-        .map_err(|e| match e {
-            NameError::Query(q) => CliError::from(q),
-            NameError::Layer(l) => CliError::Data(l.to_string()),
-        })?;
-        return Ok(PlaceInput {
-            place: named.place,
-            geo: named.geo,
-            gazetteer: named.gazetteer,
-            overlay_path,
-        });
-    }
-    let coord = parse_coord(input).map_err(|e| CliError::Usage(e.to_string()))?;
-    let resolver = Resolver::new(kb, overlay).map_err(|e| CliError::Data(e.to_string()))?;
-    let resolution = resolver.resolve(coord);
-    Ok(PlaceInput {
-        place: resolution.to_place(kb, input),
-        geo: Some(resolution),
-        gazetteer: None,
-        overlay_path,
-    })
 }
 
 /// Lines on how a name was read: the gazetteer place and the notes

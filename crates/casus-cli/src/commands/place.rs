@@ -1,119 +1,55 @@
 //! `casus place`: how a place resolves on a date.
 
-use casus_core::query::{place_status, Holder, NoSovereign};
-use casus_core::KnowledgeBase;
-use casus_geo::Resolution;
-use serde::Serialize;
+use casus_core::query::Holder;
+use casus_service::place::ResolvedStatus;
+use casus_service::{PlaceRequest, Service};
 
 use crate::args::{Format, PlaceArgs};
 use crate::error::CliError;
 use crate::output::{bold, dim, print_csv, print_json, truth};
 
-#[derive(Serialize)]
-struct PlaceJson<'a> {
-    input: &'a str,
-    date: String,
-    place: Option<&'a str>,
-    coords: Option<(f64, f64)>,
-    territory: &'a str,
-    territory_name: &'a str,
-    ancestry: &'a [String],
-    sovereign: &'a [Holder],
-    controller: &'a [Holder],
-    controller_assumed: bool,
-    claimants: &'a [Holder],
-    regions: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    geo: Option<&'a Resolution>,
-    // --- history: dated membership, non-recognition, no sovereign ---
-    #[serde(skip_serializing_if = "Option::is_none")]
-    present_territory: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[Holder]>::is_empty")]
-    not_recognised_by: &'a [Holder],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    no_sovereign: Option<&'a NoSovereign>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    gazetteer: Option<&'a casus_geo::GazetteerHit>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    notes: &'a [String],
-}
-
-/// For coordinates with no territory: the chain only.
-#[derive(Serialize)]
-struct NoTerritoryJson<'a> {
-    input: &'a str,
-    date: String,
-    coords: (f64, f64),
-    territory: Option<()>,
-    regions: Vec<&'a str>,
-    geo: &'a Resolution,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    gazetteer: Option<&'a casus_geo::GazetteerHit>,
-}
-
 pub fn run(
-    kb: &KnowledgeBase,
+    service: &Service,
     args: &PlaceArgs,
     places: &super::geo::PlaceFlags,
 ) -> Result<(), CliError> {
-    let date = super::day(&args.on)?;
-    let input = super::geo::resolve(kb, &args.place, date, places)?;
-    let Some(place) = input.place else {
+    let kb = service.kb();
+    let answer = service.place(&PlaceRequest {
+        place: args.place.clone(),
+        on: args.on.clone(),
+        most_populous: places.most_populous,
+    })?;
+    let date = answer.date;
+    if let Format::Json = args.format.format {
+        return print_json(&answer);
+    }
+    let Some(ResolvedStatus { place, status }) = &answer.resolved else {
         // Coordinates in no territory of the knowledge base.
-        let Some(geo) = input.geo.as_ref() else {
+        let Some(geo) = answer.geo.as_ref() else {
             return Err(CliError::Data(format!("{} did not resolve", args.place)));
         };
         return match args.format.format {
-            Format::Json => print_json(&NoTerritoryJson {
-                input: &args.place,
-                date: date.to_string(),
-                coords: (geo.coords.lat, geo.coords.lon),
-                territory: None,
-                regions: geo.regions.iter().map(|r| r.region).collect(),
-                geo,
-                gazetteer: input.gazetteer.as_ref(),
-            }),
-            Format::Csv => print_csv(
+            Format::Json | Format::Csv => print_csv(
                 &["territory", "role", "polity", "holds", "interval", "source"],
                 &[],
             ),
             Format::Text => {
                 println!("{} {} on {}", bold("Place"), args.place, date);
-                for line in super::geo::name_lines(input.gazetteer.as_ref(), &[]) {
+                for line in super::geo::name_lines(answer.gazetteer.as_ref(), &[]) {
                     println!("  {line}");
                 }
-                for line in super::geo::chain_lines(kb, geo, input.overlay_path.as_deref()) {
+                for line in super::geo::chain_lines(kb, geo, service.overlay_path()) {
                     println!("  {line}");
                 }
-                for credit in super::geo::credits(true, input.gazetteer.is_some()) {
+                for credit in super::geo::credits(true, answer.gazetteer.is_some()) {
                     println!("  {}", dim(credit));
                 }
                 Ok(())
             }
         };
     };
-    let status = place_status(kb, &place, date);
     match args.format.format {
-        Format::Json => print_json(&PlaceJson {
-            input: &place.input,
-            date: date.to_string(),
-            place: place.place_name.as_deref(),
-            coords: place.coords,
-            territory: &status.territory,
-            territory_name: &status.name,
-            ancestry: &status.ancestry,
-            sovereign: &status.sovereign,
-            controller: &status.controller,
-            controller_assumed: status.controller_assumed,
-            claimants: &status.claimants,
-            regions: &status.regions,
-            geo: input.geo.as_ref(),
-            present_territory: status.present_territory.as_deref(),
-            not_recognised_by: &status.not_recognised_by,
-            no_sovereign: status.no_sovereign.as_ref(),
-            gazetteer: input.gazetteer.as_ref(),
-            notes: &place.notes,
-        }),
+        Format::Json => print_json(&answer),
         Format::Csv => {
             let mut rows = Vec::new();
             for (role, hs) in [
@@ -144,12 +80,12 @@ pub fn run(
                 place.place_name.as_deref().unwrap_or(&place.input),
                 date
             );
-            for line in super::geo::name_lines(input.gazetteer.as_ref(), &place.notes) {
+            for line in super::geo::name_lines(answer.gazetteer.as_ref(), &place.notes) {
                 println!("  {line}");
             }
-            match &input.geo {
+            match &answer.geo {
                 Some(geo) => {
-                    for line in super::geo::chain_lines(kb, geo, input.overlay_path.as_deref()) {
+                    for line in super::geo::chain_lines(kb, geo, service.overlay_path()) {
                         println!("  {line}");
                     }
                 }
@@ -251,7 +187,7 @@ pub fn run(
                     regions.join(", ")
                 }
             );
-            for credit in super::geo::credits(input.geo.is_some(), input.gazetteer.is_some()) {
+            for credit in super::geo::credits(answer.geo.is_some(), answer.gazetteer.is_some()) {
                 println!("  {}", dim(credit));
             }
             Ok(())

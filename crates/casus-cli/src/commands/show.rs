@@ -1,16 +1,19 @@
 //! `casus show`: one treaty in full.
 
-use casus_core::query::resolve_treaty;
-use casus_core::KnowledgeBase;
+use casus_service::{Service, ShowRequest};
 
 use crate::args::{Format, ShowArgs};
 use crate::error::CliError;
 use crate::output::{bold, dim, print_csv, print_json, table};
 
-pub fn run(kb: &KnowledgeBase, args: &ShowArgs) -> Result<(), CliError> {
-    let t = &kb.treaties[resolve_treaty(kb, &args.treaty)?];
+pub fn run(service: &Service, args: &ShowArgs) -> Result<(), CliError> {
+    let kb = service.kb();
+    let answer = service.show(&ShowRequest {
+        treaty: args.treaty.clone(),
+    })?;
+    let t = answer.treaty;
     match args.format.format {
-        Format::Json => print_json(t),
+        Format::Json => print_json(&answer),
         Format::Csv => print_csv(
             &["polity", "signed", "membership", "source"],
             &t.parties

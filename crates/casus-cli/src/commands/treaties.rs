@@ -1,17 +1,18 @@
 //! `casus treaties`: the treaties in the knowledge base, or those in force on a date.
 
-use casus_core::commitments::treaties;
-use casus_core::KnowledgeBase;
+use casus_service::{Service, TreatiesRequest};
 
 use crate::args::{Format, TreatiesArgs};
 use crate::error::CliError;
 use crate::output::{print_csv, print_json, table, truth};
 
-pub fn run(kb: &KnowledgeBase, args: &TreatiesArgs) -> Result<(), CliError> {
-    let date = args.on.as_deref().map(super::day).transpose()?;
-    let list = treaties(kb, date);
+pub fn run(service: &Service, args: &TreatiesArgs) -> Result<(), CliError> {
+    let answer = service.treaties(&TreatiesRequest {
+        on: args.on.clone(),
+    })?;
+    let (date, list) = (answer.date, &answer.treaties);
     match args.format.format {
-        Format::Json => print_json(&list),
+        Format::Json => print_json(&answer),
         Format::Csv => print_csv(
             &["id", "name", "kind", "signed", "in_force", "parties"],
             &list
@@ -34,7 +35,7 @@ pub fn run(kb: &KnowledgeBase, args: &TreatiesArgs) -> Result<(), CliError> {
                 header.push("on date");
             }
             let mut t = table(&header);
-            for s in &list {
+            for s in list {
                 let mut row = vec![
                     s.id.clone(),
                     s.short_name.clone(),

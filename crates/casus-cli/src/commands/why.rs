@@ -1,89 +1,35 @@
 //! `casus why`: judge an attack and explain every verdict.
 
-use casus_core::engine::{default_defenders, Analysis, Proof, Verdict};
-use casus_core::query::resolve_polity;
-use casus_core::{analyse, KnowledgeBase, Scenario, Target, Truth};
+use casus_core::engine::{Analysis, Proof, Verdict};
+use casus_core::{KnowledgeBase, Truth};
+use casus_service::{Service, WhyRequest};
 
-use crate::args::{Format, TargetArg, WhyArgs};
+use crate::args::{Format, WhyArgs};
 use crate::error::CliError;
 use crate::output::{bold, dim, print_csv, print_json, table, verdict};
 
 pub fn run(
-    kb: &KnowledgeBase,
+    service: &Service,
     args: &WhyArgs,
     places: &super::geo::PlaceFlags,
 ) -> Result<(), CliError> {
-    let date = super::day(&args.on)?;
-    let attackers = args
-        .attackers
-        .iter()
-        .map(|a| resolve_polity(kb, a))
-        .collect::<Result<Vec<_>, _>>()?;
-    let input = super::geo::resolve(kb, &args.at, date, places)?;
-    let Some(place) = input.place else {
-        let notes = input
-            .geo
-            .as_ref()
-            .map(|g| g.notes.join("; "))
-            .unwrap_or_default();
-        return Err(CliError::Data(format!(
-            "{} lies in no territory of the knowledge base, so there is no sovereign or controller to judge: {notes}",
-            args.at
-        )));
+    let kb = service.kb();
+    let character = args.character.to_request();
+    let request = WhyRequest {
+        attackers: args.attackers.clone(),
+        defenders: args.defenders.clone(),
+        at: args.at.clone(),
+        on: args.on.clone(),
+        target: args.target.into(),
+        intent: character.intent,
+        scale: character.scale,
+        means: character.means,
+        most_populous: places.most_populous,
     };
-    let name_notes = place.notes.clone();
-    let mut defenders = args
-        .defenders
-        .iter()
-        .map(|d| resolve_polity(kb, d))
-        .collect::<Result<Vec<_>, _>>()?;
-    super::refuse_duplicates(kb, &attackers, "attacker")?;
-    super::refuse_duplicates(kb, &defenders, "defender")?;
-    for p in attackers.iter().chain(&defenders) {
-        casus_core::query::check_exists(kb, p, date)?;
-    }
-    if defenders.is_empty() {
-        defenders = default_defenders(kb, &place, date, &attackers);
-    }
-    if defenders.is_empty() {
-        return Err(CliError::Usage(format!(
-            "nobody is attacked at {} on {date}: no sovereign or controller other than the attackers; name the defenders with --defender",
-            casus_core::limits::truncate_for_message(&args.at)
-        )));
-    }
-    if let Some(both) = defenders.iter().find(|d| attackers.contains(d)) {
-        return Err(CliError::Usage(format!(
-            "{} is given both as an attacker and as a defender",
-            kb.polity_name(both)
-        )));
-    }
-    let scenario = Scenario {
-        attackers,
-        defenders,
-        place,
-        date,
-        target: match args.target {
-            TargetArg::Territory => Target::Territory,
-            TargetArg::Forces => Target::Forces,
-        },
-        character: args.character.to_character(),
-    };
-    let analysis = analyse(kb, &scenario);
+    let answer = service.why(&request)?;
+    let analysis = &answer.analysis;
     match args.format.format {
-        Format::Json => match &input.geo {
-            // For coordinates, the geographic chain is added as `geo`.
-            Some(geo) => {
-                let mut value = serde_json::to_value(&analysis)?;
-                if let Some(obj) = value.as_object_mut() {
-                    obj.insert("geo".to_string(), serde_json::to_value(geo)?);
-                    if let Some(g) = &input.gazetteer {
-                        obj.insert("gazetteer".to_string(), serde_json::to_value(g)?);
-                    }
-                }
-                print_json(&value)
-            }
-            None => print_json(&analysis),
-        },
+        Format::Json => print_json(&answer),
         Format::Csv => print_csv(
             &[
                 "treaty",
@@ -111,23 +57,19 @@ pub fn run(
                 .collect::<Vec<_>>(),
         ),
         Format::Text => {
-            let mut text = render_text(kb, &analysis, args.proof);
+            let mut text = render_text(kb, analysis, args.proof);
             // How the name was read and the geographic chain go right after
             // the place line.
-            let mut lines = super::geo::name_lines(input.gazetteer.as_ref(), &name_notes);
-            if let Some(geo) = &input.geo {
-                lines.extend(super::geo::chain_lines(
-                    kb,
-                    geo,
-                    input.overlay_path.as_deref(),
-                ));
+            let mut lines = super::geo::name_lines(answer.gazetteer.as_ref(), &answer.name_notes);
+            if let Some(geo) = &answer.geo {
+                lines.extend(super::geo::chain_lines(kb, geo, service.overlay_path()));
             }
             let lines: String = lines.iter().map(|l| format!("  {l}\n")).collect();
             if let Some(i) = text.find("\n  defenders:") {
                 text.insert_str(i + 1, &lines);
             }
             print!("{text}");
-            if input.gazetteer.is_some() {
+            if answer.gazetteer.is_some() {
                 for credit in super::geo::credits(true, true) {
                     println!("{}", dim(credit));
                 }

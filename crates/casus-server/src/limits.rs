@@ -1,0 +1,34 @@
+//! The hardening numbers and the tower layers that enforce them: request
+//! body size, per-request time, requests in flight, escalations running at
+//! once (each may run Monte Carlo on the blocking pool), and the service's
+//! own per-request caps (Monte Carlo runs, list lengths, input length).
+
+use std::time::Duration;
+
+/// Limits of one server.
+#[derive(Debug, Clone, Copy)]
+pub struct ServerLimits {
+    /// Most bytes of a request body (a JSON request or scenario).
+    pub body_bytes: usize,
+    /// Longest a request may take before a 408.
+    pub timeout: Duration,
+    /// Most requests being handled at once; more wait their turn.
+    pub concurrency: usize,
+    /// Most escalations running at once (CPU-bound, on the blocking pool).
+    pub escalations: usize,
+    /// The service's per-request caps.
+    pub service: casus_service::Limits,
+}
+
+impl Default for ServerLimits {
+    fn default() -> ServerLimits {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        ServerLimits {
+            body_bytes: 128 * 1024,
+            timeout: Duration::from_secs(10),
+            concurrency: 512,
+            escalations: cores,
+            service: casus_service::Limits::default(),
+        }
+    }
+}
