@@ -2,12 +2,13 @@
 
 >>> import casus
 >>> answer = casus.why(attacker="AZE", defender="ARM", at="Stepanakert", on="2020-10-07")
->>> [v["verdict"] for v in answer["verdicts"] if v["treaty"] == "csto" and v["article"] == "4"][:1]
+>>> sorted({v["verdict"] for v in answer["verdicts"] if v["treaty"] == "csto" and v["article"] == "4"})
 ['not_triggered']
 
 Every answer is the document ``casus … --format json`` prints, as dicts and
-lists. Bad input raises :class:`CasusError` (a ``ValueError``) naming the
-argument, the reason and, for a misspelt name, what it may have meant.
+lists (the same Rust code builds both). Bad input raises :class:`CasusError`
+(a ``ValueError``) naming the argument, the reason and, for a misspelt name,
+what it may have meant.
 """
 
 from __future__ import annotations
@@ -19,7 +20,16 @@ from . import _casus
 from ._casus import KnowledgeBase
 from ._errors import CasusError
 
-__all__ = ["CasusError", "KnowledgeBase", "commitments", "why"]
+__all__ = [
+    "CasusError",
+    "KnowledgeBase",
+    "commitments",
+    "place",
+    "search",
+    "show",
+    "treaties",
+    "why",
+]
 
 
 def _names(value: str | Iterable[str] | None) -> list[str]:
@@ -30,11 +40,20 @@ def _names(value: str | Iterable[str] | None) -> list[str]:
     return [str(v) for v in value]
 
 
-def _day(value: object) -> str:
-    # A datetime.date (or pandas Timestamp) prints as YYYY-MM-DD; strings pass.
+def _day(value: object) -> object:
+    """A ``datetime.date`` (or pandas ``Timestamp``) as YYYY-MM-DD; other values pass."""
     if hasattr(value, "isoformat") and not isinstance(value, str):
         return value.isoformat()[:10]
-    return str(value)
+    return value
+
+
+def _word(value: object) -> object:
+    """The CLI's spelling (``armed-attack``) or the JSON one (``armed_attack``)."""
+    return value.replace("-", "_") if isinstance(value, str) else value
+
+
+def _ask(question: str, request: dict, kb: KnowledgeBase | None) -> dict:
+    return json.loads(_casus.ask(question, json.dumps(request), kb))
 
 
 def why(
@@ -47,36 +66,70 @@ def why(
     intent: str = "deliberate",
     scale: str = "armed-attack",
     means: str = "kinetic",
+    most_populous: bool = False,
     kb: KnowledgeBase | None = None,
 ) -> dict:
     """Which commitments an attack triggers, for whom, and why.
 
-    The same as ``casus why --attacker … --at … --on … --format json``:
-    ``attacker`` and ``defender`` take a name or a list of names (defenders
-    default to the sovereign and controller of the place), ``at`` a place
-    name or coordinates, ``on`` a date (``"YYYY-MM-DD"`` or a
+    The same document as ``casus why --attacker … --at … --on … --format
+    json``: ``attacker`` and ``defender`` take a name or a list of names
+    (defenders default to the sovereign and controller of the place), ``at``
+    a place name or coordinates, ``on`` a date (``"YYYY-MM-DD"`` or a
     ``datetime.date``). ``target`` is ``"territory"`` or ``"forces"``;
     ``intent``, ``scale`` and ``means`` describe the attack as the CLI's
-    flags of the same names do. ``kb`` is a :class:`KnowledgeBase` loaded
+    flags of the same names; ``most_populous`` settles an ambiguous
+    gazetteer name by population. ``kb`` is a :class:`KnowledgeBase` loaded
     from a directory (the CLI's ``--kb``); the embedded one by default.
     """
-    text = _casus.why_json(
-        _names(attacker),
-        _names(defender),
-        str(at),
-        _day(on),
-        target,
-        intent,
-        scale,
-        means,
-        kb,
-    )
-    return json.loads(text)
+    request = {
+        "attackers": _names(attacker),
+        "defenders": _names(defender),
+        "at": at,
+        "on": _day(on),
+        "target": _word(target),
+        "intent": _word(intent),
+        "scale": _word(scale),
+        "means": _word(means),
+        "most_populous": most_populous,
+    }
+    return _ask("why", request, kb)
 
 
-def commitments(state: str, *, on: object, kb: KnowledgeBase | None = None) -> dict:
-    """What ``state`` owes and is owed on ``on``, treaty by treaty.
+def place(place: str, *, on: object, most_populous: bool = False, kb: KnowledgeBase | None = None) -> dict:
+    """How a place resolves on a date: ``casus place PLACE --on DATE --format json``."""
+    return _ask("place", {"place": place, "on": _day(on), "most_populous": most_populous}, kb)
 
-    The same as ``casus commitments STATE --on DATE --format json``.
+
+def commitments(polity: str, *, on: object, kb: KnowledgeBase | None = None) -> dict:
+    """What a state owes and is owed, treaty by treaty: ``casus commitments STATE --on DATE --format json``."""
+    return _ask("commitments", {"polity": polity, "on": _day(on)}, kb)
+
+
+def treaties(*, on: object = None, kb: KnowledgeBase | None = None) -> dict:
+    """The treaties, or those in force on ``on``: ``casus treaties [--on DATE] --format json``."""
+    request = {} if on is None else {"on": _day(on)}
+    return _ask("treaties", request, kb)
+
+
+def show(treaty: str, *, kb: KnowledgeBase | None = None) -> dict:
+    """One treaty in full: ``casus show TREATY --format json``."""
+    return _ask("show", {"treaty": treaty}, kb)
+
+
+def search(
+    q: str,
+    *,
+    kinds: Iterable[str] | None = None,
+    limit: int | None = None,
+    kb: KnowledgeBase | None = None,
+) -> dict:
+    """Names that start with or resemble ``q`` (states, armed groups, treaties,
+    places, gazetteer places), as the server's type-ahead search.
+
+    ``kinds`` limits the search to some of ``"state"``, ``"armed_group"``,
+    ``"treaty"``, ``"place"``, ``"gazetteer"``; ``limit`` caps the hits.
     """
-    return json.loads(_casus.commitments_json(str(state), _day(on), kb))
+    request: dict = {"q": q, "kinds": [_word(k) for k in _names(kinds)]}
+    if limit is not None:
+        request["limit"] = limit
+    return _ask("search", request, kb)

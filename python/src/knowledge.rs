@@ -1,25 +1,34 @@
 //! Which knowledge base a call uses: the embedded one, decoded once per
 //! process and shared, or a directory the user loaded (`casus.KnowledgeBase`,
-//! as the CLI's `--kb DIR`).
+//! as the CLI's `--kb DIR`). Each is held as a `casus_service::Service`, so
+//! the coordinate resolver and the search index are built once per base.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use casus_core::KnowledgeBase;
+use casus_service::{Limits, Service};
 use pyo3::prelude::*;
 
 use crate::errors::InputError;
 
-/// The embedded knowledge base.
-pub fn embedded() -> Result<Arc<KnowledgeBase>, InputError> {
-    static KB: OnceLock<Result<Arc<KnowledgeBase>, String>> = OnceLock::new();
-    KB.get_or_init(|| {
-        KnowledgeBase::embedded()
-            .map(Arc::new)
-            .map_err(|d| format!("the embedded knowledge base has {} problem(s)", d.0.len()))
-    })
-    .clone()
-    .map_err(|reason| InputError::new("knowledge_base", reason))
+/// A service over `kb` with the CLI's limits: a notebook is as local as a
+/// shell, so it gets the same caps as the command line, not the server's.
+fn service(kb: KnowledgeBase) -> Service {
+    Service::new(Arc::new(kb)).with_limits(Limits::cli())
+}
+
+/// The service over the embedded knowledge base.
+pub fn embedded() -> Result<Arc<Service>, InputError> {
+    static SERVICE: OnceLock<Result<Arc<Service>, String>> = OnceLock::new();
+    SERVICE
+        .get_or_init(|| {
+            KnowledgeBase::embedded()
+                .map(|kb| Arc::new(service(kb)))
+                .map_err(|d| format!("the embedded knowledge base has {} problem(s)", d.0.len()))
+        })
+        .clone()
+        .map_err(|reason| InputError::new("internal", "internal", reason))
 }
 
 /// A knowledge-base directory (one `casus kb export` or `casus import atop`
@@ -36,6 +45,7 @@ pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, InputError> {
             let more = if errors.len() > SHOWN { "; …" } else { "" };
             InputError::new(
                 "kb",
+                "document",
                 format!(
                     "the knowledge base in {} has {} error(s): {}{more}",
                     dir.display(),
@@ -44,7 +54,7 @@ pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, InputError> {
                 ),
             )
         }
-        other => InputError::new("kb", other),
+        other => InputError::new("kb", "document", other),
     })
 }
 
@@ -52,7 +62,7 @@ pub fn load_dir(dir: &Path) -> Result<KnowledgeBase, InputError> {
 /// as `kb=` to every function.
 #[pyclass(frozen, name = "KnowledgeBase", module = "casus._casus")]
 pub struct PyKnowledgeBase {
-    pub kb: Arc<KnowledgeBase>,
+    pub service: Arc<Service>,
     dir: PathBuf,
 }
 
@@ -61,11 +71,11 @@ impl PyKnowledgeBase {
     /// Load and validate the knowledge base in `dir`.
     #[new]
     fn new(py: Python<'_>, dir: PathBuf) -> PyResult<PyKnowledgeBase> {
-        let loaded = py
+        let kb = py
             .detach(|| load_dir(&dir))
             .map_err(|e| e.into_py_err(py))?;
         Ok(PyKnowledgeBase {
-            kb: Arc::new(loaded),
+            service: Arc::new(service(kb)),
             dir,
         })
     }
@@ -77,28 +87,29 @@ impl PyKnowledgeBase {
     }
 
     fn __repr__(&self) -> String {
+        let kb = self.service.kb();
         format!(
             "casus.KnowledgeBase({:?}: {} treaties, {} polities)",
             self.dir.display().to_string(),
-            self.kb.treaties.len(),
-            self.kb.polities.len()
+            kb.treaties.len(),
+            kb.polities.len()
         )
     }
 }
 
 /// The knowledge base a call asked for, taken while Python is attached:
 /// `kb=` when given, else (resolved later, off the GIL) the embedded one.
-pub struct Chosen(Option<Arc<KnowledgeBase>>);
+pub struct Chosen(Option<Arc<Service>>);
 
 impl Chosen {
     pub fn new(kb: Option<&Bound<'_, PyKnowledgeBase>>) -> Chosen {
-        Chosen(kb.map(|handle| handle.get().kb.clone()))
+        Chosen(kb.map(|handle| handle.get().service.clone()))
     }
 
-    /// The knowledge base itself (decoding the embedded one on first use).
-    pub fn get(self) -> Result<Arc<KnowledgeBase>, InputError> {
+    /// The service itself (decoding the embedded base on first use).
+    pub fn get(self) -> Result<Arc<Service>, InputError> {
         match self.0 {
-            Some(kb) => Ok(kb),
+            Some(service) => Ok(service),
             None => embedded(),
         }
     }

@@ -13,6 +13,7 @@ def test_unknown_state_names_field_and_suggestion():
     error = info.value
     assert isinstance(error, ValueError)
     assert error.field == "defender"
+    assert error.kind == "unknown"
     assert "Armenai" in error.reason
     assert error.did_you_mean == "Armenia"
     assert str(error).startswith("defender: ")
@@ -39,17 +40,42 @@ def test_bad_dates(bad):
     assert info.value.suggestions == []
 
 
-def test_bad_choice_lists_the_options():
+def test_bad_choice_names_the_field_and_lists_the_options():
     with pytest.raises(casus.CasusError) as info:
         casus.why(attacker="AZE", at="Jermuk", on="2022-09-13", target="ships")
     assert info.value.field == "target"
+    assert info.value.kind == "malformed"
     assert "territory" in info.value.reason and "forces" in info.value.reason
+
+
+@pytest.mark.parametrize(
+    ("keyword", "value"),
+    [("intent", "on purpose"), ("scale", "war"), ("means", "nuclear")],
+)
+def test_bad_character_names_its_field(keyword, value):
+    with pytest.raises(casus.CasusError) as info:
+        casus.why(attacker="AZE", at="Jermuk", on="2022-09-13", **{keyword: value})
+    assert info.value.field == keyword
+
+
+def test_wrong_type_in_a_request_names_the_field():
+    with pytest.raises(casus.CasusError) as info:
+        casus.why(attacker="AZE", at=["Jermuk"], on="2022-09-13")
+    assert info.value.field == "at"
+
+
+def test_unknown_treaty_suggests():
+    with pytest.raises(casus.CasusError) as info:
+        casus.show("CSTP")
+    assert info.value.field == "treaty"
+    assert info.value.kind == "unknown"
 
 
 def test_state_that_did_not_exist_on_the_date():
     with pytest.raises(casus.CasusError) as info:
         casus.commitments("Armenia", on="1950-01-01")
-    assert info.value.field == "state"
+    assert info.value.field == "polity"
+    assert info.value.kind == "conflict"
     assert "did not exist" in info.value.reason
 
 

@@ -74,6 +74,12 @@ def test_date_objects_are_accepted():
     assert by_string == by_date
 
 
+def test_cli_spelling_of_choices_is_accepted():
+    cli_words = casus.why(attacker="AZE", at="Jermuk", on="2022-09-13", scale="armed-attack")
+    json_words = casus.why(attacker="AZE", at="Jermuk", on="2022-09-13", scale="armed_attack")
+    assert cli_words == json_words
+
+
 def test_commitments_same_document_as_cli(cli):
     ours = casus.commitments("Armenia", on="2024-06-01")
     theirs = cli.json("commitments", "Armenia", "--on", "2024-06-01")
