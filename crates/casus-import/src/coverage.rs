@@ -301,11 +301,11 @@ struct Reading {
 /// domestic law (the Taiwan Relations Act) binds only its own government,
 /// and security assurances create no obligation to defend; ATOP codes
 /// neither as an alliance.
-fn counts_as_alliance(t: &Treaty) -> bool {
+pub fn counts_as_alliance(t: &Treaty) -> bool {
     matches!(t.kind, InstrumentKind::Treaty | InstrumentKind::Declaration)
 }
 
-fn owed_pairs<'a>(t: &'a Treaty, p: &'a Provision) -> Vec<(&'a str, &'a str)> {
+pub fn owed_pairs<'a>(t: &'a Treaty, p: &'a Provision) -> Vec<(&'a str, &'a str)> {
     let mut parties: Vec<&str> = t.parties.iter().map(|x| x.polity.as_str()).collect();
     parties.sort_unstable();
     parties.dedup();
@@ -443,7 +443,7 @@ fn days_holding<'t>(
 /// a date. The Federal Republic of Germany is GFR (260) until 2 Oct 1990 and
 /// GMY (255) from 3 Oct 1990 (COW State System Membership v2016; the DEU
 /// polity's note in kb/polities.toml).
-const RENUMBERED: [(&str, u16, (i16, i8, i8)); 1] = [("DEU", 260, (1990, 10, 2))];
+pub const RENUMBERED: [(&str, u16, (i16, i8, i8)); 1] = [("DEU", 260, (1990, 10, 2))];
 
 /// Whether an interval certainly holds on every day of `year`.
 fn covers_year(i: &Interval, year: i16) -> bool {
