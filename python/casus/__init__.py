@@ -14,6 +14,7 @@ what it may have meant.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 
 from . import _casus
@@ -24,6 +25,7 @@ __all__ = [
     "CasusError",
     "KnowledgeBase",
     "commitments",
+    "panel",
     "place",
     "search",
     "show",
@@ -133,3 +135,58 @@ def search(
     if limit is not None:
         request["limit"] = limit
     return _ask("search", request, kb)
+
+
+def _bound(value: object) -> str:
+    """A year (``1990``) or a day (``"1990-06-01"``, ``datetime.date``) as text."""
+    if isinstance(value, bool):
+        raise TypeError("a panel bound is a year or a date, not a bool")
+    if isinstance(value, int):
+        return str(value)
+    return str(_day(value))
+
+
+def panel(
+    start: object,
+    end: object,
+    *,
+    unit: str = "year",
+    directed: bool = True,
+    all_pairs: bool = False,
+    columns: str = "full",
+    atop: str | os.PathLike | None = None,
+    cow: str | os.PathLike | None = None,
+    kb: KnowledgeBase | None = None,
+):
+    """A dyad panel of commitments as a ``pyarrow.Table``.
+
+    ``start`` and ``end`` are years (``1990``) or days (``"1990-06-01"``,
+    ``datetime.date``), both included. ``unit`` is ``"year"`` (one row per
+    dyad and year), ``"day"`` or ``"spell"`` (one row per run of identical
+    values, with ``start`` and ``end``). ``directed=False`` gives ATOP's
+    undirected rule; ``all_pairs=True`` every pair of states in the COW state
+    system, not only pairs with an obligation; ``columns="atop"`` only ATOP's
+    dyad-year columns. ``atop`` reads ATOP's member file (or its directory)
+    instead of the knowledge base; ``cow`` a COW state-system file. The same
+    panel as ``casus panel``; the columns are documented in docs/panel.md.
+
+    The table is read straight from the Arrow stream Rust wrote, without a
+    copy; ``.to_pandas()`` and ``polars.from_arrow(...)`` take it from there.
+    """
+    import pyarrow as pa
+    import pyarrow.ipc
+
+    stream = _casus.panel_stream(
+        _bound(start),
+        _bound(end),
+        str(unit),
+        bool(directed),
+        bool(all_pairs),
+        str(columns),
+        None if atop is None else os.fspath(atop),
+        None if cow is None else os.fspath(cow),
+        kb,
+    )
+    # py_buffer wraps the Rust-owned bytes (buffer protocol) without copying;
+    # the table's columns then point into them, and keep them alive.
+    return pa.ipc.open_stream(pa.py_buffer(stream)).read_all()
