@@ -104,8 +104,7 @@ impl StateSystem {
         path: &Path,
         problems: &mut Vec<RowProblem>,
     ) -> Result<StateSystem, PanelError> {
-        const EXPECTED: &str =
-            "COW State System Membership v2016 (states2016.csv or system2016.csv)";
+        const EXPECTED: &str = "COW State System Membership v2016 (states2016.csv or system2016.csv)";
         let table = Table::open(path, &["ccode"], EXPECTED)?;
         if table.has("styear") {
             let states = casus_import::cow::read_states(path, problems)?;
@@ -114,10 +113,7 @@ impl StateSystem {
                 for s in list {
                     let from = day::from_date(s.from.earliest());
                     let to = s.to.map_or(DAY_MAX, |t| day::from_date(t.latest()));
-                    spells
-                        .entry(ActorKey::Cow(*code))
-                        .or_default()
-                        .push((from, to));
+                    spells.entry(ActorKey::Cow(*code)).or_default().push((from, to));
                 }
             }
             return Ok(StateSystem::new(SystemOrigin::CowStates, spells));
