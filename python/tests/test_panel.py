@@ -56,6 +56,17 @@ def test_undirected_spell_panel_matches_the_cli(cli):
     assert {"start", "end"} <= set(table.column_names)
 
 
+def test_all_pairs_year_panel_matches_the_cli(cli):
+    table = casus.panel(start=1946, end=1947, all_pairs=True, columns="atop")
+    rows = _cli_panel(cli, "--from", "1946", "--to", "1947", "--all-pairs", "--columns", "atop")
+    assert table.num_rows == len(rows)
+    assert {flag: pc.sum(table.column(flag)).as_py() or 0 for flag in FLAGS} == _flag_sums(rows)
+    pairs_without_obligation = sum(
+        1 for r in rows if all(r[flag] in ("0", "") for flag in FLAGS)
+    )
+    assert pairs_without_obligation > 0
+
+
 def test_csto_russia_owes_armenia_defense_in_2022(years_1990_2026):
     rows = years_1990_2026.filter(
         pc.and_(
