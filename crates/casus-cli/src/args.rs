@@ -82,6 +82,9 @@ pub enum Command {
         #[command(subcommand)]
         command: KbCommand,
     },
+    /// A dyad panel (dyad-year, dyad-day or spells) of obligations, as CSV
+    /// or Parquet, from the knowledge base or ATOP's member file.
+    Panel(PanelArgs),
     /// Import datasets (ATOP 5.1, COW states) into a new knowledge base, and
     /// check ATOP's dyad-year table against the import.
     Import {
@@ -443,4 +446,83 @@ impl CharacterArgs {
             },
         }
     }
+}
+
+// ---- `casus panel` (issue 11; docs/panel.md) ----
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum PanelUnit {
+    /// One row per dyad and year (a flag holds if it holds on any day).
+    #[default]
+    Year,
+    /// One row per dyad and day.
+    Day,
+    /// One row per dyad per run of identical values (start, end).
+    Spell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PanelFormat {
+    Csv,
+    Parquet,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PanelPartition {
+    Year,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum PanelColumns {
+    /// Flags, ISO codes, instruments, ids, three-valued truths and reasons.
+    #[default]
+    Full,
+    /// ATOP's dyad-year columns only: ccode1, ccode2, year, the five flags.
+    Atop,
+}
+
+#[derive(Debug, Args)]
+pub struct PanelArgs {
+    /// First year (1990) or day (1990-06-01) of the panel.
+    #[arg(long, value_name = "Y|DATE", allow_hyphen_values = true)]
+    pub from: String,
+    /// Last year or day of the panel.
+    #[arg(long, value_name = "Y|DATE", allow_hyphen_values = true)]
+    pub to: String,
+    /// The unit of time of a row.
+    #[arg(long, value_enum, default_value_t = PanelUnit::Year)]
+    pub unit: PanelUnit,
+    /// (A, B) says what A owes B (the default).
+    #[arg(long, conflicts_with = "undirected")]
+    pub directed: bool,
+    /// One row per unordered pair; a flag holds if either owes it (ATOP's rule).
+    #[arg(long)]
+    pub undirected: bool,
+    /// Every pair of states in the COW state system, not only pairs with an
+    /// obligation.
+    #[arg(long)]
+    pub all_pairs: bool,
+    /// `kb` (the knowledge base in use, the default) or `atop DIR` (ATOP's
+    /// member file in DIR).
+    #[arg(long, num_args = 1..=2, value_names = ["kb|atop", "DIR"])]
+    pub source: Vec<String>,
+    /// COW states2016.csv or system2016.csv: the state system for
+    /// --all-pairs instead of the knowledge base's.
+    #[arg(long, value_name = "FILE")]
+    pub cow: Option<PathBuf>,
+    /// Output format (default: Parquet for a .parquet file, else CSV).
+    #[arg(long, value_enum)]
+    pub format: Option<PanelFormat>,
+    /// Write a Hive-partitioned Parquet dataset (DIR/year=1990/part-0.parquet).
+    #[arg(long, value_enum)]
+    pub partition_by: Option<PanelPartition>,
+    /// Which columns to write.
+    #[arg(long, value_enum, default_value_t = PanelColumns::Full)]
+    pub columns: PanelColumns,
+    /// Replace an existing output.
+    #[arg(long)]
+    pub force: bool,
+    /// The output file, directory (--partition-by) or - for CSV on stdout.
+    #[arg(long, value_name = "FILE|DIR|-", allow_hyphen_values = true)]
+    pub out: PathBuf,
 }

@@ -7,6 +7,7 @@ mod export;
 mod geo;
 mod import;
 mod import_coverage;
+mod panel;
 mod place;
 mod show;
 mod treaties;
@@ -39,6 +40,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             command: KbCommand::Export { dir },
         } => export::run(&dir),
         Command::Import { command } => import::run(cli.kb.as_deref(), command),
+        Command::Panel(args) => panel::run(cli.kb.as_deref(), &args),
         command => {
             let kb = load(cli.kb.as_deref())?;
             // The command line's answers come from the same service as the
@@ -55,7 +57,10 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Command::Treaties(args) => treaties::run(&service, &args),
                 Command::Show(args) => show::run(&service, &args),
                 Command::Escalate(args) => escalate::run(&service, &args, &places),
-                Command::Check(_) | Command::Kb { .. } | Command::Import { .. } => {
+                Command::Check(_)
+                | Command::Kb { .. }
+                | Command::Import { .. }
+                | Command::Panel(_) => {
                     unreachable!("handled above")
                 }
             }
