@@ -91,6 +91,17 @@ pub enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// Serve the JSON API over HTTP (docs/server.md) until SIGTERM or Ctrl-C.
+    Serve(ServeArgs),
+}
+
+/// `casus serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on (port 0: any free port; the bound address
+    /// is printed as `listening on http://…`).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: String,
 }
 
 #[derive(Debug, Subcommand)]

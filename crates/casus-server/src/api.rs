@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{RawQuery, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -29,6 +29,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+use crate::cache::AnswerCache;
 use crate::error::{json_errors, ApiError};
 use crate::params::{self, from_body, from_query};
 use crate::ServerLimits;
@@ -39,15 +40,25 @@ pub struct AppState {
     pub service: Arc<Service>,
     /// Permits for escalations running at once.
     pub escalations: Arc<Semaphore>,
+    /// Answers to repeated GET requests.
+    pub cache: Arc<AnswerCache>,
 }
 
 type Answer = Result<Response, ApiError>;
+
+/// Answers larger than this are computed each time, not kept.
+const MAX_CACHED_ANSWER_BYTES: usize = 4 * 1024 * 1024;
 
 /// The whole application: routes, state and hardening layers.
 pub fn router(service: Arc<Service>, limits: ServerLimits) -> Router {
     let state = AppState {
         service,
         escalations: Arc::new(Semaphore::new(limits.escalations.max(1))),
+        cache: Arc::new(AnswerCache::new(
+            limits.cache_entries,
+            limits.cache_bytes,
+            MAX_CACHED_ANSWER_BYTES,
+        )),
     };
     Router::new()
         .route("/healthz", get(healthz))
@@ -88,18 +99,90 @@ pub fn router(service: Arc<Service>, limits: ServerLimits) -> Router {
 
 /// A JSON response of `value`.
 fn json<T: Serialize>(value: &T) -> Answer {
-    let body = serde_json::to_vec(value)
-        .map_err(|e| ApiError::from_status(StatusCode::INTERNAL_SERVER_ERROR).with_reason(e))?;
-    Ok(json_bytes(body))
+    Ok(json_bytes(to_json(value)?))
 }
 
-fn json_bytes(body: Vec<u8>) -> Response {
+fn to_json<T: Serialize>(value: &T) -> Result<Bytes, ApiError> {
+    serde_json::to_vec(value)
+        .map(Bytes::from)
+        .map_err(|e| ApiError::from_status(StatusCode::INTERNAL_SERVER_ERROR).with_reason(e))
+}
+
+fn json_bytes(body: Bytes) -> Response {
     let mut res = Response::new(Body::from(body));
     res.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),
     );
     res
+}
+
+/// Whether the client takes gzip (`Accept-Encoding: gzip`, not `q=0`).
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            let name = parts.next().unwrap_or("");
+            let refused =
+                parts.any(|p| p.replace(' ', "").starts_with("q=0") && !p.contains("q=0."));
+            name.eq_ignore_ascii_case("gzip") && !refused
+        })
+}
+
+/// Answers smaller than this are sent as they are.
+const GZIP_FROM_BYTES: usize = 1024;
+
+fn gzip(body: &[u8]) -> Option<Bytes> {
+    use std::io::Write;
+    let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(body).ok()?;
+    z.finish().ok().map(Bytes::from)
+}
+
+fn gzip_response(body: Bytes) -> Response {
+    let mut res = json_bytes(body);
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    res
+}
+
+/// The cached answer to GET `route?query`, or `answer`'s, then kept; for
+/// clients that take gzip, the answer gzipped once and kept too.
+fn cached<T: Serialize>(
+    s: &AppState,
+    route: &str,
+    query: Option<&str>,
+    headers: &HeaderMap,
+    answer: impl FnOnce(Option<&str>) -> Result<T, ApiError>,
+) -> Answer {
+    let key = format!("{route}?{}", query.unwrap_or(""));
+    let gzipped = accepts_gzip(headers);
+    let gzip_key = format!("gzip:{key}");
+    if gzipped {
+        if let Some(body) = s.cache.get(&gzip_key) {
+            return Ok(gzip_response(body));
+        }
+    }
+    let body = match s.cache.get(&key) {
+        Some(body) => body,
+        None => {
+            let body = to_json(&answer(query)?)?;
+            s.cache.put(key, body.clone());
+            body
+        }
+    };
+    if gzipped && body.len() >= GZIP_FROM_BYTES {
+        if let Some(z) = gzip(&body) {
+            s.cache.put(gzip_key, z.clone());
+            return Ok(gzip_response(z));
+        }
+    }
+    Ok(json_bytes(body))
 }
 
 impl ApiError {
@@ -141,8 +224,14 @@ pub async fn healthz(State(s): State<AppState>) -> Answer {
         (status = 200, description = "the analysis, as `casus why --format json` (docs/json.md)", content_type = "application/json"),
         (status = 400, description = "malformed input", body = crate::error::ErrorBody),
         (status = 422, description = "unknown names, contradictory input, or nothing to judge", body = crate::error::ErrorBody)))]
-pub async fn why_get(State(s): State<AppState>, RawQuery(q): RawQuery) -> Answer {
-    json(&s.service.why(&from_query(q.as_deref(), &params::WHY)?)?)
+pub async fn why_get(
+    State(s): State<AppState>,
+    RawQuery(q): RawQuery,
+    headers: HeaderMap,
+) -> Answer {
+    cached(&s, "why", q.as_deref(), &headers, |q| {
+        Ok(s.service.why(&from_query(q, &params::WHY)?)?)
+    })
 }
 
 /// Judge an attack given as a JSON body.
@@ -213,7 +302,15 @@ pub async fn show_get(State(s): State<AppState>, RawQuery(q): RawQuery) -> Answe
         (status = 400, description = "malformed input", body = crate::error::ErrorBody),
         (status = 422, description = "unknown names, contradictory input, too many Monte Carlo runs", body = crate::error::ErrorBody)))]
 pub async fn escalate_get(State(s): State<AppState>, RawQuery(q): RawQuery) -> Answer {
-    escalate(s, from_query(q.as_deref(), &params::ESCALATE)?).await
+    let key = format!("escalate?{}", q.as_deref().unwrap_or(""));
+    if let Some(body) = s.cache.get(&key) {
+        return Ok(json_bytes(body));
+    }
+    let req = from_query(q.as_deref(), &params::ESCALATE)?;
+    let cache = s.cache.clone();
+    let body = escalate(s, req).await?;
+    cache.put(key, body.clone());
+    Ok(json_bytes(body))
 }
 
 /// Follow an attack round by round: a JSON body, which may carry a
@@ -225,12 +322,12 @@ pub async fn escalate_get(State(s): State<AppState>, RawQuery(q): RawQuery) -> A
         (status = 413, description = "body too large", body = crate::error::ErrorBody),
         (status = 422, description = "unknown names, a bad scenario document, too many Monte Carlo runs", body = crate::error::ErrorBody)))]
 pub async fn escalate_post(State(s): State<AppState>, body: Bytes) -> Answer {
-    escalate(s, from_body(&body)?).await
+    Ok(json_bytes(escalate(s, from_body(&body)?).await?))
 }
 
 /// Run an escalation on the blocking pool, holding one of the permits for
 /// as long as it runs (even if the client has gone).
-async fn escalate(s: AppState, req: EscalateRequest) -> Answer {
+async fn escalate(s: AppState, req: EscalateRequest) -> Result<Bytes, ApiError> {
     let permit = s
         .escalations
         .clone()
@@ -246,9 +343,9 @@ async fn escalate(s: AppState, req: EscalateRequest) -> Answer {
     })
     .await
     .map_err(|e| ApiError::from_status(StatusCode::INTERNAL_SERVER_ERROR).with_reason(e))??;
-    let body = answer
-        .map_err(|e| ApiError::from_status(StatusCode::INTERNAL_SERVER_ERROR).with_reason(e))?;
-    Ok(json_bytes(body))
+    answer
+        .map(Bytes::from)
+        .map_err(|e| ApiError::from_status(StatusCode::INTERNAL_SERVER_ERROR).with_reason(e))
 }
 
 /// Type-ahead over names: states, armed groups, treaties, places (the
@@ -268,4 +365,27 @@ pub async fn search_get(State(s): State<AppState>, RawQuery(q): RawQuery) -> Ans
 #[utoipa::path(get, path = "/api/openapi.json", responses((status = 200, description = "the OpenAPI document")))]
 pub async fn openapi_json() -> Answer {
     json(&crate::openapi::document())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(accept: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(accept).expect("a header"),
+        );
+        h
+    }
+
+    #[test]
+    fn gzip_is_taken_unless_refused() {
+        assert!(accepts_gzip(&headers("gzip, deflate, br")));
+        assert!(accepts_gzip(&headers("br;q=1.0, GZIP;q=0.5")));
+        assert!(!accepts_gzip(&headers("gzip;q=0")));
+        assert!(!accepts_gzip(&headers("br")));
+        assert!(!accepts_gzip(&HeaderMap::new()));
+    }
 }

@@ -6,12 +6,13 @@
 //! and JSON bodies into typed requests (errors name the field); [`error`]
 //! the JSON error body and status codes; [`openapi`] the OpenAPI document
 //! generated from the code; [`limits`] the hardening layers and their
-//! numbers. This module starts and stops the server.
+//! numbers; [`cache`] answers kept for repeated requests. This module starts and stops the server.
 //!
 //! Everything is embedded: no file or network access at run time beyond
 //! the knowledge-base directory the user may name with `--kb`.
 
 pub mod api;
+pub mod cache;
 pub mod error;
 pub mod limits;
 pub mod openapi;

@@ -18,6 +18,10 @@ pub struct ServerLimits {
     pub escalations: usize,
     /// The service's per-request caps.
     pub service: casus_service::Limits,
+    /// Answers kept for repeated GET requests (0: none).
+    pub cache_entries: usize,
+    /// Bytes of answers kept in all.
+    pub cache_bytes: usize,
 }
 
 impl Default for ServerLimits {
@@ -29,6 +33,11 @@ impl Default for ServerLimits {
             concurrency: 512,
             escalations: cores,
             service: casus_service::Limits::default(),
+            cache_entries: match std::env::var("CASUS_SERVE_CACHE").as_deref() {
+                Ok("off") | Ok("0") => 0,
+                _ => 4096,
+            },
+            cache_bytes: 256 * 1024 * 1024,
         }
     }
 }

@@ -121,7 +121,7 @@ impl Service {
         self.with_resolver(|kb, resolver| {
             resolve_name(kb, input, date, options, || match resolver {
                 Ok(r) => Ok(ResolverRef::Shared(r)),
-                Err(_) => Resolver::new(kb, None).map(ResolverRef::Own),
+                Err(_) => Resolver::new(kb, None).map(|r| ResolverRef::Own(Box::new(r))),
             })
         })
     }
@@ -131,7 +131,7 @@ impl Service {
 /// whose error then explains why.
 enum ResolverRef<'a, 'kb> {
     Shared(&'a Resolver<'kb>),
-    Own(Resolver<'kb>),
+    Own(Box<Resolver<'kb>>),
 }
 
 impl<'kb> std::borrow::Borrow<Resolver<'kb>> for ResolverRef<'_, 'kb> {

@@ -9,6 +9,7 @@ mod import;
 mod import_coverage;
 mod panel;
 mod place;
+mod serve;
 mod show;
 mod treaties;
 mod why;
@@ -41,6 +42,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         } => export::run(&dir),
         Command::Import { command } => import::run(cli.kb.as_deref(), command),
         Command::Panel(args) => panel::run(cli.kb.as_deref(), &args),
+        Command::Serve(args) => {
+            let kb = load(cli.kb.as_deref())?;
+            serve::run(
+                Service::with_overlay(std::sync::Arc::new(kb), overlay),
+                &args,
+            )
+        }
         command => {
             let kb = load(cli.kb.as_deref())?;
             // The command line's answers come from the same service as the
@@ -60,7 +68,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 Command::Check(_)
                 | Command::Kb { .. }
                 | Command::Import { .. }
-                | Command::Panel(_) => {
+                | Command::Panel(_)
+                | Command::Serve(_) => {
                     unreachable!("handled above")
                 }
             }
