@@ -118,8 +118,14 @@ pub fn existence_days(p: &Polity) -> Vec<(Day, Day)> {
     p.existence
         .iter()
         .map(|e| {
-            let from = e.interval.from.map_or(DAY_MIN, |f| day::from_date(f.earliest()));
-            let to = e.interval.to.map_or(DAY_MAX, |t| day::from_date(t.latest()));
+            let from = e
+                .interval
+                .from
+                .map_or(DAY_MIN, |f| day::from_date(f.earliest()));
+            let to = e
+                .interval
+                .to
+                .map_or(DAY_MAX, |t| day::from_date(t.latest()));
             (from, to)
         })
         .collect()

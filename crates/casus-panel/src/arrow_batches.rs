@@ -5,7 +5,9 @@
 
 use std::sync::Arc;
 
-use arrow_array::builder::{Date32Builder, Int32Builder, StringBuilder, UInt16Builder, UInt8Builder};
+use arrow_array::builder::{
+    Date32Builder, Int32Builder, StringBuilder, UInt16Builder, UInt8Builder,
+};
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 

@@ -316,7 +316,12 @@ impl<'d> Panel<'d> {
                 keyed.clear();
                 keyed.extend(active.iter().map(|&i| {
                     let a = &atoms[i as usize];
-                    (key(a.a1, a.a2, direction), a.instrument, u8::MAX - a.phase, i)
+                    (
+                        key(a.a1, a.a2, direction),
+                        a.instrument,
+                        u8::MAX - a.phase,
+                        i,
+                    )
                 }));
                 keyed.sort_unstable();
             }

@@ -83,7 +83,9 @@ impl FromStr for Bound {
             return Bound::year(y);
         }
         let d = casus_core::time::parse_day(s).map_err(|e| {
-            PanelError::Usage(format!("{e}; a bound is a year (1990) or a day (1990-06-01)"))
+            PanelError::Usage(format!(
+                "{e}; a bound is a year (1990) or a day (1990-06-01)"
+            ))
         })?;
         Ok(Bound::Day(d))
     }
@@ -168,7 +170,10 @@ mod tests {
     #[test]
     fn bounds_parse_years_and_days_and_reject_the_rest() {
         assert_eq!("1990".parse::<Bound>().unwrap(), Bound::Year(1990));
-        assert!(matches!("1990-06-01".parse::<Bound>().unwrap(), Bound::Day(_)));
+        assert!(matches!(
+            "1990-06-01".parse::<Bound>().unwrap(),
+            Bound::Day(_)
+        ));
         assert!("1990-06".parse::<Bound>().is_err());
         assert!("199".parse::<Bound>().is_err());
         assert!("0999".parse::<Bound>().is_err());

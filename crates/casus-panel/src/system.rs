@@ -52,18 +52,16 @@ impl StateSystem {
         StateSystem { origin, spells }
     }
 
-    /// From the knowledge base: every state with a COW code, over its
-    /// existence spells. A base in which no state has both is an error, and
+    /// From the knowledge base: every state (and de facto state: COW lists
+    /// Taiwan and Kosovo) with a COW code, over its existence spells. A base in which no state has both is an error, and
     /// so is a state with a COW code and no existence spell (its membership
     /// dates are unknown).
     pub fn from_kb(kb: &KnowledgeBase) -> Result<StateSystem, PanelError> {
         let mut spells: BTreeMap<ActorKey, Vec<(Day, Day)>> = BTreeMap::new();
         let mut undated = Vec::new();
-        for p in kb
-            .polities
-            .iter()
-            .filter(|p| p.kind == PolityKind::State && p.cow_code.is_some())
-        {
+        for p in kb.polities.iter().filter(|p| {
+            matches!(p.kind, PolityKind::State | PolityKind::DeFactoState) && p.cow_code.is_some()
+        }) {
             if p.existence.is_empty() {
                 undated.push(p.id.clone());
                 continue;
@@ -104,7 +102,8 @@ impl StateSystem {
         path: &Path,
         problems: &mut Vec<RowProblem>,
     ) -> Result<StateSystem, PanelError> {
-        const EXPECTED: &str = "COW State System Membership v2016 (states2016.csv or system2016.csv)";
+        const EXPECTED: &str =
+            "COW State System Membership v2016 (states2016.csv or system2016.csv)";
         let table = Table::open(path, &["ccode"], EXPECTED)?;
         if table.has("styear") {
             let states = casus_import::cow::read_states(path, problems)?;
@@ -113,7 +112,10 @@ impl StateSystem {
                 for s in list {
                     let from = day::from_date(s.from.earliest());
                     let to = s.to.map_or(DAY_MAX, |t| day::from_date(t.latest()));
-                    spells.entry(ActorKey::Cow(*code)).or_default().push((from, to));
+                    spells
+                        .entry(ActorKey::Cow(*code))
+                        .or_default()
+                        .push((from, to));
                 }
             }
             return Ok(StateSystem::new(SystemOrigin::CowStates, spells));

@@ -125,9 +125,8 @@ pub fn run(base_dir: Option<&Path>, args: &PanelArgs) -> Result<(), CliError> {
     }
     // The ATOP source needs the knowledge base only for ISO codes and for
     // the state system when no --cow file is given.
-    let needs_kb = atop.is_none()
-        || spec.columns == Columns::Full
-        || (spec.all_pairs && args.cow.is_none());
+    let needs_kb =
+        atop.is_none() || spec.columns == Columns::Full || (spec.all_pairs && args.cow.is_none());
     let kb: Option<KnowledgeBase> = if needs_kb {
         Some(super::load(base_dir)?)
     } else {
@@ -168,7 +167,8 @@ pub fn run(base_dir: Option<&Path>, args: &PanelArgs) -> Result<(), CliError> {
             } else {
                 let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
                 let rows = casus_panel::write_csv(&loaded.dataset, spec, &mut w, &mut progress)?;
-                w.flush().map_err(|e| CliError::Data(format!("cannot write {}: {e}", path.display())))?;
+                w.flush()
+                    .map_err(|e| CliError::Data(format!("cannot write {}: {e}", path.display())))?;
                 rows
             };
             staged.commit()?;
@@ -176,8 +176,11 @@ pub fn run(base_dir: Option<&Path>, args: &PanelArgs) -> Result<(), CliError> {
         }
         Target::Partitioned(dir) => {
             let staged = Staged::dir(&dir, args.force)?;
-            let rows =
-                casus_panel::parquet_out::write_partitioned(&panel, staged.temp_path(), &mut progress)?;
+            let rows = casus_panel::parquet_out::write_partitioned(
+                &panel,
+                staged.temp_path(),
+                &mut progress,
+            )?;
             staged.commit()?;
             rows
         }
