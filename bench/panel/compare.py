@@ -26,14 +26,14 @@ HERE = Path(__file__).resolve().parent
 
 
 def run(cmd, env=None):
-    """Run `cmd`; return (wall seconds, peak RSS in MiB)."""
+    """Run `cmd`; return (wall seconds, peak RSS in MiB, CPU seconds)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed: {' '.join(map(str, cmd))}")
-    return wall, usage.ru_maxrss / 1024.0
+    return wall, usage.ru_maxrss / 1024.0, usage.ru_utime + usage.ru_stime
 
 
 def digest(path):
@@ -80,15 +80,15 @@ def main():
     for name, cmd in jobs.items():
         best = None
         for _ in range(args.runs):
-            wall, rss = run(cmd)
+            wall, rss, cpu = run(cmd)
             if best is None or wall < best[0]:
-                best = (wall, rss)
+                best = (wall, rss, cpu)
         results[name] = best
     base = results["casus"]
-    print(f"{'':8} {'wall s (best of ' + str(args.runs) + ')':>22} {'peak MiB':>10} "
-          f"{'x casus time':>13} {'x casus memory':>15}")
-    for name, (wall, rss) in results.items():
-        print(f"{name:8} {wall:22.3f} {rss:10.1f} {wall / base[0]:13.1f} "
+    print(f"{'':8} {'wall s (best of ' + str(args.runs) + ')':>22} {'CPU s':>7} "
+          f"{'peak MiB':>10} {'x casus time':>13} {'x casus memory':>15}")
+    for name, (wall, rss, cpu) in results.items():
+        print(f"{name:8} {wall:22.3f} {cpu:7.3f} {rss:10.1f} {wall / base[0]:13.1f} "
               f"{rss / base[1]:15.1f}")
     digests = {n: digest(out / f"{n}.csv") for n in jobs}
     rows = sum(1 for _ in open(out / "casus.csv")) - 1

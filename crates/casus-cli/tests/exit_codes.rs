@@ -214,6 +214,18 @@ const TABLE: &[(&str, i32, &str)] = &[
         1,
         "atop5_1m.csv",
     ),
+    // casus panel (issue 11)
+    (
+        "panel --from 2000 --to 1990 --out -",
+        2,
+        "ends before it starts",
+    ),
+    ("panel --from 1990 --to 1990 --out @a-file", 2, "--force"),
+    (
+        "panel --source atop @empty-atop --from 1990 --to 1990 --columns atop --out -",
+        1,
+        "atop5_1m.csv",
+    ),
     (
         "--boundaries @not.geojson place 39.8,46.7 --on 2024-01-01",
         1,

@@ -380,7 +380,7 @@ fn atop_sourced_panel_reproduces_the_published_table() {
         .arg(ext.join("atop_5.1"))
         .args([
             "--from",
-            "1816",
+            "1815",
             "--to",
             "2018",
             "--columns",

@@ -118,7 +118,7 @@ pub fn record_batches(
     );
     let schema = sink.schema();
     panel.write(&mut sink, &mut no_progress)?;
-    drop(sink.finish()?);
+    let _ = sink.finish()?;
     Ok((schema, batches))
 }
 

@@ -433,7 +433,7 @@ impl<'d> Panel<'d> {
         let mut group: Vec<Keyed> = Vec::new();
         let mut bps: Vec<Day> = Vec::new();
         let mut cell = Cell::default();
-        let mut pending: Option<(Day, Day, Cell, Option<&str>, Option<&str>)> = None;
+        let mut pending: Option<Pending> = None;
         for (done, &k) in dyads.iter().enumerate() {
             let (i, j) = ((k >> 32) as u32, k as u32);
             while g < by_dyad.len() && by_dyad[g].0 < k {
@@ -523,6 +523,9 @@ impl<'d> Panel<'d> {
         Ok(rows)
     }
 }
+
+/// A spell being extended: first and last day, value, ISO codes.
+type Pending<'a> = (Day, Day, Cell, Option<&'a str>, Option<&'a str>);
 
 /// The days two sorted spell lists share.
 fn intersect(a: &[(Day, Day)], b: &[(Day, Day)]) -> Vec<(Day, Day)> {
