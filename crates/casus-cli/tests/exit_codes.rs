@@ -243,6 +243,9 @@ const TABLE: &[(&str, i32, &str)] = &[
         "not GeoJSON",
     ),
     ("--boundaries @no-such.geojson check", 1, "boundary file"),
+    // serve (issue 10; the running server is tested in tests/serve.rs)
+    ("serve --addr not-an-address", 2, "cannot listen"),
+    ("--kb @broken-kb serve --addr 127.0.0.1:0", 1, "error"),
 ];
 
 fn run(fx: &Fixtures, line: &str) -> (i32, String) {
