@@ -2,12 +2,21 @@
 //! beside the repository) are present: when they are absent, the cfg
 //! `casus_shared_absent` is set and the data tests are marked `#[ignore]`,
 //! so the test runner's summary counts them as skipped instead of passed.
+//! Likewise `casus_python_absent` when `python/.venv` (the venv `.ci/run`
+//! builds the Python package into) is missing: `tests/python.rs` runs the
+//! package's pytest suite through it.
 
 use std::path::PathBuf;
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(casus_shared_absent)");
+    println!("cargo::rustc-check-cfg=cfg(casus_python_absent)");
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let venv_python = manifest.join("../../python/.venv/bin/python");
+    println!("cargo::rerun-if-changed={}", venv_python.display());
+    if !venv_python.exists() {
+        println!("cargo::rustc-cfg=casus_python_absent");
+    }
     // CASUS_SHARED_DIR names the shared folder when it is elsewhere (a git
     // worktree); the tests read the same variable (tests/common).
     println!("cargo::rerun-if-env-changed=CASUS_SHARED_DIR");

@@ -23,7 +23,11 @@ struct Report<'a> {
 }
 
 pub fn run(kb: &KnowledgeBase, args: &ReadArgs) -> Result<(), CliError> {
-    let published = args.published.as_deref().map(casus_core::time::parse_day).transpose()?;
+    let published = args
+        .published
+        .as_deref()
+        .map(casus_core::time::parse_day)
+        .transpose()?;
     let bytes = read_input(&args.file)?;
     let reader = Reader::new(kb).map_err(|e| CliError::Data(e.to_string()))?;
     let article = reader
