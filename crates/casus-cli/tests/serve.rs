@@ -480,6 +480,96 @@ fn responses_are_compressed_when_asked() {
     }
 }
 
+/// GET `path` as text: the status, the content type and the body.
+fn get_text(server: &Server, path: &str) -> (u16, String, String) {
+    let mut res = Server::agent()
+        .get(&format!("{}{path}", server.base))
+        .call()
+        .expect("the server answers");
+    let status = res.status().as_u16();
+    let content_type = res
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    let text = res
+        .body_mut()
+        .with_config()
+        .limit(256 * 1024 * 1024)
+        .read_to_string()
+        .expect("a body");
+    (status, content_type, text)
+}
+
+#[test]
+fn panel_is_the_clis_csv_streamed() {
+    let server = Server::start();
+    for (query, args) in [
+        ("from=2020&to=2023", vec!["--from", "2020", "--to", "2023"]),
+        (
+            "from=2014&to=2024&unit=spell&undirected=true",
+            vec![
+                "--from",
+                "2014",
+                "--to",
+                "2024",
+                "--unit",
+                "spell",
+                "--undirected",
+            ],
+        ),
+        (
+            "from=2022-02-20&to=2022-03-01&unit=day&columns=atop",
+            vec![
+                "--from",
+                "2022-02-20",
+                "--to",
+                "2022-03-01",
+                "--unit",
+                "day",
+                "--columns",
+                "atop",
+            ],
+        ),
+    ] {
+        let (status, content_type, body) = get_text(&server, &format!("/api/panel?{query}"));
+        assert_eq!(status, 200, "{query}: {body}");
+        assert!(
+            content_type.starts_with("text/csv"),
+            "{query}: {content_type}"
+        );
+        let cli = Command::new(env!("CARGO_BIN_EXE_casus"))
+            .arg("panel")
+            .args(&args)
+            .args(["--out", "-"])
+            .output()
+            .expect("casus panel runs");
+        assert!(cli.status.success(), "casus panel {args:?}");
+        assert!(body.lines().count() > 1, "{query}: rows");
+        assert_eq!(body, String::from_utf8_lossy(&cli.stdout), "{query}");
+    }
+}
+
+#[test]
+fn panel_parameters_are_checked() {
+    let server = Server::start();
+    let (status, v) = server.get("/api/panel?from=1990&to=2000&unit=week");
+    assert_eq!(status, 400, "{v}");
+    assert_eq!(error(&v)["field"], "unit");
+    let (status, v) = server.get("/api/panel?from=2000&to=1990");
+    assert_eq!(status, 400, "{v}");
+    let (status, v) = server.get("/api/panel?from=nineteen&to=2000");
+    assert_eq!(status, 400, "{v}");
+    assert_eq!(error(&v)["field"], "from");
+    let (status, v) = server.get("/api/panel?from=1990&to=1995&unit=day");
+    assert_eq!(status, 422, "a day panel over the cap: {v}");
+    assert_eq!(error(&v)["kind"], "too_large");
+    let (status, v) = server.get("/api/panel?from=1990&to=1995&bogus=1");
+    assert_eq!(status, 400, "{v}");
+    server.still_up();
+}
+
 #[test]
 fn openapi_document_lists_every_route() {
     let server = Server::start();
@@ -495,6 +585,7 @@ fn openapi_document_lists_every_route() {
         "/api/show",
         "/api/escalate",
         "/api/search",
+        "/api/panel",
         "/api/openapi.json",
     ] {
         assert!(v["paths"][route].is_object(), "{route} is documented");

@@ -1,6 +1,7 @@
 //! The routes: `/healthz`, the JSON API under `/api/` (GET with query
 //! parameters, POST with a JSON body for `why` and `escalate`), the OpenAPI
-//! document, and a JSON 404 for everything else. Handlers parse the
+//! document, the panel as a streamed CSV download ([`crate::panel`]), and
+//! a JSON 404 for everything else. Handlers parse the
 //! request ([`crate::params`]), ask the shared [`Service`], and send its
 //! answer as JSON. Engine calls take microseconds and run inline; an
 //! escalation (Monte Carlo) runs on the blocking pool, a few at a time.
@@ -69,6 +70,7 @@ pub fn router(service: Arc<Service>, limits: ServerLimits) -> Router {
         .route("/api/show", get(show_get))
         .route("/api/escalate", get(escalate_get).post(escalate_post))
         .route("/api/search", get(search_get))
+        .route("/api/panel", get(crate::panel::panel_get))
         .route("/api/openapi.json", get(openapi_json))
         // webapp: the web app (crates/casus-web) at `/`; other paths get the JSON 404.
         .fallback(web_app)

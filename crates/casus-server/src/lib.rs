@@ -16,6 +16,7 @@ pub mod cache;
 pub mod error;
 pub mod limits;
 pub mod openapi;
+pub mod panel;
 pub mod params;
 
 use std::net::SocketAddr;

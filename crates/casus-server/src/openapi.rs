@@ -22,6 +22,7 @@ use utoipa::OpenApi;
         crate::api::escalate_get,
         crate::api::escalate_post,
         crate::api::search_get,
+        crate::panel::panel_get,
         crate::api::openapi_json,
     ),
     components(schemas(

@@ -43,6 +43,11 @@ pub const ESCALATE: QueryShape = QueryShape {
     numbers: &["max_rounds", "runs", "seed"],
     bools: &["most_populous"],
 };
+pub const PANEL: QueryShape = QueryShape {
+    lists: &[],
+    numbers: &[],
+    bools: &["undirected", "all_pairs"],
+};
 pub const SEARCH: QueryShape = QueryShape {
     lists: &["kinds"],
     numbers: &["limit"],
