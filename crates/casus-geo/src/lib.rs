@@ -23,8 +23,8 @@ mod shape;
 pub use coord::{looks_like_coordinates, parse as parse_coord, Coord, CoordError};
 pub use layer::{BoundaryLayer, LayerError, ATTRIBUTION};
 pub use named::{
-    resolve_name, resolve_place_anywhere, GazetteerHit, NameError, NameOptions, NamedPlace,
-    PlaceNames,
+    named_place, resolve_name, resolve_place_anywhere, GazetteerHit, NameError, NameOptions,
+    NamedPlace, PlaceNames,
 };
 pub use overlay::{Overlay, OverlayError};
 pub use regions::{RegionSet, ScopeRegion, TROPIC_OF_CANCER};

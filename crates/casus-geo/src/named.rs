@@ -230,22 +230,34 @@ impl<'kb> PlaceNames<'kb> {
             };
             Ok(resolver.resolve(coord))
         };
-        match resolve_name_by(self.kb, input, date, self.options, locate) {
-            Ok(NamedPlace {
-                place: Some(p), ..
-            }) => Ok(p),
-            Ok(NamedPlace { place: None, .. }) => Err(QueryError::Unknown {
-                what: "place (the gazetteer's coordinates for it lie in no territory of the knowledge base)",
-                input: input.to_string(),
-                suggestions: Vec::new(),
-            }),
-            Err(NameError::Query(e)) => Err(e),
-            Err(NameError::Layer(e)) => Err(QueryError::Unknown {
-                what: "place (the boundary layer could not be read)",
-                input: format!("{input}: {e}"),
-                suggestions: Vec::new(),
-            }),
-        }
+        named_place(
+            resolve_name_by(self.kb, input, date, self.options, locate),
+            input,
+        )
+    }
+}
+
+/// What a caller that needs a knowledge-base place makes of a resolved
+/// name `input`: the place, or a query error saying why there is none.
+pub fn named_place(
+    named: Result<NamedPlace, NameError>,
+    input: &str,
+) -> Result<ResolvedPlace, QueryError> {
+    match named {
+        Ok(NamedPlace {
+            place: Some(p), ..
+        }) => Ok(p),
+        Ok(NamedPlace { place: None, .. }) => Err(QueryError::Unknown {
+            what: "place (the gazetteer's coordinates for it lie in no territory of the knowledge base)",
+            input: input.to_string(),
+            suggestions: Vec::new(),
+        }),
+        Err(NameError::Query(e)) => Err(e),
+        Err(NameError::Layer(e)) => Err(QueryError::Unknown {
+            what: "place (the boundary layer could not be read)",
+            input: format!("{input}: {e}"),
+            suggestions: Vec::new(),
+        }),
     }
 }
 

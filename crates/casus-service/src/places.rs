@@ -5,8 +5,8 @@
 
 use casus_core::query::{QueryError, ResolvedPlace};
 use casus_geo::{
-    looks_like_coordinates, parse_coord, resolve_name, Coord, GazetteerHit, LayerError, NameError,
-    NameOptions, NamedPlace, Resolution, Resolver,
+    looks_like_coordinates, named_place, parse_coord, resolve_name, Coord, GazetteerHit,
+    LayerError, NameError, NameOptions, NamedPlace, Resolution, Resolver,
 };
 use jiff::civil::Date;
 
@@ -71,20 +71,7 @@ impl Service {
             let kb = self.kb();
             if !looks_like_coordinates(input) {
                 // As casus_geo::resolve_place_anywhere, with the shared resolver.
-                return match self.resolve_named(input, date, names) {
-                    Ok(NamedPlace { place: Some(p), .. }) => Ok(p),
-                    Ok(NamedPlace { place: None, .. }) => Err(QueryError::Unknown {
-                        what: "place (the gazetteer's coordinates for it lie in no territory of the knowledge base)",
-                        input: input.to_string(),
-                        suggestions: Vec::new(),
-                    }),
-                    Err(NameError::Query(e)) => Err(e),
-                    Err(NameError::Layer(e)) => Err(QueryError::Unknown {
-                        what: "place (the boundary layer could not be read)",
-                        input: format!("{input}: {e}"),
-                        suggestions: Vec::new(),
-                    }),
-                };
+                return named_place(self.resolve_named(input, date, names), input);
             }
             let coord = parse_coord(input).map_err(|e| QueryError::Place(e.to_string()))?;
             let resolution = self
