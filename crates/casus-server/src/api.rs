@@ -45,6 +45,18 @@ pub struct AppState {
     pub cache: Arc<AnswerCache>,
 }
 
+impl AppState {
+    /// One of the permits for CPU-heavy work on the blocking pool
+    /// (escalations, panels), waited for when all are taken.
+    pub async fn heavy_work_permit(&self) -> Result<tokio::sync::OwnedSemaphorePermit, ApiError> {
+        self.escalations
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|_| ApiError::from_status(StatusCode::SERVICE_UNAVAILABLE))
+    }
+}
+
 type Answer = Result<Response, ApiError>;
 
 /// Answers larger than this are computed each time, not kept.
@@ -371,12 +383,7 @@ pub async fn escalate_post(State(s): State<AppState>, body: Bytes) -> Answer {
 /// Run an escalation on the blocking pool, holding one of the permits for
 /// as long as it runs (even if the client has gone).
 async fn escalate(s: AppState, req: EscalateRequest) -> Result<Bytes, ApiError> {
-    let permit = s
-        .escalations
-        .clone()
-        .acquire_owned()
-        .await
-        .map_err(|_| ApiError::from_status(StatusCode::SERVICE_UNAVAILABLE))?;
+    let permit = s.heavy_work_permit().await?;
     let service = s.service.clone();
     let answer = tokio::task::spawn_blocking(move || {
         let _permit = permit;

@@ -50,35 +50,20 @@ pub struct PanelQuery {
 
 impl PanelQuery {
     fn spec(&self) -> Result<PanelSpec, ApiError> {
-        let bound = |field: &str, text: &str| {
+        // `casus panel`'s own parsing of each option, with the field named.
+        fn field<T: std::str::FromStr<Err = casus_panel::PanelError>>(
+            name: &str,
+            text: &str,
+        ) -> Result<T, ApiError> {
             text.parse().map_err(|e: casus_panel::PanelError| {
-                ApiError::bad_request(Some(field), e.to_string())
+                ApiError::bad_request(Some(name), e.to_string())
             })
-        };
-        let unit = match self.unit.as_deref().unwrap_or("year") {
-            "year" => Unit::Year,
-            "day" => Unit::Day,
-            "spell" => Unit::Spell,
-            other => {
-                return Err(ApiError::bad_request(
-                    Some("unit"),
-                    format!("unknown unit {other:?}: expected year, day or spell"),
-                ))
-            }
-        };
-        let columns = match self.columns.as_deref().unwrap_or("full") {
-            "full" => Columns::Full,
-            "atop" => Columns::Atop,
-            other => {
-                return Err(ApiError::bad_request(
-                    Some("columns"),
-                    format!("unknown columns {other:?}: expected full or atop"),
-                ))
-            }
-        };
+        }
+        let unit: Unit = field("unit", self.unit.as_deref().unwrap_or("year"))?;
+        let columns: Columns = field("columns", self.columns.as_deref().unwrap_or("full"))?;
         let spec = PanelSpec {
-            from: bound("from", &self.from)?,
-            to: bound("to", &self.to)?,
+            from: field("from", &self.from)?,
+            to: field("to", &self.to)?,
             unit,
             direction: if self.undirected.unwrap_or(false) {
                 Direction::Undirected
@@ -117,12 +102,7 @@ pub async fn panel_get(
 ) -> Result<Response, ApiError> {
     let query: PanelQuery = from_query(q.as_deref(), &params::PANEL)?;
     let spec = query.spec()?;
-    let permit = s
-        .escalations
-        .clone()
-        .acquire_owned()
-        .await
-        .map_err(|_| ApiError::from_status(StatusCode::SERVICE_UNAVAILABLE))?;
+    let permit = s.heavy_work_permit().await?;
     let service = s.service.clone();
     let (tx, mut rx) = mpsc::channel::<io::Result<Bytes>>(CHUNKS_IN_FLIGHT);
     tokio::task::spawn_blocking(move || {
