@@ -16,14 +16,20 @@ mod common;
 
 /// Floors per year: (year, recall, precision), as shares. Set to what the
 /// shipped knowledge base achieves; the targets are recall ≥ 0.99 and
-/// precision ≥ 0.97 for every year.
+/// precision ≥ 0.97 for every year. 1950's recall is short only by ATOP's
+/// signature convention, 1990's precision by Canada in the OAS Charter
+/// (which ATOP omits) and SEATO after 1977 (docs/validation.md).
 const FLOORS: [(i64, f64, f64); 5] = [
     (1950, 0.90, 0.99),
     (1970, 0.99, 0.97),
-    (1990, 0.98, 0.95),
+    (1990, 0.99, 0.95),
     (2010, 0.99, 0.97),
     (2018, 0.99, 0.97),
 ];
+
+/// Recall with the knowledge base read under ATOP's date convention (each
+/// party from its signature): like against like, every year.
+const RECALL_AT_SIGNATURE: f64 = 0.99;
 
 /// The shared data folder the build found.
 fn shared() -> PathBuf {
@@ -79,6 +85,19 @@ fn coverage_of_atop_defence_dyads_stays_above_the_floors() {
         let n = |k: &str| y[k].as_u64().expect(k);
         assert_eq!(n("both") + n("atop_only"), n("atop"), "{year}");
         assert_eq!(n("both") + n("casus_only"), n("casus"), "{year}");
+        // Read from signature, the knowledge base holds at least as much
+        // of ATOP's coding as read from entry into force.
+        let signed = &y["at_signature"];
+        let rs = signed["recall"].as_f64().expect("recall at signature");
+        assert!(
+            rs >= RECALL_AT_SIGNATURE,
+            "{year}: recall at signature {rs:.4} below {RECALL_AT_SIGNATURE}"
+        );
+        assert!(rs >= r, "{year}: {rs} < {r}");
+        assert!(
+            signed["both"].as_u64().expect("both") >= n("both"),
+            "{year}"
+        );
     }
 }
 

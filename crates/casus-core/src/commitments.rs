@@ -62,7 +62,7 @@ pub fn commitments(kb: &KnowledgeBase, polity: &str, date: Date) -> Vec<Membersh
         let mut others: Vec<&str> = t
             .parties
             .iter()
-            .filter(|p| p.polity != polity && p.membership.interval.contains(date) != Truth::No)
+            .filter(|p| p.polity != polity && p.member_on(date) != Truth::No)
             .map(|p| p.polity.as_str())
             .collect();
         others.sort();

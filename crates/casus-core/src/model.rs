@@ -11,7 +11,7 @@ use std::sync::Arc;
 use bitcode::{Decode, Encode};
 use serde::Serialize;
 
-use crate::time::{FuzzyDate, Interval};
+use crate::time::{FuzzyDate, Interval, Truth};
 
 /// Where a fact was written: file, 1-based line and column.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Encode, Decode)]
@@ -251,6 +251,24 @@ pub struct Party {
     /// Membership: from the day the party was bound to the last day.
     pub membership: Dated<()>,
     pub signed: Option<FuzzyDate>,
+    /// Sources disagree whether this polity is a party at all (ATOP lists
+    /// Guinea-Bissau in the 1981 ECOWAS defence protocol, Okolo says it
+    /// never signed): inside its spell its membership is `Unknown`, never
+    /// `Yes`, so its verdicts come out contested. The spell's note names
+    /// the sources that disagree.
+    pub disputed: bool,
+}
+
+impl Party {
+    /// Whether this spell makes the polity a party on `date`.
+    pub fn member_on(&self, date: jiff::civil::Date) -> Truth {
+        let t = self.membership.interval.contains(date);
+        if self.disputed {
+            t.min(Truth::Unknown)
+        } else {
+            t
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Encode, Decode)]

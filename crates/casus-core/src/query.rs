@@ -637,7 +637,7 @@ pub fn place_status(kb: &KnowledgeBase, place: &ResolvedPlace, date: Date) -> Te
 pub fn membership<'a>(treaty: &'a Treaty, polity: &str, date: Date) -> (Truth, Option<&'a Party>) {
     let mut best: (Truth, Option<&Party>) = (Truth::No, None);
     for p in treaty.parties.iter().filter(|p| p.polity == polity) {
-        let t = p.membership.interval.contains(date);
+        let t = p.member_on(date);
         if t > best.0 || best.1.is_none() {
             best = (t.max(best.0), Some(p));
         }

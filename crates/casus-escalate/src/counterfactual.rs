@@ -189,6 +189,7 @@ pub fn apply_edits(
                     note: None,
                 },
                 signed: None,
+                disputed: false,
             });
         } else {
             t.parties.retain(|p| p.polity != e.polity);

@@ -144,6 +144,19 @@ pub struct YearCoverage {
     pub recall: Option<f64>,
     /// both / casus (None when casus has none that year).
     pub precision: Option<f64>,
+    /// The same comparison with the knowledge base read under ATOP's date
+    /// convention (each party counted from its signature, or the treaty's
+    /// for an original party): like against like.
+    pub at_signature: ConventionFigures,
+}
+
+/// Counts and shares under one reading of the knowledge base.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConventionFigures {
+    pub casus: usize,
+    pub both: usize,
+    pub recall: Option<f64>,
+    pub precision: Option<f64>,
 }
 
 /// Differences with the same side, cause and source, counted per year.
@@ -682,6 +695,14 @@ pub fn coverage(
             });
         }
         let ratio = |n: usize, d: usize| (d > 0).then(|| n as f64 / d as f64);
+        let signed = signature_view.unwrap_or_else(|| lazy(from_signature, &DEFENCE));
+        let both_signed = theirs.iter().filter(|d| signed.contains_key(d)).count();
+        let at_signature = ConventionFigures {
+            casus: signed.len(),
+            both: both_signed,
+            recall: ratio(both_signed, theirs.len()),
+            precision: ratio(both_signed, signed.len()),
+        };
         years_out.push(YearCoverage {
             year,
             atop: theirs.len(),
@@ -691,6 +712,7 @@ pub fn coverage(
             casus_only: casus_only.len(),
             recall: ratio(both, theirs.len()),
             precision: ratio(both, ours.len()),
+            at_signature,
         });
     }
     Coverage {

@@ -59,6 +59,8 @@ pub fn run(
                 "casus_only",
                 "recall",
                 "precision",
+                "recall_at_signature",
+                "precision_at_signature",
             ],
             &csv_rows(&report),
         ),
@@ -93,6 +95,12 @@ fn csv_rows(c: &Coverage) -> Vec<Vec<String>> {
             y.casus_only.to_string(),
             y.recall.map(|r| format!("{r:.4}")).unwrap_or_default(),
             y.precision.map(|r| format!("{r:.4}")).unwrap_or_default(),
+            (y.at_signature.recall)
+                .map(|r| format!("{r:.4}"))
+                .unwrap_or_default(),
+            (y.at_signature.precision)
+                .map(|r| format!("{r:.4}"))
+                .unwrap_or_default(),
         ]);
     }
     for d in &c.differences {
@@ -107,7 +115,7 @@ fn csv_rows(c: &Coverage) -> Vec<Vec<String>> {
             ids.join(" "),
             d.casus_treaties.join(" "),
         ];
-        row.extend(std::iter::repeat_n(String::new(), 7));
+        row.extend(std::iter::repeat_n(String::new(), 9));
         rows.push(row);
     }
     rows
@@ -123,6 +131,8 @@ fn print_text(c: &Coverage) {
         "casus only",
         "recall",
         "precision",
+        "recall*",
+        "precision*",
     ]);
     for y in &c.years {
         t.add_row(vec![
@@ -134,10 +144,15 @@ fn print_text(c: &Coverage) {
             y.casus_only.to_string(),
             share(y.recall),
             share(y.precision),
+            share(y.at_signature.recall),
+            share(y.at_signature.precision),
         ]);
     }
     println!("Directed defence dyads, ATOP 5.1 against the knowledge base");
     println!("{t}");
+    println!(
+        "* with the knowledge base read under ATOP's date convention: each party from its signature"
+    );
     if c.groups.is_empty() {
         println!("no differences");
         return;

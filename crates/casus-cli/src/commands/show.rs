@@ -46,7 +46,9 @@ pub fn run(service: &Service, args: &ShowArgs) -> Result<(), CliError> {
             }
             let mut parties = table(&["party", "signed", "bound", "source"]);
             for p in &t.parties {
-                let unc = if p.membership.source.uncertain {
+                let unc = if p.disputed {
+                    " (disputed)"
+                } else if p.membership.source.uncertain {
                     " (uncertain)"
                 } else {
                     ""

@@ -39,7 +39,7 @@ impl<'a> Members<'a> {
         let mut truths: Vec<(&str, Truth)> = treaty
             .parties
             .iter()
-            .map(|p| (p.polity.as_str(), p.membership.interval.contains(date)))
+            .map(|p| (p.polity.as_str(), p.member_on(date)))
             .collect();
         // Unstable is enough: equal entries are identical.
         truths.sort_unstable();
@@ -84,6 +84,10 @@ impl<'a> Ctx<'a> {
                 let statement = match holds {
                     Truth::Yes => text!("{name} is a party to {short} ({})", s.membership.interval),
                     Truth::No => text!("{name} is not a party to {short} on {} (member {})", self.date(), s.membership.interval),
+                    Truth::Unknown if s.disputed => text!(
+                        "whether {name} is a party to {short} is disputed between sources (member {} if it is one)",
+                        s.membership.interval
+                    ),
                     Truth::Unknown => text!(
                         "whether {name} is a party to {short} on {} is uncertain (member {}, an imprecise date)",
                         self.date(),

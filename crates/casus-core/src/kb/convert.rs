@@ -715,6 +715,13 @@ impl<'a> FileCtx<'a> {
         let polity = self.reference(RefKind::Polity, &r.polity);
         let signed = self.date(&r.signed);
         let interval = self.interval(&r.from, &r.to, at.clone());
+        if r.disputed && r.note.is_none() {
+            self.error(
+                "bad-value",
+                at.clone(),
+                "a `disputed` party needs a `note` naming the sources that disagree",
+            );
+        }
         let source = self.source(&r.source, r.uncertain, at, "party");
         Party {
             polity,
@@ -725,6 +732,7 @@ impl<'a> FileCtx<'a> {
                 note: r.note.clone(),
             },
             signed,
+            disputed: r.disputed,
         }
     }
 

@@ -244,6 +244,9 @@ pub struct RawParty {
     pub source: Option<S<String>>,
     #[serde(default)]
     pub uncertain: bool,
+    /// Sources disagree whether the polity is a party at all.
+    #[serde(default)]
+    pub disputed: bool,
     pub note: Option<String>,
 }
 

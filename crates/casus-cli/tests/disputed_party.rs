@@ -1,0 +1,140 @@
+//! A party whose membership the sources dispute (`disputed = true`):
+//! Guinea-Bissau in the 1981 ECOWAS defence protocol, which ATOP 5.1 and
+//! COW list as a signatory and Okolo (1983) says abstained. Its verdicts
+//! are contested, with the dispute named; the undisputed parties' are not
+//! affected; and a disputed party without a note is a checked error.
+
+use serde_json::Value;
+
+mod common;
+
+use common::casus;
+
+fn why_json(args: &[&str]) -> Value {
+    let out = casus()
+        .arg("why")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+fn ecowas_verdicts(answer: &Value) -> Vec<&Value> {
+    answer["verdicts"]
+        .as_array()
+        .expect("verdicts")
+        .iter()
+        .filter(|v| v["treaty"] == "ecowas-1981" && v["kind"] == "defense")
+        .collect()
+}
+
+#[test]
+fn an_attack_on_a_disputed_party_is_contested_with_the_dispute_named() {
+    // A hypothetical attack from outside the region on Bissau in 1995, when
+    // the protocol was in force (Sep 1986).
+    let answer = why_json(&[
+        "--attacker",
+        "France",
+        "--at",
+        "Bissau",
+        "--on",
+        "1995-06-01",
+    ]);
+    let verdicts = ecowas_verdicts(&answer);
+    assert!(!verdicts.is_empty(), "{answer}");
+    for v in verdicts {
+        assert_eq!(v["beneficiary"], "GNB");
+        assert_eq!(v["verdict"], "contested", "{v}");
+        let reasons = v["reasons"].to_string();
+        assert!(reasons.contains("disputed between sources"), "{reasons}");
+    }
+}
+
+#[test]
+fn the_undisputed_parties_are_not_affected() {
+    // The same attack on Dakar: Senegal signed in 1981 without dispute.
+    let answer = why_json(&[
+        "--attacker",
+        "France",
+        "--at",
+        "Dakar",
+        "--on",
+        "1995-06-01",
+    ]);
+    let verdicts = ecowas_verdicts(&answer);
+    assert!(!verdicts.is_empty(), "{answer}");
+    // Guinea-Bissau owes nothing it may not owe: its own row toward Senegal
+    // is contested, every other party's is not held back by membership.
+    for v in &verdicts {
+        let reasons = v["reasons"].to_string();
+        if v["obligor"] == "GNB" {
+            assert_eq!(v["verdict"], "contested", "{v}");
+            assert!(reasons.contains("disputed"), "{reasons}");
+        } else {
+            assert!(!reasons.contains("disputed"), "{v}");
+        }
+    }
+    assert!(
+        verdicts.iter().any(|v| v["verdict"] == "triggered"),
+        "{verdicts:?}"
+    );
+}
+
+#[test]
+fn a_disputed_party_needs_a_note() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        tmp.path().join("pact.toml"),
+        r#"[[polity]]
+id = "AAA"
+name = "Alpha"
+kind = "state"
+source = "test"
+
+[[polity]]
+id = "BBB"
+name = "Beta"
+kind = "state"
+source = "test"
+
+[[treaty]]
+id = "pact"
+name = "Pact"
+short_name = "Pact"
+kind = "treaty"
+source = "test"
+
+[treaty.in_force]
+from = "2000-01-01"
+source = "test"
+
+[[treaty.party]]
+polity = "AAA"
+from = "2000-01-01"
+source = "test"
+
+[[treaty.party]]
+polity = "BBB"
+from = "2000-01-01"
+source = "test"
+disputed = true
+"#,
+    )
+    .expect("write");
+    let out = casus()
+        .arg("--kb")
+        .arg(tmp.path())
+        .arg("check")
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("pact.toml:"), "{err}");
+    assert!(err.contains("`disputed` party needs a `note`"), "{err}");
+}
