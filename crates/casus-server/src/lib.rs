@@ -54,6 +54,9 @@ pub fn run(service: Service, addr: &str, limits: ServerLimits) -> Result<(), Ser
         .build()
         .map_err(ServeError::Runtime)?;
     runtime.block_on(async move {
+        // Handlers first: a signal that arrives once `listening` is printed
+        // must stop the server gracefully, not kill it.
+        let shutdown = shutdown_signal();
         let listener = TcpListener::bind(addr)
             .await
             .map_err(|source| ServeError::Bind {
@@ -65,7 +68,7 @@ pub fn run(service: Service, addr: &str, limits: ServerLimits) -> Result<(), Ser
             listener,
             Arc::new(service),
             limits,
-            shutdown_signal(),
+            shutdown,
             |bound| {
                 println!("listening on http://{bound}");
             },
@@ -95,27 +98,38 @@ pub async fn serve(
         .map_err(ServeError::Serve)
 }
 
-/// Completes on SIGTERM or Ctrl-C (SIGINT).
-pub async fn shutdown_signal() {
-    let ctrl_c = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    };
+/// A future that completes on SIGTERM or Ctrl-C (SIGINT). The handlers
+/// are installed when this is called (inside the runtime), not when the
+/// future is first polled, so no signal is missed between the two.
+pub fn shutdown_signal() -> impl std::future::Future<Output = ()> + Send + 'static {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        let terminate = signal(SignalKind::terminate()).ok();
+        let interrupt = signal(SignalKind::interrupt()).ok();
+        async move {
+            let wait = |s: Option<tokio::signal::unix::Signal>| async move {
+                match s {
+                    Some(mut s) => {
+                        s.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                () = wait(interrupt) => tracing::info!("Ctrl-C: shutting down"),
+                () = wait(terminate) => tracing::info!("SIGTERM: shutting down"),
             }
-            Err(_) => std::future::pending::<()>().await,
         }
-    };
+    }
     #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => tracing::info!("Ctrl-C: shutting down"),
-        () = terminate => tracing::info!("SIGTERM: shutting down"),
+    {
+        async {
+            if tokio::signal::ctrl_c().await.is_err() {
+                std::future::pending::<()>().await;
+            }
+            tracing::info!("Ctrl-C: shutting down");
+        }
     }
 }
 
