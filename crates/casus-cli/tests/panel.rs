@@ -539,8 +539,7 @@ fn kb_all_pairs_match_the_cow_state_system_year_by_year() {
     // The knowledge base alone (no --cow): its COW membership facts give
     // the published all-pairs panel, the same states in every year.
     let Some(ext) = external() else { return };
-    let text =
-        std::fs::read_to_string(ext.join("cow_state_system_2016/system2016.csv")).unwrap();
+    let text = std::fs::read_to_string(ext.join("cow_state_system_2016/system2016.csv")).unwrap();
     let mut cow: BTreeMap<i32, BTreeSet<u16>> = BTreeMap::new();
     for l in text.lines().skip(1) {
         let cells: Vec<&str> = l.split(',').collect();

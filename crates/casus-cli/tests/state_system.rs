@@ -149,7 +149,14 @@ fn day_panels_follow_membership_to_the_day() {
     assert!(has(days.get("1991-12-26"), "371"));
     // COW keeps Kuwait in the system through the Iraqi occupation.
     let days = members_by(
-        &["--from", "1990-09-01", "--to", "1990-09-01", "--unit", "day"],
+        &[
+            "--from",
+            "1990-09-01",
+            "--to",
+            "1990-09-01",
+            "--unit",
+            "day",
+        ],
         "date",
     );
     assert!(has(days.get("1990-09-01"), "690"));
@@ -194,12 +201,24 @@ fn spell_panels_start_and_end_pairs_with_membership() {
     };
     // France and the FRG: to 2 Oct 1990; France and Germany: from 3 Oct.
     let frg = spells("220", "260");
-    assert_eq!(frg.last().map(|s| s.1.as_str()), Some("1990-10-02"), "{frg:?}");
+    assert_eq!(
+        frg.last().map(|s| s.1.as_str()),
+        Some("1990-10-02"),
+        "{frg:?}"
+    );
     let gmy = spells("220", "255");
-    assert_eq!(gmy.first().map(|s| s.0.as_str()), Some("1990-10-03"), "{gmy:?}");
+    assert_eq!(
+        gmy.first().map(|s| s.0.as_str()),
+        Some("1990-10-03"),
+        "{gmy:?}"
+    );
     // France and Armenia: from 26 Dec 1991.
     let arm = spells("220", "371");
-    assert_eq!(arm.first().map(|s| s.0.as_str()), Some("1991-12-26"), "{arm:?}");
+    assert_eq!(
+        arm.first().map(|s| s.0.as_str()),
+        Some("1991-12-26"),
+        "{arm:?}"
+    );
     assert!(lines.next().is_some());
 }
 
