@@ -4,10 +4,10 @@
 //! missing (not 0) outside a source's coverage, bad arguments (exit 2, no
 //! partial file), Parquet and Hive-partitioned output; and, with
 //! `../shared/data/external/`, the ATOP-sourced panel against ATOP's
-//! published directed dyad-year table and the all-pairs count against COW's
-//! state system.
+//! published directed dyad-year table, and the all-pairs panel (with
+//! `--cow`, and from the knowledge base alone) against COW's state system.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 mod common;
@@ -290,6 +290,7 @@ fn all_pairs_needs_state_system_dates() {
     let err = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(2), "{err}");
     assert!(err.contains("existence"), "{err}");
+    assert!(err.contains("system_membership"), "{err}");
     assert!(!out.exists());
     assert_eq!(listing(tmp.path()), vec!["kb".to_string()]);
 }
@@ -527,4 +528,67 @@ fn all_pairs_match_the_cow_state_system_and_atop_ends_in_2018() {
         .filter(|r| r["year"] == "2018")
         .all(|r| !r["defense"].is_empty()));
     assert!(rows.iter().any(|r| r["year"] == "2019"));
+}
+
+#[test]
+#[cfg_attr(
+    casus_shared_absent,
+    ignore = "needs ../shared/data/external beside the repository"
+)]
+fn kb_all_pairs_match_the_cow_state_system_year_by_year() {
+    // The knowledge base alone (no --cow): its COW membership facts give
+    // the published all-pairs panel, the same states in every year.
+    let Some(ext) = external() else { return };
+    let text = std::fs::read_to_string(ext.join("cow_state_system_2016/system2016.csv")).unwrap();
+    let mut cow: BTreeMap<i32, BTreeSet<u16>> = BTreeMap::new();
+    for l in text.lines().skip(1) {
+        let cells: Vec<&str> = l.split(',').collect();
+        cow.entry(cells[2].parse().unwrap())
+            .or_default()
+            .insert(cells[1].parse().unwrap());
+    }
+    let expected: u64 = cow
+        .values()
+        .map(|s| s.len() as u64 * (s.len() as u64 - 1))
+        .sum();
+    assert_eq!(expected, 1_912_350);
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("kb.csv");
+    let result = casus()
+        .args(["panel", "--all-pairs", "--columns", "atop"])
+        .args(["--from", "1816", "--to", "2016", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
+    let at = |c: &str| header.iter().position(|h| *h == c).unwrap();
+    let (c1, c2, y) = (at("ccode1"), at("ccode2"), at("year"));
+    let mut ours: BTreeMap<i32, BTreeSet<u16>> = BTreeMap::new();
+    let mut rows = 0u64;
+    for l in lines {
+        let cells: Vec<&str> = l.split(',').collect();
+        let set = ours.entry(cells[y].parse().unwrap()).or_default();
+        set.insert(cells[c1].parse().unwrap());
+        set.insert(cells[c2].parse().unwrap());
+        rows += 1;
+    }
+    for (year, states) in &cow {
+        let mine = ours.get(year).cloned().unwrap_or_default();
+        assert_eq!(
+            &mine,
+            states,
+            "{year}: only in the knowledge base {:?}, only in COW {:?}",
+            mine.difference(states).collect::<Vec<_>>(),
+            states.difference(&mine).collect::<Vec<_>>()
+        );
+    }
+    assert_eq!(ours.len(), cow.len());
+    assert_eq!(rows, expected);
 }

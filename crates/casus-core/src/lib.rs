@@ -18,6 +18,7 @@ pub mod names;
 pub mod query;
 pub mod reservations;
 pub mod scope_rules;
+pub mod state_system;
 pub mod time;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};

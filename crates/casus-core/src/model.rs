@@ -89,6 +89,10 @@ pub struct Polity {
     /// When the polity existed. Several spells are allowed (e.g. a state
     /// that lost and regained independence).
     pub existence: Vec<Dated<()>>,
+    /// Membership of the COW state system where it differs from existence
+    /// (issue 11; the rule is in `state_system`, docs/kb-format.md).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub system_membership: Vec<Dated<()>>,
     /// States that recognise a de facto state (empty for states).
     pub recognised_by: Vec<Dated<String>>,
     /// An armed group's dated relations to states (host, sponsor, control).

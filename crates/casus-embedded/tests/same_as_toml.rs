@@ -84,3 +84,21 @@ fn binary_form_holds_the_same_indexes_as_the_toml() {
     assert_eq!(toml.suggest("Armenai"), binary.suggest("Armenai"));
     assert_eq!(toml.suggest_treaty("Nato"), binary.suggest_treaty("Nato"));
 }
+
+#[test]
+fn binary_form_keeps_state_system_membership() {
+    // COW membership spells (issue 11) survive the binary form, spell by
+    // spell with their sources (what `--all-pairs` reads).
+    let (toml, binary) = both();
+    let spells = |kb: &KnowledgeBase| -> Vec<(String, String)> {
+        kb.polities
+            .iter()
+            .map(|p| (p.id.clone(), format!("{:?}", p.system_membership)))
+            .collect()
+    };
+    assert_eq!(spells(&toml), spells(&binary));
+    assert!(binary
+        .polities
+        .iter()
+        .any(|p| !p.system_membership.is_empty()));
+}

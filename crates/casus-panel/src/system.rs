@@ -1,13 +1,14 @@
 //! Membership of the COW state system: who is a state on which days, for
 //! `--all-pairs`. From the knowledge base (every state polity with a `cow`
-//! code, over its existence spells, which follow COW State System Membership
-//! v2016), or from the user's COW file: `states2016.csv` (spells to the day)
-//! or `system2016.csv` (state-years: a listed year counts as the whole year).
+//! code, over its COW State System Membership v2016 dates: the rule is
+//! `casus_core::state_system`'s), or from the user's COW file:
+//! `states2016.csv` (spells to the day) or `system2016.csv` (state-years: a
+//! listed year counts as the whole year).
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use casus_core::model::PolityKind;
+use casus_core::state_system::{self, Membership};
 use casus_core::KnowledgeBase;
 use casus_import::table::Table;
 use casus_import::{ImportError, RowProblem};
@@ -53,22 +54,29 @@ impl StateSystem {
     }
 
     /// From the knowledge base: every state (and de facto state: COW lists
-    /// Taiwan and Kosovo) with a COW code, over its existence spells. A base in which no state has both is an error, and
-    /// so is a state with a COW code and no existence spell (its membership
-    /// dates are unknown).
+    /// Taiwan and Kosovo) with a COW code, over its COW membership
+    /// (`casus_core::state_system`: its `system_membership` spells, else its
+    /// existence from 1816-01-01). A base in which no state has a COW code
+    /// is an error, and so is a state with a COW code and no dates at all.
     pub fn from_kb(kb: &KnowledgeBase) -> Result<StateSystem, PanelError> {
         let mut spells: BTreeMap<ActorKey, Vec<(Day, Day)>> = BTreeMap::new();
         let mut undated = Vec::new();
-        for p in kb.polities.iter().filter(|p| {
-            matches!(p.kind, PolityKind::State | PolityKind::DeFactoState) && p.cow_code.is_some()
-        }) {
-            if p.existence.is_empty() {
-                undated.push(p.id.clone());
-                continue;
-            }
+        let mut eligible = 0usize;
+        for p in &kb.polities {
+            let intervals = match state_system::membership(p) {
+                None => continue,
+                Some(Membership::Undated) => {
+                    undated.push(p.id.clone());
+                    continue;
+                }
+                Some(Membership::Spells { spells, .. }) => spells,
+            };
+            eligible += 1;
             for (pf, pt, key) in polity_periods(p) {
-                for (ef, et) in crate::actors::existence_days(p) {
-                    let (from, to) = (pf.max(ef), pt.min(et));
+                for i in &intervals {
+                    let from = i.from.map_or(DAY_MIN, |f| day::from_date(f.earliest()));
+                    let to = i.to.map_or(DAY_MAX, |t| day::from_date(t.latest()));
+                    let (from, to) = (pf.max(from), pt.min(to));
                     if from <= to {
                         spells.entry(key.clone()).or_default().push((from, to));
                     }
@@ -79,18 +87,19 @@ impl StateSystem {
             undated.sort();
             let shown: Vec<&str> = undated.iter().take(5).map(String::as_str).collect();
             return Err(PanelError::NoStateSystem(format!(
-                "{} state(s) with a COW code have no existence spells ({}{}), so their \
-                 membership of the state system is unknown; add `[[polity.existence]]` \
-                 spells or pass --cow states2016.csv",
+                "{} state(s) with a COW code have neither system membership nor existence \
+                 spells ({}{}), so their membership of the state system is unknown; add \
+                 `[[polity.system_membership]]` (or `[[polity.existence]]`) spells or pass \
+                 --cow states2016.csv",
                 undated.len(),
                 shown.join(", "),
                 if undated.len() > 5 { ", …" } else { "" }
             )));
         }
-        if spells.is_empty() {
+        if eligible == 0 {
             return Err(PanelError::NoStateSystem(
-                "no state in the knowledge base has a COW code with existence spells; \
-                 pass --cow states2016.csv (COW State System Membership v2016)"
+                "no state in the knowledge base has a COW code, so none is in the state \
+                 system; pass --cow states2016.csv (COW State System Membership v2016)"
                     .to_string(),
             ));
         }

@@ -43,6 +43,7 @@ pub fn check(
             within_existence(kb, &r.value, &r.interval, &r.source.loc, "recognition", out);
         }
         check_relations(kb, p, out);
+        crate::state_system::check(p, out);
     }
 }
 

@@ -301,6 +301,11 @@ impl<'a> FileCtx<'a> {
             .iter()
             .map(|e| self.spell(e, "existence spell"))
             .collect();
+        let system_membership = r
+            .system_membership
+            .iter()
+            .map(|e| self.spell(e, "system membership spell"))
+            .collect();
         let recognised_by = r
             .recognised_by
             .iter()
@@ -321,6 +326,7 @@ impl<'a> FileCtx<'a> {
             cow_code,
             cow_abb: r.cow_abb.as_ref().map(|s| s.get_ref().clone()),
             existence,
+            system_membership,
             recognised_by,
             relations,
             source,

@@ -71,6 +71,9 @@ pub struct RawPolity {
     pub cow_abb: Option<S<String>>,
     #[serde(default)]
     pub existence: Vec<S<RawSpell>>,
+    /// COW state-system membership where it differs from existence (issue 11).
+    #[serde(default)]
+    pub system_membership: Vec<S<RawSpell>>,
     #[serde(default)]
     pub recognised_by: Vec<S<RawPolitySpell>>,
     /// An armed group's dated relations to states (issue 8).
