@@ -24,18 +24,22 @@ impl<'a> Ctx<'a> {
             text!("{} is in force {}", t.name, t.in_force.interval),
             holds,
             &t.in_force.source,
-        )];
+        )
+        .shared()];
         let validity = self.provision.validity.contains(self.date());
         if self.provision.validity != crate::time::Interval::always() {
-            premises.push(Proof::fact(
-                text!(
-                    "this text of Art. {} applies {}",
-                    self.provision.article,
-                    self.provision.validity
-                ),
-                validity,
-                &self.provision.source,
-            ));
+            premises.push(
+                Proof::fact(
+                    text!(
+                        "this text of Art. {} applies {}",
+                        self.provision.article,
+                        self.provision.validity
+                    ),
+                    validity,
+                    &self.provision.source,
+                )
+                .shared(),
+            );
         }
         let both = self.in_force_truth();
         let statement = match both {

@@ -17,6 +17,8 @@
 //! conjunction of: the treaty and text in force, the neighbour a party, its
 //! participation not frozen or suspended, and the border.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::judge::{sentence, Ctx};
@@ -188,7 +190,7 @@ pub(super) fn threatened_neighbours(
             }
             let ctx = Ctx::new(kb, scenario, status, treaty, provision, members.clone());
             // Written once per provision, shared by its verdicts.
-            let in_force = ctx.in_force();
+            let in_force = ctx.in_force().shared();
             for party in parties {
                 let borders: Vec<&Near<'_>> = near.iter().filter(|n| n.party == party).collect();
                 out.push(ctx.neighbour_verdict(party, &borders, reading, &in_force));
@@ -204,7 +206,7 @@ impl<'a> Ctx<'a> {
         party: &str,
         borders: &[&Near<'_>],
         reading: &Source,
-        in_force: &Proof,
+        in_force: &Arc<Proof>,
     ) -> NeighbourVerdict {
         let t = self.treaty;
         let p = self.provision;
@@ -254,23 +256,26 @@ impl<'a> Ctx<'a> {
             ),
         };
         let me = self.name(party);
-        let mut premises = vec![in_force.clone(), self.party(party)];
-        premises.extend(self.participation(party));
+        let mut premises = vec![in_force.clone(), self.party(party).shared()];
+        premises.extend(self.participation(party).into_iter().map(Proof::shared));
         for n in borders {
-            premises.push(Proof::fact(
-                text!(
-                    "{} borders {} on land{}",
-                    self.name(n.party),
-                    self.name(n.focus),
-                    if n.border.spell.interval == crate::time::Interval::always() {
-                        String::new()
-                    } else {
-                        text!(" ({})", n.border.spell.interval)
-                    }
-                ),
-                n.holds,
-                &n.border.spell.source,
-            ));
+            premises.push(
+                Proof::fact(
+                    text!(
+                        "{} borders {} on land{}",
+                        self.name(n.party),
+                        self.name(n.focus),
+                        if n.border.spell.interval == crate::time::Interval::always() {
+                            String::new()
+                        } else {
+                            text!(" ({})", n.border.spell.interval)
+                        }
+                    ),
+                    n.holds,
+                    &n.border.spell.source,
+                )
+                .shared(),
+            );
         }
         premises.push(Proof::fact(
             text!(
@@ -279,7 +284,8 @@ impl<'a> Ctx<'a> {
             ),
             Truth::Yes,
             reading,
-        ));
+        )
+        .shared());
         let statement = text!(
             "the security of {me} is threatened by {threat}: {} Art. {} consultations are open to it",
             t.short_name, p.article

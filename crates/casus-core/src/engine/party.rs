@@ -17,55 +17,84 @@ use crate::time::Truth;
 pub(super) struct Members<'a> {
     /// By polity id, sorted, one entry per polity.
     pub(super) truths: Vec<(&'a str, Truth)>,
-    /// The same by [`pack`]ed id, when every id packs (short ids: the
-    /// lookup is then an integer search, not string comparisons).
-    packed: Option<Vec<(u64, Truth)>>,
+    /// The [`pack`]ed id of each entry of `truths` (the same order), when
+    /// every id packs (short ids: a lookup is then an integer search, not
+    /// string comparisons).
+    keys: Option<Vec<u64>>,
 }
 
-/// An id of at most 7 bytes as one integer (bytes and length), distinct
-/// for distinct ids.
+/// An id of at most 7 bytes as one integer: its bytes from the most
+/// significant down, then its length in the lowest byte. Distinct ids give
+/// distinct keys, and keys sort as the ids do (byte-wise), so a table
+/// sorted by key is sorted by id.
 pub(super) fn pack(id: &str) -> Option<u64> {
     let bytes = id.as_bytes();
-    (bytes.len() <= 7).then(|| {
-        let mut b = [0u8; 8];
-        b[..bytes.len()].copy_from_slice(bytes);
-        b[7] = bytes.len() as u8;
-        u64::from_le_bytes(b)
-    })
+    if bytes.len() > 7 {
+        return None;
+    }
+    let mut key = bytes.len() as u64;
+    for (i, &b) in bytes.iter().enumerate() {
+        key |= u64::from(b) << (56 - 8 * i);
+    }
+    Some(key)
 }
 
 impl<'a> Members<'a> {
     pub(super) fn on(treaty: &'a Treaty, date: Date) -> Members<'a> {
+        let keyed: Option<Vec<(u64, Truth, &str)>> = treaty
+            .parties
+            .iter()
+            .map(|p| {
+                let truth = p.membership.interval.contains(date);
+                pack(&p.polity).map(|k| (k, truth, p.polity.as_str()))
+            })
+            .collect();
+        let Some(mut keyed) = keyed else {
+            return Members::by_string(treaty, date);
+        };
+        // Sorted by (key, truth): the last entry of each polity is its best
+        // spell, as `membership` takes. Unstable is enough: equal entries
+        // are identical.
+        keyed.sort_unstable_by_key(|&(k, t, _)| (k, t));
+        let mut truths: Vec<(&str, Truth)> = Vec::with_capacity(keyed.len());
+        let mut keys: Vec<u64> = Vec::with_capacity(keyed.len());
+        for (k, t, id) in keyed {
+            match (keys.last(), truths.last_mut()) {
+                (Some(last), Some(entry)) if *last == k => entry.1 = t,
+                _ => {
+                    keys.push(k);
+                    truths.push((id, t));
+                }
+            }
+        }
+        Members {
+            truths,
+            keys: Some(keys),
+        }
+    }
+
+    /// [`Members::on`] for a treaty with an id too long to pack.
+    fn by_string(treaty: &'a Treaty, date: Date) -> Members<'a> {
         let mut truths: Vec<(&str, Truth)> = treaty
             .parties
             .iter()
             .map(|p| (p.polity.as_str(), p.membership.interval.contains(date)))
             .collect();
-        // Unstable is enough: equal entries are identical.
         truths.sort_unstable();
-        // Sorted by (polity, truth): the last entry of each polity is its
-        // best spell, as `membership` takes.
+        // Sorted by (polity, truth): keep the last entry of each polity.
         truths.reverse();
         truths.dedup_by_key(|(p, _)| *p);
         truths.reverse();
-        let packed = truths
-            .iter()
-            .map(|(p, t)| pack(p).map(|k| (k, *t)))
-            .collect::<Option<Vec<_>>>()
-            .map(|mut v| {
-                v.sort_unstable_by_key(|(k, _)| *k);
-                v
-            });
-        Members { truths, packed }
+        Members { truths, keys: None }
     }
 
     /// `membership(treaty, polity, date).0`.
     pub(super) fn of(&self, polity: &str) -> Truth {
-        if let Some(packed) = &self.packed {
+        if let Some(keys) = &self.keys {
             // Every party's id packs, so an id that does not is no party.
             return pack(polity)
-                .and_then(|k| packed.binary_search_by_key(&k, |(k, _)| *k).ok())
-                .map_or(Truth::No, |i| packed[i].1);
+                .and_then(|k| keys.binary_search(&k).ok())
+                .map_or(Truth::No, |i| self.truths[i].1);
         }
         match self.truths.binary_search_by(|(p, _)| (*p).cmp(polity)) {
             Ok(i) => self.truths[i].1,
@@ -107,7 +136,58 @@ impl<'a> Ctx<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::pack;
+    use super::{pack, Members};
+    use crate::query::membership;
+    use crate::time::parse_day;
+    use crate::KnowledgeBase;
+
+    /// `Members` answers as `membership` does, for every treaty of the
+    /// shipped base, every polity and a range of dates, on both lookup
+    /// paths (packed ids, and ids too long to pack).
+    #[test]
+    fn members_agree_with_membership() {
+        let kb = KnowledgeBase::embedded().expect("the embedded base loads");
+        let mut days: Vec<String> = (1900..=2025)
+            .step_by(3)
+            .map(|y| format!("{y}-06-30"))
+            .collect();
+        days.extend(["1994-01-22", "1949-08-24", "2020-10-07", "2023-04-04"].map(String::from));
+        for day in &days {
+            let date = parse_day(day).expect("a day");
+            for treaty in &kb.treaties {
+                let mut long = treaty.clone();
+                if let Some(p) = long.parties.first_mut() {
+                    p.polity = "A-POLITY-ID-TOO-LONG-TO-PACK".into();
+                }
+                for t in [treaty, &long] {
+                    let members = Members::on(t, date);
+                    assert!(members.truths.windows(2).all(|w| w[0].0 < w[1].0));
+                    let ids = t.parties.iter().map(|p| p.polity.as_str());
+                    for id in ids.chain(kb.polities.iter().map(|p| p.id.as_str())) {
+                        assert_eq!(
+                            members.of(id),
+                            membership(t, id, date).0,
+                            "{} {id} {day}",
+                            t.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn packed_ids_sort_as_the_ids_do() {
+        let mut ids = vec![
+            "", "A", "AB", "ABC", "ABC\0", "ABD", "B", "COW365", "COW2", "ABCDEFG", "a", "Z\u{e9}",
+            "ARM", "AZE", "ARMx", "\0", "\0\0",
+        ];
+        ids.sort();
+        let keys: Vec<u64> = ids.iter().map(|i| pack(i).unwrap()).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted, "keys out of id order for {ids:?}");
+    }
 
     #[test]
     fn packed_ids_are_distinct_and_long_ids_do_not_pack() {
