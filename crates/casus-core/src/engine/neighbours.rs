@@ -147,16 +147,23 @@ pub(super) fn threatened_neighbours(
         })
     };
     let order = kb.treaty_order();
+    // The treaties naming a neighbour as a party, in order (the index).
+    let naming = kb.treaties_naming(near.iter().map(|n| n.party));
+    let mut named_positions = naming.iter().flatten().copied().peekable();
     let mut out = Vec::new();
-    for &ti in order.iter() {
+    for (pos, &ti) in order.iter().enumerate() {
         let treaty = &kb.treaties[ti];
-        // Cheap tests first: a threat clause, in force, a neighbour a party.
-        if !treaty
-            .provisions
-            .iter()
-            .any(|p| p.threatened_party.is_some())
+        let names_near = match &naming {
+            Some(_) => named_positions.next_if_eq(&pos).is_some(),
+            None => treaty.parties.iter().any(|p| is_near(&p.polity)),
+        };
+        // Cheap tests first: a neighbour a party, a threat clause, in force.
+        if !names_near
+            || !treaty
+                .provisions
+                .iter()
+                .any(|p| p.threatened_party.is_some())
             || treaty.in_force.interval.contains(scenario.date) == Truth::No
-            || !treaty.parties.iter().any(|p| is_near(&p.polity))
         {
             continue;
         }

@@ -29,13 +29,18 @@ pub(super) fn walk<'a>(
     mut on_provision: impl FnMut(&mut Ctx<'a>, usize, usize, Vec<(String, String)>),
 ) {
     let order = kb.treaty_order();
+    // Every verdict has a defender as beneficiary: only treaties that ever
+    // had one as a party are judged (the index lists them in order).
+    let naming = kb.treaties_naming(defenders.iter().map(String::as_str));
+    let mut named_positions = naming.iter().flatten().copied().peekable();
     // The facts on the attacked territory's holders, written once.
     let mut holder_leaves = std::cell::OnceCell::new();
-    for &ti in order.iter() {
+    for (pos, &ti) in order.iter().enumerate() {
         let treaty = &kb.treaties[ti];
-        if treaty.in_force.interval.contains(scenario.date) == Truth::No {
-            continue;
-        }
+        let names_defender = match &naming {
+            Some(_) => named_positions.next_if_eq(&pos).is_some(),
+            None => treaty.parties.iter().any(|p| defenders.contains(&p.polity)),
+        };
         // Assurances and domestic law create no obligation to defend: they
         // get a note, and only their non-aggression pledges (an attack by
         // the pledging state breaches them) and their consultation clauses
@@ -44,12 +49,15 @@ pub(super) fn walk<'a>(
             treaty.kind,
             InstrumentKind::Assurance | InstrumentKind::DomesticLaw
         );
+        if !(names_defender || pledges_only)
+            || treaty.in_force.interval.contains(scenario.date) == Truth::No
+        {
+            continue;
+        }
         if pledges_only {
             on_instrument(treaty);
         }
-        // Every verdict has a defender as beneficiary: skip treaties that
-        // never had one as a party.
-        if !treaty.parties.iter().any(|p| defenders.contains(&p.polity)) {
+        if !names_defender {
             continue;
         }
         let members = Members::on(treaty, scenario.date);
