@@ -40,6 +40,9 @@ pub(super) struct Ctx<'a> {
     /// controller that scope rules cite (the same for every provision of
     /// one answer: `walk` carries them from one provision to the next).
     pub(super) holder_leaves: std::cell::OnceCell<[Vec<Arc<Proof>>; 2]>,
+    /// Cached: the fact that the treaty is in force, the same for each of
+    /// its provisions (`walk` carries it from one to the next).
+    pub(super) treaty_in_force: std::cell::OnceCell<Arc<Proof>>,
     /// Cached claims cited, by beneficiary, verdict and answers.
     cited: Vec<(String, VerdictKind, Questions, Vec<super::CitedClaim>)>,
     /// Cached: the premise on an attacker that is itself a party.
@@ -76,6 +79,7 @@ impl<'a> Ctx<'a> {
             between_parties_proof: std::cell::OnceCell::new(),
             cited: Vec::new(),
             holder_leaves: std::cell::OnceCell::new(),
+            treaty_in_force: std::cell::OnceCell::new(),
             claims: kb
                 .claims
                 .iter()
@@ -354,7 +358,10 @@ impl<'a> Ctx<'a> {
         (verdict, reasons)
     }
 
-    pub(super) fn judge(&mut self, obligor: &str, beneficiary: &str) -> Verdict {
+    /// The verdict with its reasons, conditions, claims and proof (the
+    /// pair's ids move into it).
+    pub(super) fn judge(&mut self, obligor_id: String, beneficiary_id: String) -> Verdict {
+        let (obligor, beneficiary) = (obligor_id.as_str(), beneficiary_id.as_str());
         let t = self.treaty;
         let p = self.provision;
         let in_force = self.in_force_truth();
@@ -401,8 +408,8 @@ impl<'a> Ctx<'a> {
             article: p.article.clone(),
             kind: p.kind,
             response: p.response,
-            obligor: obligor.to_string(),
-            beneficiary: beneficiary.to_string(),
+            obligor: obligor_id,
+            beneficiary: beneficiary_id,
             verdict,
             reasons,
             conditions,

@@ -167,7 +167,7 @@ pub(super) fn threatened_neighbours(
         {
             continue;
         }
-        let members = Members::on(treaty, scenario.date);
+        let mut members = Members::on(treaty, scenario.date);
         for provision in &treaty.provisions {
             let Some(reading) = &provision.threatened_party else {
                 continue;
@@ -195,13 +195,22 @@ pub(super) fn threatened_neighbours(
             if parties.is_empty() {
                 continue;
             }
-            let ctx = Ctx::new(kb, scenario, status, treaty, provision, members.clone());
+            // The context borrows the treaty's table and gives it back.
+            let ctx = Ctx::new(
+                kb,
+                scenario,
+                status,
+                treaty,
+                provision,
+                std::mem::take(&mut members),
+            );
             // Written once per provision, shared by its verdicts.
             let in_force = ctx.in_force().shared();
             for party in parties {
                 let borders: Vec<&Near<'_>> = near.iter().filter(|n| n.party == party).collect();
                 out.push(ctx.neighbour_verdict(party, &borders, reading, &in_force));
             }
+            members = ctx.members;
         }
     }
     out

@@ -60,10 +60,11 @@ pub(super) fn walk<'a>(
         if !names_defender {
             continue;
         }
-        let members = Members::on(treaty, scenario.date);
+        let mut members = Members::on(treaty, scenario.date);
         // Membership proofs depend on the treaty, the polity and the date
         // only: written once per treaty, shared by its provisions.
         let mut party_proofs = Vec::new();
+        let mut treaty_in_force = std::cell::OnceCell::new();
         for (pi, provision) in treaty.provisions.iter().enumerate() {
             if !keep(provision)
                 || (pledges_only
@@ -79,12 +80,24 @@ pub(super) fn walk<'a>(
             if pairs.is_empty() {
                 continue;
             }
-            let mut ctx = Ctx::new(kb, scenario, status, treaty, provision, members.clone());
+            // The provision's context borrows the treaty's tables and
+            // gives them back for the next provision.
+            let mut ctx = Ctx::new(
+                kb,
+                scenario,
+                status,
+                treaty,
+                provision,
+                std::mem::take(&mut members),
+            );
             ctx.party_proofs = std::mem::take(&mut party_proofs);
             ctx.holder_leaves = std::mem::take(&mut holder_leaves);
+            ctx.treaty_in_force = std::mem::take(&mut treaty_in_force);
             on_provision(&mut ctx, ti, pi, pairs);
             party_proofs = std::mem::take(&mut ctx.party_proofs);
             holder_leaves = std::mem::take(&mut ctx.holder_leaves);
+            treaty_in_force = std::mem::take(&mut ctx.treaty_in_force);
+            members = std::mem::take(&mut ctx.members);
         }
     }
 }
