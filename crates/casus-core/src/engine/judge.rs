@@ -24,6 +24,9 @@ pub(super) struct Ctx<'a> {
     pub(super) provision: &'a Provision,
     /// Cached: whether the treaty and this text are in force.
     pub(super) in_force: Option<Arc<Proof>>,
+    /// Cached: [`Ctx::in_force_truth`] and [`Ctx::adversary_truth`], the
+    /// same for every verdict of the provision.
+    provision_truths: std::cell::OnceCell<(Truth, Truth)>,
     /// Cached: adversary conditions.
     pub(super) adversary: Option<Vec<Arc<Proof>>>,
     /// Cached scope proofs, by beneficiary.
@@ -72,6 +75,7 @@ impl<'a> Ctx<'a> {
             provision,
             in_force: None,
             adversary: None,
+            provision_truths: std::cell::OnceCell::new(),
             scopes: Vec::new(),
             scope_truths: Vec::new(),
             party_proofs: Vec::new(),
@@ -177,14 +181,17 @@ impl<'a> Ctx<'a> {
         // Room for every premise a verdict has (in force, two parties,
         // attacker, character, adversary, scope, …) without regrowing.
         let mut premises = Vec::with_capacity(12);
-        if want(self.in_force_truth()) {
+        // With every premise wanted (the full proof), no truth needs to be
+        // computed to decide which to write.
+        let wanted = |truth: &dyn Fn() -> Truth| only.is_none() || want(truth());
+        if wanted(&|| self.in_force_truth()) {
             if self.in_force.is_none() {
                 self.in_force = Some(self.in_force().shared());
             }
             premises.extend(self.in_force.clone());
         }
         for polity in [beneficiary, obligor] {
-            if want(self.members.of(polity)) {
+            if wanted(&|| self.members.of(polity)) {
                 premises.push(self.cached_party(polity));
             }
         }
@@ -237,11 +244,11 @@ impl<'a> Ctx<'a> {
                 .filter(|p| want(p.holds))
                 .cloned(),
         );
-        let scope_holds = match self.scope_truths.iter().find(|(b, _)| b == beneficiary) {
+        let scope_holds = || match self.scope_truths.iter().find(|(b, _)| b == beneficiary) {
             Some((_, cached)) => *cached,
             None => self.scope_truth(beneficiary),
         };
-        if want(scope_holds) {
+        if wanted(&scope_holds) {
             premises.push(self.cached_scope(beneficiary));
         }
         premises
@@ -364,8 +371,10 @@ impl<'a> Ctx<'a> {
         let (obligor, beneficiary) = (obligor_id.as_str(), beneficiary_id.as_str());
         let t = self.treaty;
         let p = self.provision;
-        let in_force = self.in_force_truth();
-        let adversary = self.adversary_truth();
+        // The same for every verdict of the provision: decided once.
+        let (in_force, adversary) = *self
+            .provision_truths
+            .get_or_init(|| (self.in_force_truth(), self.adversary_truth()));
         let (holds, questions) = self.answer(in_force, adversary, obligor, beneficiary);
         let premises = self.premises(obligor, beneficiary, None);
         let verdict = verdict_of(holds);

@@ -3,20 +3,25 @@
 //! depositary record or the treaty's own list of parties); a bound known
 //! only to the year or month gives `Unknown` on days inside it.
 
+use std::cmp::Reverse;
+
 use jiff::civil::Date;
 
 use super::judge::Ctx;
 use super::Proof;
 use crate::model::*;
-use crate::query::membership;
 use crate::time::Truth;
 
-/// Whether each polity named as a party is a party on one date: the truth
-/// [`membership`] gives, computed once per treaty.
+/// Whether each polity named as a party is a party on one date, and by
+/// which spell: what [`membership`](crate::query::membership) gives,
+/// computed once per treaty.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Members<'a> {
     /// By polity id, sorted, one entry per polity.
     pub(super) truths: Vec<(&'a str, Truth)>,
+    /// The spell `membership` takes for each entry of `truths` (the
+    /// first of those that hold best).
+    spells: Vec<&'a Party>,
     /// The [`pack`]ed id of each entry of `truths` (the same order), when
     /// every id packs (short ids: a lookup is then an integer search, not
     /// string comparisons).
@@ -41,71 +46,92 @@ pub(super) fn pack(id: &str) -> Option<u64> {
 
 impl<'a> Members<'a> {
     pub(super) fn on(treaty: &'a Treaty, date: Date) -> Members<'a> {
-        let keyed: Option<Vec<(u64, Truth, &str)>> = treaty
+        let keyed: Option<Vec<(u64, Truth, Reverse<usize>, &Party)>> = treaty
             .parties
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(i, p)| {
                 let truth = p.membership.interval.contains(date);
-                pack(&p.polity).map(|k| (k, truth, p.polity.as_str()))
+                pack(&p.polity).map(|k| (k, truth, Reverse(i), p))
             })
             .collect();
         let Some(mut keyed) = keyed else {
             return Members::by_string(treaty, date);
         };
-        // Sorted by (key, truth): the last entry of each polity is its best
-        // spell, as `membership` takes. Unstable is enough: equal entries
-        // are identical.
-        keyed.sort_unstable_by_key(|&(k, t, _)| (k, t));
-        let mut truths: Vec<(&str, Truth)> = Vec::with_capacity(keyed.len());
+        // Sorted by (key, truth, earlier spell last): the last entry of
+        // each polity is the spell `membership` takes, the first of those
+        // that hold best. Keys are unique per polity and spell positions
+        // per entry, so unstable is enough.
+        keyed.sort_unstable_by_key(|&(k, t, i, _)| (k, t, i));
+        let mut out = Members {
+            truths: Vec::with_capacity(keyed.len()),
+            spells: Vec::with_capacity(keyed.len()),
+            keys: None,
+        };
         let mut keys: Vec<u64> = Vec::with_capacity(keyed.len());
-        for (k, t, id) in keyed {
-            match (keys.last(), truths.last_mut()) {
-                (Some(last), Some(entry)) if *last == k => entry.1 = t,
-                _ => {
-                    keys.push(k);
-                    truths.push((id, t));
-                }
+        for (k, t, _, party) in keyed {
+            if keys.last() == Some(&k) {
+                out.truths.pop();
+                out.spells.pop();
+            } else {
+                keys.push(k);
             }
+            out.truths.push((party.polity.as_str(), t));
+            out.spells.push(party);
         }
-        Members {
-            truths,
-            keys: Some(keys),
-        }
+        out.keys = Some(keys);
+        out
     }
 
     /// [`Members::on`] for a treaty with an id too long to pack.
     fn by_string(treaty: &'a Treaty, date: Date) -> Members<'a> {
-        let mut truths: Vec<(&str, Truth)> = treaty
+        let mut all: Vec<(&str, Truth, Reverse<usize>, &Party)> = treaty
             .parties
             .iter()
-            .map(|p| (p.polity.as_str(), p.membership.interval.contains(date)))
+            .enumerate()
+            .map(|(i, p)| {
+                let truth = p.membership.interval.contains(date);
+                (p.polity.as_str(), truth, Reverse(i), p)
+            })
             .collect();
-        truths.sort_unstable();
-        // Sorted by (polity, truth): keep the last entry of each polity.
-        truths.reverse();
-        truths.dedup_by_key(|(p, _)| *p);
-        truths.reverse();
-        Members { truths, keys: None }
+        all.sort_unstable_by_key(|&(id, t, i, _)| (id, t, i));
+        // Keep the last entry of each polity.
+        all.reverse();
+        all.dedup_by_key(|e| e.0);
+        all.reverse();
+        Members {
+            truths: all.iter().map(|&(id, t, ..)| (id, t)).collect(),
+            spells: all.iter().map(|&(.., p)| p).collect(),
+            keys: None,
+        }
+    }
+
+    /// The entry of `polity` in `truths`.
+    fn position(&self, polity: &str) -> Option<usize> {
+        match &self.keys {
+            // Every party's id packs, so an id that does not is no party.
+            Some(keys) => pack(polity).and_then(|k| keys.binary_search(&k).ok()),
+            None => self.truths.binary_search_by(|(p, _)| (*p).cmp(polity)).ok(),
+        }
     }
 
     /// `membership(treaty, polity, date).0`.
     pub(super) fn of(&self, polity: &str) -> Truth {
-        if let Some(keys) = &self.keys {
-            // Every party's id packs, so an id that does not is no party.
-            return pack(polity)
-                .and_then(|k| keys.binary_search(&k).ok())
-                .map_or(Truth::No, |i| self.truths[i].1);
-        }
-        match self.truths.binary_search_by(|(p, _)| (*p).cmp(polity)) {
-            Ok(i) => self.truths[i].1,
-            Err(_) => Truth::No,
-        }
+        self.position(polity)
+            .map_or(Truth::No, |i| self.truths[i].1)
+    }
+
+    /// `membership(treaty, polity, date)`: the truth and the spell.
+    pub(super) fn spell(&self, polity: &str) -> (Truth, Option<&'a Party>) {
+        self.position(polity).map_or((Truth::No, None), |i| {
+            (self.truths[i].1, Some(self.spells[i]))
+        })
     }
 }
 
 impl<'a> Ctx<'a> {
     pub(super) fn party(&self, polity: &str) -> Proof {
-        let (holds, spell) = membership(self.treaty, polity, self.date());
+        let (holds, spell) = self.members.spell(polity);
         let name = self.name(polity);
         let short = &self.treaty.short_name;
         match spell {
@@ -126,7 +152,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub(super) fn party_note(&self, polity: &str) -> &'static str {
-        match membership(self.treaty, polity, self.date()).0 {
+        match self.members.of(polity) {
             Truth::Yes => "a party",
             Truth::No => "not a party",
             Truth::Unknown => "of uncertain membership",
@@ -164,10 +190,17 @@ mod tests {
                     assert!(members.truths.windows(2).all(|w| w[0].0 < w[1].0));
                     let ids = t.parties.iter().map(|p| p.polity.as_str());
                     for id in ids.chain(kb.polities.iter().map(|p| p.id.as_str())) {
-                        assert_eq!(
-                            members.of(id),
-                            membership(t, id, date).0,
-                            "{} {id} {day}",
+                        let (truth, spell) = membership(t, id, date);
+                        assert_eq!(members.of(id), truth, "{} {id} {day}", t.id);
+                        let (truth_too, spell_too) = members.spell(id);
+                        assert_eq!(truth_too, truth, "{} {id} {day}", t.id);
+                        assert!(
+                            match (spell, spell_too) {
+                                (Some(a), Some(b)) => std::ptr::eq(a, b),
+                                (None, None) => true,
+                                _ => false,
+                            },
+                            "{} {id} {day}: another spell",
                             t.id
                         );
                     }
