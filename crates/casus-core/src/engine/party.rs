@@ -137,7 +137,18 @@ impl<'a> Ctx<'a> {
         match spell {
             Some(s) => {
                 let statement = match holds {
-                    Truth::Yes => text!("{name} is a party to {short} ({})", s.membership.interval),
+                    // The usual case, written without the formatting
+                    // machinery: "<name> is a party to <short> (<spell>)".
+                    Truth::Yes => {
+                        let mut out = String::with_capacity(name.len() + short.len() + 48);
+                        out.push_str(name);
+                        out.push_str(" is a party to ");
+                        out.push_str(short);
+                        out.push_str(" (");
+                        s.membership.interval.push_to(&mut out);
+                        out.push(')');
+                        out
+                    }
                     Truth::No => text!("{name} is not a party to {short} on {} (member {})", self.date(), s.membership.interval),
                     Truth::Unknown => text!(
                         "whether {name} is a party to {short} on {} is uncertain (member {}, an imprecise date)",
