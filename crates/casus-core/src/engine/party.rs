@@ -28,6 +28,11 @@ pub(super) struct Members<'a> {
     keys: Option<Vec<u64>>,
 }
 
+/// A party's spell in a table being built: the polity's key, the spell's
+/// truth on the date, its position (reversed: earlier spells sort last)
+/// and the spell.
+type Keyed<'a, K> = (K, Truth, Reverse<usize>, &'a Party);
+
 /// An id of at most 7 bytes as one integer: its bytes from the most
 /// significant down, then its length in the lowest byte. Distinct ids give
 /// distinct keys, and keys sort as the ids do (byte-wise), so a table
@@ -46,7 +51,7 @@ pub(super) fn pack(id: &str) -> Option<u64> {
 
 impl<'a> Members<'a> {
     pub(super) fn on(treaty: &'a Treaty, date: Date) -> Members<'a> {
-        let keyed: Option<Vec<(u64, Truth, Reverse<usize>, &Party)>> = treaty
+        let keyed: Option<Vec<Keyed<'a, u64>>> = treaty
             .parties
             .iter()
             .enumerate()
@@ -85,7 +90,7 @@ impl<'a> Members<'a> {
 
     /// [`Members::on`] for a treaty with an id too long to pack.
     fn by_string(treaty: &'a Treaty, date: Date) -> Members<'a> {
-        let mut all: Vec<(&str, Truth, Reverse<usize>, &Party)> = treaty
+        let mut all: Vec<Keyed<'a, &'a str>> = treaty
             .parties
             .iter()
             .enumerate()
