@@ -204,12 +204,7 @@ impl fmt::Display for FuzzyDate {
         // month and day) is written digit by digit, without the formatting
         // machinery (docs/performance.md).
         if let Some(text) = self.ascii() {
-            let len = match (self.month, self.day) {
-                (None, _) => 4,
-                (Some(_), None) => 7,
-                (Some(_), Some(_)) => 10,
-            };
-            return f.write_str(std::str::from_utf8(&text[..len]).map_err(|_| fmt::Error)?);
+            return f.write_str(self.ascii_str(&text).map_err(|_| fmt::Error)?);
         }
         write!(f, "{:04}", self.year)?;
         if let Some(m) = self.month {
@@ -223,6 +218,29 @@ impl fmt::Display for FuzzyDate {
 }
 
 impl FuzzyDate {
+    /// The meaningful part of [`FuzzyDate::ascii`]'s bytes.
+    fn ascii_str<'t>(&self, text: &'t [u8; 10]) -> Result<&'t str, std::str::Utf8Error> {
+        let len = match (self.month, self.day) {
+            (None, _) => 4,
+            (Some(_), None) => 7,
+            (Some(_), Some(_)) => 10,
+        };
+        std::str::from_utf8(&text[..len])
+    }
+
+    /// Append the date as [`Display`](fmt::Display) writes it, without the
+    /// formatting machinery in the usual case.
+    pub fn push_to(&self, out: &mut String) {
+        match self.ascii().as_ref().map(|text| self.ascii_str(text)) {
+            Some(Ok(s)) => out.push_str(s),
+            _ => {
+                use fmt::Write as _;
+                // Writing to a String cannot fail.
+                let _ = write!(out, "{self}");
+            }
+        }
+    }
+
     /// `YYYY-MM-DD` as ASCII bytes (only the first 4 or 7 meaningful at
     /// year or month precision), when the year is 0 to 9999 and the month
     /// and day have two digits.
@@ -383,10 +401,43 @@ impl Interval {
 impl fmt::Display for Interval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.from, &self.to) {
-            (None, None) => write!(f, "always"),
-            (Some(a), None) => write!(f, "from {a}"),
-            (None, Some(b)) => write!(f, "until {b}"),
-            (Some(a), Some(b)) => write!(f, "{a} to {b}"),
+            (None, None) => f.write_str("always"),
+            (Some(a), None) => {
+                f.write_str("from ")?;
+                a.fmt(f)
+            }
+            (None, Some(b)) => {
+                f.write_str("until ")?;
+                b.fmt(f)
+            }
+            (Some(a), Some(b)) => {
+                a.fmt(f)?;
+                f.write_str(" to ")?;
+                b.fmt(f)
+            }
+        }
+    }
+}
+
+impl Interval {
+    /// Append the interval as [`Display`](fmt::Display) writes it, without
+    /// the formatting machinery.
+    pub fn push_to(&self, out: &mut String) {
+        match (&self.from, &self.to) {
+            (None, None) => out.push_str("always"),
+            (Some(a), None) => {
+                out.push_str("from ");
+                a.push_to(out);
+            }
+            (None, Some(b)) => {
+                out.push_str("until ");
+                b.push_to(out);
+            }
+            (Some(a), Some(b)) => {
+                a.push_to(out);
+                out.push_str(" to ");
+                b.push_to(out);
+            }
         }
     }
 }
@@ -418,6 +469,48 @@ mod tests {
             Some(_) => Truth::Unknown,
         };
         after_start.and(before_end)
+    }
+
+    /// `push_to` writes what `Display` writes, for every shape of bound
+    /// (year, month, day; years outside 0–9999 take the general path).
+    #[test]
+    fn push_to_writes_what_display_writes() {
+        let mut dates: Vec<FuzzyDate> =
+            ["1994", "1994-01", "1994-01-22", "1000-12-31", "2020-10-07"]
+                .iter()
+                .map(|s| fz(s))
+                .collect();
+        dates.push(FuzzyDate {
+            year: -44,
+            month: Some(3),
+            day: Some(15),
+        });
+        dates.push(FuzzyDate {
+            year: 7,
+            month: Some(1),
+            day: None,
+        });
+        dates.push(FuzzyDate {
+            year: 12000,
+            month: None,
+            day: None,
+        });
+        let bounds: Vec<Option<FuzzyDate>> = std::iter::once(None)
+            .chain(dates.iter().copied().map(Some))
+            .collect();
+        for from in &bounds {
+            for to in &bounds {
+                let i = Interval::new(*from, *to);
+                let mut pushed = String::from("x");
+                i.push_to(&mut pushed);
+                assert_eq!(pushed, format!("x{i}"));
+            }
+        }
+        for d in &dates {
+            let mut pushed = String::new();
+            d.push_to(&mut pushed);
+            assert_eq!(pushed, d.to_string());
+        }
     }
 
     #[test]

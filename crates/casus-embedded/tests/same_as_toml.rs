@@ -44,6 +44,16 @@ fn binary_form_holds_the_same_entities_as_the_toml() {
 fn binary_form_holds_the_same_indexes_as_the_toml() {
     let (toml, binary) = both();
     assert_eq!(toml.treaty_order(), binary.treaty_order());
+    // The treaties of each party (the engine's walk), as built at load.
+    assert!(binary.party_index_is_current());
+    for p in &toml.polities {
+        assert_eq!(
+            toml.treaties_naming([p.id.as_str()]),
+            binary.treaties_naming([p.id.as_str()]),
+            "{}",
+            p.id
+        );
+    }
     for (i, t) in toml.territories.iter().enumerate() {
         assert_eq!(toml.children_of(i), binary.children_of(i), "{}", t.id);
         assert_eq!(toml.ancestry(i), binary.ancestry(i), "{}", t.id);

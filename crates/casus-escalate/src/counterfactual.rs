@@ -196,6 +196,9 @@ pub fn apply_edits(
             t.statuses.retain(|s| s.polity != e.polity);
         }
     }
+    // The engine visits a party's treaties through an index of them: it
+    // must see the edited memberships (ARCHITECTURE.md, Invariants).
+    out.reindex_parties();
     Ok(out)
 }
 
@@ -322,5 +325,51 @@ mod tests {
         let cf = apply_edits(&kb, &[e]).unwrap();
         let csto = cf.treaty("csto").unwrap();
         assert!(csto.parties.iter().all(|p| p.polity != "ARM"));
+    }
+
+    /// The engine finds a party's treaties through an index built at load:
+    /// after counterfactual edits it must see the added and the removed
+    /// memberships, not the ones the index was built from.
+    #[test]
+    fn edited_memberships_reach_the_engine() {
+        use casus_core::engine::{analyse, Scenario, Target};
+        let kb = KnowledgeBase::embedded().unwrap();
+        let edits = [
+            parse_edit(&kb, "ARM:nato@1999-01-01", true).unwrap(),
+            parse_edit(&kb, "ARM:csto", false).unwrap(),
+        ];
+        let cf = apply_edits(&kb, &edits).unwrap();
+        let scenario = Scenario {
+            attackers: vec!["AZE".into()],
+            defenders: vec!["ARM".into()],
+            place: casus_core::query::resolve_place(&kb, "Yerevan").unwrap(),
+            date: parse_day("2020-10-07").unwrap(),
+            target: Target::Territory,
+            character: Default::default(),
+        };
+        let treaties_toward_armenia = |kb: &KnowledgeBase| {
+            let mut t: Vec<String> = analyse(kb, &scenario)
+                .verdicts
+                .into_iter()
+                .filter(|v| v.beneficiary == "ARM")
+                .map(|v| v.treaty)
+                .collect();
+            t.dedup();
+            t
+        };
+        let actual = treaties_toward_armenia(&kb);
+        let counterfactual = treaties_toward_armenia(&cf);
+        assert!(actual.iter().any(|t| t == "csto"), "{actual:?}");
+        assert!(!actual.iter().any(|t| t == "nato"), "{actual:?}");
+        assert!(
+            counterfactual.iter().any(|t| t == "nato"),
+            "{counterfactual:?}"
+        );
+        assert!(
+            !counterfactual.iter().any(|t| t == "csto"),
+            "{counterfactual:?}"
+        );
+        assert!(kb.party_index_is_current());
+        assert!(cf.party_index_is_current());
     }
 }

@@ -2,6 +2,8 @@
 //! against its own attack: `No`). When an attacker is itself a party, what
 //! the others owe follows the treaty's own text (see `between_parties`).
 
+use std::sync::Arc;
+
 use super::judge::Ctx;
 use super::Proof;
 use crate::time::Truth;
@@ -24,20 +26,21 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub(super) fn attackers_check(&self, obligor: &str) -> Vec<Proof> {
+    pub(super) fn attackers_check(&self, obligor: &str) -> Option<Arc<Proof>> {
         if self.is_attacker(obligor) {
-            return vec![Proof::rule(
-                text!("{} is itself one of the attackers", self.name(obligor)),
-                Truth::No,
-                vec![],
-            )];
+            return Some(
+                Proof::rule(
+                    text!("{} is itself one of the attackers", self.name(obligor)),
+                    Truth::No,
+                    vec![],
+                )
+                .shared(),
+            );
         }
         // The same for every obligor that is not an attacker: written once
         // per provision.
         self.between_parties_proof
-            .get_or_init(|| self.between_parties())
-            .iter()
-            .cloned()
-            .collect()
+            .get_or_init(|| self.between_parties().map(Proof::shared))
+            .clone()
     }
 }

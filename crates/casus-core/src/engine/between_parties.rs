@@ -76,7 +76,8 @@ impl<'a> Ctx<'a> {
                 text!("what Art. {art} says of an attack by a party"),
                 Truth::Yes,
                 &r.source,
-            )],
+            )
+            .shared()],
             None => Vec::new(),
         };
         Some(Proof::rule(statement, holds, premises))

@@ -19,23 +19,30 @@ impl<'a> Ctx<'a> {
 
     pub(super) fn in_force(&self) -> Proof {
         let t = self.treaty;
-        let holds = t.in_force.interval.contains(self.date());
-        let mut premises = vec![Proof::fact(
-            text!("{} is in force {}", t.name, t.in_force.interval),
-            holds,
-            &t.in_force.source,
-        )];
+        // The treaty's own fact, shared by its provisions.
+        let treaty_fact = self.treaty_in_force.get_or_init(|| {
+            Proof::fact(
+                text!("{} is in force {}", t.name, t.in_force.interval),
+                t.in_force.interval.contains(self.date()),
+                &t.in_force.source,
+            )
+            .shared()
+        });
+        let mut premises = vec![treaty_fact.clone()];
         let validity = self.provision.validity.contains(self.date());
         if self.provision.validity != crate::time::Interval::always() {
-            premises.push(Proof::fact(
-                text!(
-                    "this text of Art. {} applies {}",
-                    self.provision.article,
-                    self.provision.validity
-                ),
-                validity,
-                &self.provision.source,
-            ));
+            premises.push(
+                Proof::fact(
+                    text!(
+                        "this text of Art. {} applies {}",
+                        self.provision.article,
+                        self.provision.validity
+                    ),
+                    validity,
+                    &self.provision.source,
+                )
+                .shared(),
+            );
         }
         let both = self.in_force_truth();
         let statement = match both {

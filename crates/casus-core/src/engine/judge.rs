@@ -4,6 +4,8 @@
 //! writing it out — a verdict only, a verdict with its deciding reasons, or
 //! the full proof tree.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 
 use super::claims::{overturn, overturns, Questions};
@@ -21,27 +23,33 @@ pub(super) struct Ctx<'a> {
     pub(super) treaty: &'a Treaty,
     pub(super) provision: &'a Provision,
     /// Cached: whether the treaty and this text are in force.
-    pub(super) in_force: Option<Proof>,
+    pub(super) in_force: Option<Arc<Proof>>,
+    /// Cached: [`Ctx::in_force_truth`] and [`Ctx::adversary_truth`], the
+    /// same for every verdict of the provision.
+    provision_truths: std::cell::OnceCell<(Truth, Truth)>,
     /// Cached: adversary conditions.
-    pub(super) adversary: Option<Vec<Proof>>,
+    pub(super) adversary: Option<Vec<Arc<Proof>>>,
     /// Cached scope proofs, by beneficiary.
-    pub(super) scopes: Vec<(String, Proof)>,
+    pub(super) scopes: Vec<(String, Arc<Proof>)>,
     /// Cached scope answers (no proof), by beneficiary.
     pub(super) scope_truths: Vec<(String, Truth)>,
     /// Cached membership proofs, by polity (the beneficiary's recurs in
     /// every verdict of the provision).
-    pub(super) party_proofs: Vec<(String, Proof)>,
+    pub(super) party_proofs: Vec<(String, Arc<Proof>)>,
     /// Cached condition sentences (all but reservations), by beneficiary,
     /// with each condition's index in the provision.
     condition_texts: Vec<(String, Vec<(usize, String)>)>,
     /// Cached: the facts on the attacked territory's sovereign and
     /// controller that scope rules cite (the same for every provision of
     /// one answer: `walk` carries them from one provision to the next).
-    pub(super) holder_leaves: std::cell::OnceCell<[Vec<Proof>; 2]>,
+    pub(super) holder_leaves: std::cell::OnceCell<[Vec<Arc<Proof>>; 2]>,
+    /// Cached: the fact that the treaty is in force, the same for each of
+    /// its provisions (`walk` carries it from one to the next).
+    pub(super) treaty_in_force: std::cell::OnceCell<Arc<Proof>>,
     /// Cached claims cited, by beneficiary, verdict and answers.
     cited: Vec<(String, VerdictKind, Questions, Vec<super::CitedClaim>)>,
     /// Cached: the premise on an attacker that is itself a party.
-    pub(super) between_parties_proof: std::cell::OnceCell<Option<Proof>>,
+    pub(super) between_parties_proof: std::cell::OnceCell<Option<Arc<Proof>>>,
     /// Claims about this treaty and provision (or the whole treaty).
     pub(super) claims: Vec<&'a Claim>,
     /// Who is a party on the date.
@@ -67,6 +75,7 @@ impl<'a> Ctx<'a> {
             provision,
             in_force: None,
             adversary: None,
+            provision_truths: std::cell::OnceCell::new(),
             scopes: Vec::new(),
             scope_truths: Vec::new(),
             party_proofs: Vec::new(),
@@ -74,6 +83,7 @@ impl<'a> Ctx<'a> {
             between_parties_proof: std::cell::OnceCell::new(),
             cited: Vec::new(),
             holder_leaves: std::cell::OnceCell::new(),
+            treaty_in_force: std::cell::OnceCell::new(),
             claims: kb
                 .claims
                 .iter()
@@ -166,38 +176,51 @@ impl<'a> Ctx<'a> {
         obligor: &str,
         beneficiary: &str,
         only: Option<Truth>,
-    ) -> Vec<Proof> {
+    ) -> Vec<Arc<Proof>> {
         let want = |t: Truth| only.is_none_or(|w| w == t);
         // Room for every premise a verdict has (in force, two parties,
         // attacker, character, adversary, scope, …) without regrowing.
         let mut premises = Vec::with_capacity(12);
-        if want(self.in_force_truth()) {
+        // With every premise wanted (the full proof), no truth needs to be
+        // computed to decide which to write.
+        let wanted = |truth: &dyn Fn() -> Truth| only.is_none() || want(truth());
+        if wanted(&|| self.in_force_truth()) {
             if self.in_force.is_none() {
-                self.in_force = Some(self.in_force());
+                self.in_force = Some(self.in_force().shared());
             }
             premises.extend(self.in_force.clone());
         }
         for polity in [beneficiary, obligor] {
-            if want(self.members.of(polity)) {
+            if wanted(&|| self.members.of(polity)) {
                 premises.push(self.cached_party(polity));
             }
         }
         if want(Truth::Unknown) {
-            premises.extend(self.participation(beneficiary));
-            premises.extend(self.participation(obligor));
+            premises.extend(
+                self.participation(beneficiary)
+                    .into_iter()
+                    .map(Proof::shared),
+            );
+            premises.extend(self.participation(obligor).into_iter().map(Proof::shared));
         }
         premises.extend(
             self.dyad(obligor, beneficiary)
                 .into_iter()
-                .filter(|p| want(p.holds)),
+                .filter(|p| want(p.holds))
+                .map(Proof::shared),
         );
         if self.provision.kind == ObligationKind::NonAggression {
             if want(Truth::Yes) {
-                premises.push(self.breach(obligor, beneficiary));
+                premises.push(self.breach(obligor, beneficiary).shared());
             }
             return premises;
         }
-        premises.extend(self.character().into_iter().filter(|p| want(p.holds)));
+        premises.extend(
+            self.character()
+                .into_iter()
+                .filter(|p| want(p.holds))
+                .map(Proof::shared),
+        );
         if only.is_none() || self.attackers_truth(obligor) != Truth::Yes {
             premises.extend(
                 self.attackers_check(obligor)
@@ -208,10 +231,11 @@ impl<'a> Ctx<'a> {
         premises.extend(
             self.reservations(obligor)
                 .into_iter()
-                .filter(|p| want(p.holds)),
+                .filter(|p| want(p.holds))
+                .map(Proof::shared),
         );
         if self.adversary.is_none() {
-            self.adversary = Some(self.adversary());
+            self.adversary = Some(self.adversary().into_iter().map(Proof::shared).collect());
         }
         premises.extend(
             self.adversary
@@ -220,11 +244,11 @@ impl<'a> Ctx<'a> {
                 .filter(|p| want(p.holds))
                 .cloned(),
         );
-        let scope_holds = match self.scope_truths.iter().find(|(b, _)| b == beneficiary) {
+        let scope_holds = || match self.scope_truths.iter().find(|(b, _)| b == beneficiary) {
             Some((_, cached)) => *cached,
             None => self.scope_truth(beneficiary),
         };
-        if want(scope_holds) {
+        if wanted(&scope_holds) {
             premises.push(self.cached_scope(beneficiary));
         }
         premises
@@ -247,7 +271,7 @@ impl<'a> Ctx<'a> {
     /// proof.
     pub(super) fn scope_reason(&mut self, beneficiary: &str) -> String {
         if !self.scopes.iter().any(|(b, _)| b == beneficiary) {
-            let fresh = self.scope(beneficiary);
+            let fresh = self.scope(beneficiary).shared();
             self.scopes.push((beneficiary.to_string(), fresh));
         }
         self.scopes
@@ -282,11 +306,11 @@ impl<'a> Ctx<'a> {
     }
 
     /// [`Ctx::party`], built once per polity.
-    pub(super) fn cached_party(&mut self, polity: &str) -> Proof {
+    pub(super) fn cached_party(&mut self, polity: &str) -> Arc<Proof> {
         match self.party_proofs.iter().find(|(p, _)| p == polity) {
             Some((_, cached)) => cached.clone(),
             None => {
-                let fresh = self.party(polity);
+                let fresh = self.party(polity).shared();
                 self.party_proofs.push((polity.to_string(), fresh.clone()));
                 fresh
             }
@@ -294,11 +318,11 @@ impl<'a> Ctx<'a> {
     }
 
     /// [`Ctx::scope`], built once per beneficiary.
-    pub(super) fn cached_scope(&mut self, beneficiary: &str) -> Proof {
+    pub(super) fn cached_scope(&mut self, beneficiary: &str) -> Arc<Proof> {
         match self.scopes.iter().find(|(b, _)| b == beneficiary) {
             Some((_, cached)) => cached.clone(),
             None => {
-                let fresh = self.scope(beneficiary);
+                let fresh = self.scope(beneficiary).shared();
                 self.scopes.push((beneficiary.to_string(), fresh.clone()));
                 fresh
             }
@@ -316,7 +340,7 @@ impl<'a> Ctx<'a> {
     ) -> (VerdictKind, Vec<String>) {
         let (holds, questions) = self.answer(in_force, adversary, obligor, beneficiary);
         let verdict = verdict_of(holds);
-        let sentences = |premises: Vec<Proof>| -> Vec<String> {
+        let sentences = |premises: Vec<Arc<Proof>>| -> Vec<String> {
             premises.iter().map(|pr| sentence(&pr.statement)).collect()
         };
         let reasons = match verdict {
@@ -328,7 +352,7 @@ impl<'a> Ctx<'a> {
             }
             // The last premise (the breach, or scope) says why.
             VerdictKind::Triggered if self.provision.kind == ObligationKind::NonAggression => {
-                sentences(vec![self.breach(obligor, beneficiary)])
+                vec![sentence(&self.breach(obligor, beneficiary).statement)]
             }
             VerdictKind::Triggered => {
                 let mut r = self.settled_reasons(obligor);
@@ -341,11 +365,16 @@ impl<'a> Ctx<'a> {
         (verdict, reasons)
     }
 
-    pub(super) fn judge(&mut self, obligor: &str, beneficiary: &str) -> Verdict {
+    /// The verdict with its reasons, conditions, claims and proof (the
+    /// pair's ids move into it).
+    pub(super) fn judge(&mut self, obligor_id: String, beneficiary_id: String) -> Verdict {
+        let (obligor, beneficiary) = (obligor_id.as_str(), beneficiary_id.as_str());
         let t = self.treaty;
         let p = self.provision;
-        let in_force = self.in_force_truth();
-        let adversary = self.adversary_truth();
+        // The same for every verdict of the provision: decided once.
+        let (in_force, adversary) = *self
+            .provision_truths
+            .get_or_init(|| (self.in_force_truth(), self.adversary_truth()));
         let (holds, questions) = self.answer(in_force, adversary, obligor, beneficiary);
         let premises = self.premises(obligor, beneficiary, None);
         let verdict = verdict_of(holds);
@@ -388,8 +417,8 @@ impl<'a> Ctx<'a> {
             article: p.article.clone(),
             kind: p.kind,
             response: p.response,
-            obligor: obligor.to_string(),
-            beneficiary: beneficiary.to_string(),
+            obligor: obligor_id,
+            beneficiary: beneficiary_id,
             verdict,
             reasons,
             conditions,
@@ -479,10 +508,15 @@ impl<'a> Ctx<'a> {
         let mut out: Vec<String> = self
             .character()
             .iter()
-            .chain(self.attackers_check(obligor).iter())
             .filter(|p| p.holds == Truth::Yes)
             .map(|p| sentence(&p.statement))
             .collect();
+        out.extend(
+            self.attackers_check(obligor)
+                .iter()
+                .filter(|p| p.holds == Truth::Yes)
+                .map(|p| sentence(&p.statement)),
+        );
         out.extend(
             self.coverage()
                 .iter()

@@ -114,7 +114,7 @@ pub fn analyse(kb: &KnowledgeBase, scenario: &Scenario) -> Analysis {
         |treaty| instrument_notes(kb, scenario, &defenders, treaty, &mut notes),
         |ctx, _, _, pairs| {
             for (obligor, beneficiary) in pairs {
-                verdicts.push(ctx.judge(&obligor, &beneficiary));
+                verdicts.push(ctx.judge(obligor, beneficiary));
             }
         },
     );

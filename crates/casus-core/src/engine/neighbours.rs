@@ -17,6 +17,8 @@
 //! conjunction of: the treaty and text in force, the neighbour a party, its
 //! participation not frozen or suspended, and the border.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::judge::{sentence, Ctx};
@@ -145,20 +147,27 @@ pub(super) fn threatened_neighbours(
         })
     };
     let order = kb.treaty_order();
+    // The treaties naming a neighbour as a party, in order (the index).
+    let naming = kb.treaties_naming(near.iter().map(|n| n.party));
+    let mut named_positions = naming.iter().flatten().copied().peekable();
     let mut out = Vec::new();
-    for &ti in order.iter() {
+    for (pos, &ti) in order.iter().enumerate() {
         let treaty = &kb.treaties[ti];
-        // Cheap tests first: a threat clause, in force, a neighbour a party.
-        if !treaty
-            .provisions
-            .iter()
-            .any(|p| p.threatened_party.is_some())
+        let names_near = match &naming {
+            Some(_) => named_positions.next_if_eq(&pos).is_some(),
+            None => treaty.parties.iter().any(|p| is_near(&p.polity)),
+        };
+        // Cheap tests first: a neighbour a party, a threat clause, in force.
+        if !names_near
+            || !treaty
+                .provisions
+                .iter()
+                .any(|p| p.threatened_party.is_some())
             || treaty.in_force.interval.contains(scenario.date) == Truth::No
-            || !treaty.parties.iter().any(|p| is_near(&p.polity))
         {
             continue;
         }
-        let members = Members::on(treaty, scenario.date);
+        let mut members = Members::on(treaty, scenario.date);
         for provision in &treaty.provisions {
             let Some(reading) = &provision.threatened_party else {
                 continue;
@@ -186,13 +195,22 @@ pub(super) fn threatened_neighbours(
             if parties.is_empty() {
                 continue;
             }
-            let ctx = Ctx::new(kb, scenario, status, treaty, provision, members.clone());
+            // The context borrows the treaty's table and gives it back.
+            let ctx = Ctx::new(
+                kb,
+                scenario,
+                status,
+                treaty,
+                provision,
+                std::mem::take(&mut members),
+            );
             // Written once per provision, shared by its verdicts.
-            let in_force = ctx.in_force();
+            let in_force = ctx.in_force().shared();
             for party in parties {
                 let borders: Vec<&Near<'_>> = near.iter().filter(|n| n.party == party).collect();
                 out.push(ctx.neighbour_verdict(party, &borders, reading, &in_force));
             }
+            members = ctx.members;
         }
     }
     out
@@ -204,7 +222,7 @@ impl<'a> Ctx<'a> {
         party: &str,
         borders: &[&Near<'_>],
         reading: &Source,
-        in_force: &Proof,
+        in_force: &Arc<Proof>,
     ) -> NeighbourVerdict {
         let t = self.treaty;
         let p = self.provision;
@@ -254,23 +272,26 @@ impl<'a> Ctx<'a> {
             ),
         };
         let me = self.name(party);
-        let mut premises = vec![in_force.clone(), self.party(party)];
-        premises.extend(self.participation(party));
+        let mut premises = vec![in_force.clone(), self.party(party).shared()];
+        premises.extend(self.participation(party).into_iter().map(Proof::shared));
         for n in borders {
-            premises.push(Proof::fact(
-                text!(
-                    "{} borders {} on land{}",
-                    self.name(n.party),
-                    self.name(n.focus),
-                    if n.border.spell.interval == crate::time::Interval::always() {
-                        String::new()
-                    } else {
-                        text!(" ({})", n.border.spell.interval)
-                    }
-                ),
-                n.holds,
-                &n.border.spell.source,
-            ));
+            premises.push(
+                Proof::fact(
+                    text!(
+                        "{} borders {} on land{}",
+                        self.name(n.party),
+                        self.name(n.focus),
+                        if n.border.spell.interval == crate::time::Interval::always() {
+                            String::new()
+                        } else {
+                            text!(" ({})", n.border.spell.interval)
+                        }
+                    ),
+                    n.holds,
+                    &n.border.spell.source,
+                )
+                .shared(),
+            );
         }
         premises.push(Proof::fact(
             text!(
@@ -279,7 +300,8 @@ impl<'a> Ctx<'a> {
             ),
             Truth::Yes,
             reading,
-        ));
+        )
+        .shared());
         let statement = text!(
             "the security of {me} is threatened by {threat}: {} Art. {} consultations are open to it",
             t.short_name, p.article

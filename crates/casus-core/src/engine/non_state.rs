@@ -163,44 +163,53 @@ impl<'a> Ctx<'a> {
         let mut premises = Vec::new();
         let reading = self.coverage_reading();
         match &self.provision.trigger_by {
-            Some(r) => premises.push(Proof::fact(
-                text!(
-                    "Art. {} {}",
-                    self.provision.article,
-                    match reading {
-                        AttackerCoverage::Any => "covers an attack by any attacker",
-                        AttackerCoverage::States => "covers attacks by states",
-                        AttackerCoverage::Unstated => "does not say who the attacker must be",
-                    }
-                ),
-                Truth::Yes,
-                &r.source,
-            )),
-            None => premises.push(Proof::rule(
-                text!(
-                    "the knowledge base records no reading of whom Art. {} covers",
-                    self.provision.article
-                ),
-                Truth::Unknown,
-                vec![],
-            )),
+            Some(r) => premises.push(
+                Proof::fact(
+                    text!(
+                        "Art. {} {}",
+                        self.provision.article,
+                        match reading {
+                            AttackerCoverage::Any => "covers an attack by any attacker",
+                            AttackerCoverage::States => "covers attacks by states",
+                            AttackerCoverage::Unstated => "does not say who the attacker must be",
+                        }
+                    ),
+                    Truth::Yes,
+                    &r.source,
+                )
+                .shared(),
+            ),
+            None => premises.push(
+                Proof::rule(
+                    text!(
+                        "the knowledge base records no reading of whom Art. {} covers",
+                        self.provision.article
+                    ),
+                    Truth::Unknown,
+                    vec![],
+                )
+                .shared(),
+            ),
         }
         for a in &self.scenario.attackers {
             if !self.is_non_state(a) {
                 continue;
             }
             for (r, t) in self.relations_on(a) {
-                premises.push(Proof::fact(
-                    text!(
-                        "{} is {} {} ({})",
-                        self.name(a),
-                        r.value.kind.label(),
-                        self.name(&r.value.state),
-                        r.interval
-                    ),
-                    t,
-                    &r.source,
-                ));
+                premises.push(
+                    Proof::fact(
+                        text!(
+                            "{} is {} {} ({})",
+                            self.name(a),
+                            r.value.kind.label(),
+                            self.name(&r.value.state),
+                            r.interval
+                        ),
+                        t,
+                        &r.source,
+                    )
+                    .shared(),
+                );
             }
         }
         let groups: Vec<&str> = self

@@ -54,16 +54,20 @@ fn serialize_display<S: serde::Serializer>(v: &Loc, s: S) -> Result<S::Ok, S::Er
 
 /// A node of a proof: a statement, whether it holds, the fact it rests on
 /// (for leaves) and the premises it follows from (for inner nodes).
+///
+/// Premises are shared sub-trees: a premise repeated across verdicts (a
+/// treaty in force, a party's membership, the scope) is built once per
+/// answer and each verdict holds it by reference count, so no verdict
+/// deep-copies (or frees) another's tree. Serialised and displayed as a
+/// plain tree.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Proof {
-    /// Shared text: a premise repeated across verdicts (a treaty in force,
-    /// a party's membership, the scope) is written once and shared.
     pub statement: std::sync::Arc<str>,
     pub holds: Truth,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceRef>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub premises: Vec<Proof>,
+    pub premises: Vec<std::sync::Arc<Proof>>,
 }
 
 impl Proof {
@@ -82,7 +86,7 @@ impl Proof {
     pub(super) fn rule(
         statement: impl Into<std::sync::Arc<str>>,
         holds: Truth,
-        premises: Vec<Proof>,
+        premises: Vec<std::sync::Arc<Proof>>,
     ) -> Proof {
         Proof {
             statement: statement.into(),
@@ -90,6 +94,11 @@ impl Proof {
             source: None,
             premises,
         }
+    }
+
+    /// This node as a premise other proofs can share.
+    pub(super) fn shared(self) -> std::sync::Arc<Proof> {
+        std::sync::Arc::new(self)
     }
 }
 

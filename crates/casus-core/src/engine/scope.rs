@@ -8,6 +8,8 @@
 //! left out, metropolitan territory, forces on any party's territory) are in
 //! `crate::scope_rules`; docs/geography.md lists every clause.
 
+use std::sync::Arc;
+
 use super::judge::Ctx;
 use super::{Proof, Target};
 use crate::model::*;
@@ -95,11 +97,11 @@ impl<'a> Ctx<'a> {
 
     /// Does the attack fall within the provision's scope?
     pub(super) fn scope(&self, beneficiary: &str) -> Proof {
-        let rules: Vec<Proof> = self
+        let rules: Vec<Arc<Proof>> = self
             .provision
             .scope
             .iter()
-            .filter_map(|r| self.scope_rule(r, beneficiary))
+            .filter_map(|r| self.scope_rule(r, beneficiary).map(Proof::shared))
             .collect();
         if self.provision.scope.is_empty() {
             return Proof::rule(
@@ -161,7 +163,7 @@ impl<'a> Ctx<'a> {
         let s = self.status;
         let b = self.name(beneficiary);
         let short = &self.treaty.short_name;
-        let leaves = |holders: &[crate::query::Holder], role: &str| -> Vec<Proof> {
+        let leaves = |holders: &[crate::query::Holder], role: &str| -> Vec<Arc<Proof>> {
             holders
                 .iter()
                 .map(|h| {
@@ -178,6 +180,7 @@ impl<'a> Ctx<'a> {
                         h.holds,
                         &h.source,
                     )
+                    .shared()
                 })
                 .collect()
         };
@@ -406,7 +409,7 @@ impl<'a> Ctx<'a> {
                 vec![],
             ),
         };
-        proof.premises.push(Proof::fact(
+        proof.premises.push(Arc::new(Proof::fact(
             text!(
                 "scope rule of Art. {}{}",
                 self.provision.article,
@@ -417,7 +420,7 @@ impl<'a> Ctx<'a> {
             ),
             valid,
             &rule.source,
-        ));
+        )));
         proof.holds = self.scope_kind_truth(&rule.rule, beneficiary).and(valid);
         Some(proof)
     }

@@ -1,6 +1,9 @@
 //! The walk both paths take over the knowledge base: treaties by id,
 //! provisions in file order, and the (obligor, beneficiary) pairs each
-//! provision could bind. Who can be bound follows the provision's kind:
+//! provision could bind. Only treaties naming a defender as a party can
+//! bind anyone: the walk finds them through the knowledge base's index of
+//! each party's treaties (`KnowledgeBase::treaties_naming`, rebuilt by
+//! `reindex_parties` after any edit of memberships). Who can be bound follows the provision's kind:
 //! defence, consultation and neutrality are owed by every party to each
 //! attacked party; non-aggression by each attacker to each attacked party.
 //! Assurances and domestic law create no obligation to defend: they get a
@@ -29,13 +32,18 @@ pub(super) fn walk<'a>(
     mut on_provision: impl FnMut(&mut Ctx<'a>, usize, usize, Vec<(String, String)>),
 ) {
     let order = kb.treaty_order();
+    // Every verdict has a defender as beneficiary: only treaties that ever
+    // had one as a party are judged (the index lists them in order).
+    let naming = kb.treaties_naming(defenders.iter().map(String::as_str));
+    let mut named_positions = naming.iter().flatten().copied().peekable();
     // The facts on the attacked territory's holders, written once.
     let mut holder_leaves = std::cell::OnceCell::new();
-    for &ti in order.iter() {
+    for (pos, &ti) in order.iter().enumerate() {
         let treaty = &kb.treaties[ti];
-        if treaty.in_force.interval.contains(scenario.date) == Truth::No {
-            continue;
-        }
+        let names_defender = match &naming {
+            Some(_) => named_positions.next_if_eq(&pos).is_some(),
+            None => treaty.parties.iter().any(|p| defenders.contains(&p.polity)),
+        };
         // Assurances and domestic law create no obligation to defend: they
         // get a note, and only their non-aggression pledges (an attack by
         // the pledging state breaches them) and their consultation clauses
@@ -44,18 +52,22 @@ pub(super) fn walk<'a>(
             treaty.kind,
             InstrumentKind::Assurance | InstrumentKind::DomesticLaw
         );
+        if !(names_defender || pledges_only)
+            || treaty.in_force.interval.contains(scenario.date) == Truth::No
+        {
+            continue;
+        }
         if pledges_only {
             on_instrument(treaty);
         }
-        // Every verdict has a defender as beneficiary: skip treaties that
-        // never had one as a party.
-        if !treaty.parties.iter().any(|p| defenders.contains(&p.polity)) {
+        if !names_defender {
             continue;
         }
-        let members = Members::on(treaty, scenario.date);
+        let mut members = Members::on(treaty, scenario.date);
         // Membership proofs depend on the treaty, the polity and the date
         // only: written once per treaty, shared by its provisions.
         let mut party_proofs = Vec::new();
+        let mut treaty_in_force = std::cell::OnceCell::new();
         for (pi, provision) in treaty.provisions.iter().enumerate() {
             if !keep(provision)
                 || (pledges_only
@@ -71,12 +83,24 @@ pub(super) fn walk<'a>(
             if pairs.is_empty() {
                 continue;
             }
-            let mut ctx = Ctx::new(kb, scenario, status, treaty, provision, members.clone());
+            // The provision's context borrows the treaty's tables and
+            // gives them back for the next provision.
+            let mut ctx = Ctx::new(
+                kb,
+                scenario,
+                status,
+                treaty,
+                provision,
+                std::mem::take(&mut members),
+            );
             ctx.party_proofs = std::mem::take(&mut party_proofs);
             ctx.holder_leaves = std::mem::take(&mut holder_leaves);
+            ctx.treaty_in_force = std::mem::take(&mut treaty_in_force);
             on_provision(&mut ctx, ti, pi, pairs);
             party_proofs = std::mem::take(&mut ctx.party_proofs);
             holder_leaves = std::mem::take(&mut ctx.holder_leaves);
+            treaty_in_force = std::mem::take(&mut ctx.treaty_in_force);
+            members = std::mem::take(&mut ctx.members);
         }
     }
 }

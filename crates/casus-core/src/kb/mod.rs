@@ -71,6 +71,12 @@ pub struct KnowledgeBase {
     /// Indexes of `treaties` sorted by id: the order every answer lists
     /// them in, computed once at load instead of on every query.
     treaty_order: Vec<usize>,
+    /// Polity id -> positions in `treaty_order` of the treaties that name
+    /// it as a party (any spell), ascending: the engine visits only these
+    /// (docs/performance.md). Derived from every treaty's `parties`, so it
+    /// must be rebuilt ([`KnowledgeBase::reindex_parties`]) after any edit
+    /// of them (ARCHITECTURE.md, Invariants).
+    treaties_by_party: HashMap<String, Vec<u32>>,
 }
 
 /// Errors reading a knowledge base from disk.
@@ -230,7 +236,7 @@ impl KnowledgeBase {
         }
         kb.index(&locs, &mut diagnostics);
         kb.index_borders();
-        kb.treaty_order = sorted_treaty_order(&kb.treaties);
+        kb.reindex_parties();
         check::check(&kb, &refs, &locs, &mut diagnostics);
         // A syntax error comes first: the errors after it may follow from it
         // (ids the broken file would have defined).
@@ -570,4 +576,66 @@ impl KnowledgeBase {
             .flatten()
             .map(|&i| &self.borders[i])
     }
+}
+
+// ---- Treaties by party (docs/performance.md) ----
+impl KnowledgeBase {
+    /// Rebuild what is derived from the treaties' ids and parties: the
+    /// treaty order and the treaties of each party. Whoever edits
+    /// `treaties` (their `parties`, as `casus-escalate`'s counterfactual
+    /// memberships do) calls this before judging with the edited base.
+    pub fn reindex_parties(&mut self) {
+        self.treaty_order = sorted_treaty_order(&self.treaties);
+        self.treaties_by_party = treaties_by_party(&self.treaties, &self.treaty_order);
+    }
+
+    /// Positions in [`KnowledgeBase::treaty_order`] of the treaties that
+    /// name any of `polities` as a party (in any spell), ascending, without
+    /// repeats; `None` when `treaties` changed in number since the index
+    /// was built (the caller then looks at every treaty).
+    pub fn treaties_naming<'p>(
+        &self,
+        polities: impl IntoIterator<Item = &'p str>,
+    ) -> Option<Vec<usize>> {
+        if self.treaty_order.len() != self.treaties.len() {
+            return None;
+        }
+        let mut out: Vec<usize> = Vec::new();
+        let mut lists = 0;
+        for p in polities {
+            if let Some(list) = self.treaties_by_party.get(p) {
+                out.extend(list.iter().map(|&i| i as usize));
+                lists += 1;
+            }
+        }
+        if lists > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
+        Some(out)
+    }
+
+    /// Whether the treaty order and the treaties of each party match the
+    /// treaties as they are now (for tests of code that edits them).
+    pub fn party_index_is_current(&self) -> bool {
+        let order = sorted_treaty_order(&self.treaties);
+        order == self.treaty_order
+            && treaties_by_party(&self.treaties, &order) == self.treaties_by_party
+    }
+}
+
+/// Polity id -> positions in `order` of the treaties naming it as a party.
+fn treaties_by_party(treaties: &[Treaty], order: &[usize]) -> HashMap<String, Vec<u32>> {
+    let mut by: HashMap<String, Vec<u32>> = HashMap::default();
+    for (pos, &ti) in order.iter().enumerate() {
+        for p in &treaties[ti].parties {
+            let list = by.entry(p.polity.clone()).or_default();
+            // Positions ascend as we go; a polity with several spells in
+            // one treaty is listed once.
+            if list.last() != Some(&(pos as u32)) {
+                list.push(pos as u32);
+            }
+        }
+    }
+    by
 }
