@@ -64,15 +64,9 @@ pub fn run(service: Service, addr: &str, limits: ServerLimits) -> Result<(), Ser
                 source,
             })?;
         let local = listener.local_addr().map_err(ServeError::Serve)?;
-        serve(
-            listener,
-            Arc::new(service),
-            limits,
-            shutdown,
-            |bound| {
-                println!("listening on http://{bound}");
-            },
-        )
+        serve(listener, Arc::new(service), limits, shutdown, |bound| {
+            println!("listening on http://{bound}");
+        })
         .await?;
         tracing::info!(addr = %local, "stopped");
         Ok(())
