@@ -25,6 +25,7 @@ __all__ = [
     "CasusError",
     "KnowledgeBase",
     "commitments",
+    "escalate",
     "panel",
     "place",
     "search",
@@ -135,6 +136,81 @@ def search(
     if limit is not None:
         request["limit"] = limit
     return _ask("search", request, kb)
+
+
+def escalate(
+    scenario: str | os.PathLike | None = None,
+    *,
+    attacker: str | Iterable[str] | None = None,
+    at: str | None = None,
+    on: object = None,
+    defender: str | Iterable[str] | None = None,
+    target: str = "territory",
+    intent: str = "deliberate",
+    scale: str = "armed-attack",
+    means: str = "kinetic",
+    support: str | Iterable[str] | None = None,
+    policy: str | None = None,
+    counter_strike: str | None = None,
+    contested: str | None = None,
+    support_counts: str | None = None,
+    max_rounds: int | None = None,
+    runs: int | None = None,
+    seed: int = 1,
+    without: str | Iterable[str] | None = None,
+    with_: str | Iterable[str] | None = None,
+    most_populous: bool = False,
+    kb: KnowledgeBase | None = None,
+) -> dict:
+    """Follow an attack round by round: who is drawn in by which provision,
+    and who is caught between sides.
+
+    The same document as ``casus escalate … --format json``. Give either a
+    scenario file (``scenario``, TOML as in ``examples/*.toml`` and
+    docs/escalation.md; ``on`` then overrides its date) or one attack as
+    ``attacker``/``at``/``on`` (with ``defender``, ``target``, ``intent``,
+    ``scale`` and ``means`` as for :func:`why`). ``support`` takes
+    ``"SUPPORTER:RECIPIENT"`` pairs; ``policy`` (``"all"``,
+    ``"automatic"``, ``"probabilistic"``), ``counter_strike``
+    (``"homeland"``, ``"none"``), ``contested`` (``"stay-out"``, ``"join"``)
+    and ``support_counts`` (``"bystander"``, …) are the CLI's flags of the
+    same names; ``runs`` asks for that many Monte Carlo samples with
+    ``seed``; ``without`` (``"STATE:TREATY"``) and ``with_``
+    (``"STATE:TREATY[@YYYY-MM-DD]"``) add a counterfactual cascade.
+    """
+    request: dict = {
+        "attackers": _names(attacker),
+        "defenders": _names(defender),
+        "target": _word(target),
+        "intent": _word(intent),
+        "scale": _word(scale),
+        "means": _word(means),
+        "supports": _names(support),
+        "seed": seed,
+        "without": _names(without),
+        "with": _names(with_),
+        "most_populous": most_populous,
+    }
+    if scenario is not None:
+        path = os.fspath(scenario)
+        try:
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+        except OSError as e:
+            raise CasusError("scenario", f"cannot read {path}: {e.strerror}", kind="document") from None
+        request["scenario"] = {"name": path, "toml": text}
+    optional = {
+        "at": at,
+        "on": _day(on),
+        "policy": _word(policy),
+        "counter_strike": _word(counter_strike),
+        "contested": _word(contested),
+        "support_counts": _word(support_counts),
+        "max_rounds": max_rounds,
+        "runs": runs,
+    }
+    request.update({k: v for k, v in optional.items() if v is not None})
+    return _ask("escalate", request, kb)
 
 
 def _bound(value: object) -> str:

@@ -23,7 +23,7 @@ use crate::errors::InputError;
 use crate::knowledge::{Chosen, PyKnowledgeBase};
 
 /// Answer `question` (`why`, `place`, `commitments`, `treaties`, `show`,
-/// `search`) for `request`, a JSON object of the service's request fields;
+/// `search`, `escalate`) for `request`, a JSON object of the service's request fields;
 /// the answer is JSON text, as the CLI's `--format json`.
 #[pyfunction]
 #[pyo3(signature = (question, request, kb=None))]

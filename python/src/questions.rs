@@ -4,6 +4,7 @@
 //! answer as JSON text, which is the CLI's `--format json` output (one
 //! definition for the CLI, the server and Python).
 
+use casus_service::escalate::NoProgress;
 use casus_service::Service;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -11,7 +12,15 @@ use serde::Serialize;
 use crate::errors::InputError;
 
 /// The questions `ask` knows, as the CLI's subcommands.
-pub const QUESTIONS: &[&str] = &["why", "place", "commitments", "treaties", "show", "search"];
+pub const QUESTIONS: &[&str] = &[
+    "why",
+    "place",
+    "commitments",
+    "treaties",
+    "show",
+    "search",
+    "escalate",
+];
 
 /// Answer `question` with the request in `request` (a JSON object).
 pub fn ask(service: &Service, question: &str, request: &str) -> Result<String, InputError> {
@@ -22,6 +31,9 @@ pub fn ask(service: &Service, question: &str, request: &str) -> Result<String, I
         "treaties" => json(service.treaties(&read(request)?)),
         "show" => json(service.show(&read(request)?)),
         "search" => json(service.search(&read(request)?)),
+        // No progress bar: the call returns when the cascade (and any Monte
+        // Carlo runs, capped as on the command line) is done.
+        "escalate" => json(service.escalate(&read(request)?, &NoProgress)),
         other => Err(InputError::new(
             "question",
             "unknown",

@@ -127,6 +127,54 @@ fn monte_carlo_runs_are_capped_per_request() {
 }
 
 #[test]
+fn escalation_flags_name_the_field_at_fault() {
+    let base = EscalateRequest {
+        attackers: vec!["AZE".into()],
+        at: Some("Jermuk".into()),
+        on: Some("2022-09-13".into()),
+        seed: 1,
+        ..Default::default()
+    };
+    let cases = [
+        (
+            EscalateRequest {
+                attackers: vec!["Azerbaijn".into()],
+                ..base.clone()
+            },
+            Field::Attacker,
+        ),
+        (
+            EscalateRequest {
+                defenders: vec!["Armenja".into()],
+                ..base.clone()
+            },
+            Field::Defender,
+        ),
+        (
+            EscalateRequest {
+                supports: vec!["Rusia:ARM".into()],
+                ..base.clone()
+            },
+            Field::Support,
+        ),
+        (
+            EscalateRequest {
+                at: Some("Nowhereville-sur-Mer".into()),
+                ..base.clone()
+            },
+            Field::At,
+        ),
+    ];
+    for (req, field) in cases {
+        let e = service().escalate(&req, &NoProgress).expect_err("refused");
+        assert_eq!(e.field, field, "{e:?}");
+    }
+    service()
+        .escalate(&base, &NoProgress)
+        .expect("the base request is fine");
+}
+
+#[test]
 fn scenario_document_errors_give_file_line_col() {
     let req = EscalateRequest {
         scenario: Some(ScenarioDocument {
