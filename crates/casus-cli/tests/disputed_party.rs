@@ -86,21 +86,36 @@ fn the_undisputed_parties_are_not_affected() {
     );
 }
 
-#[test]
-fn a_disputed_party_needs_a_note() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    std::fs::write(
-        tmp.path().join("pact.toml"),
+/// A two-state pact in which Beta's membership is disputed, with the note
+/// a disputed party needs or without it. Beta is not marked `uncertain`:
+/// the dispute alone must keep its flags from being certain.
+fn pact_kb(dir: &std::path::Path, note: bool) {
+    let note = if note {
+        "note = \"test: one source lists Beta, another does not\"\n"
+    } else {
+        ""
+    };
+    let text = format!(
         r#"[[polity]]
 id = "AAA"
 name = "Alpha"
 kind = "state"
+cow = 901
+source = "test"
+
+[[polity.existence]]
+from = "1990-01-01"
 source = "test"
 
 [[polity]]
 id = "BBB"
 name = "Beta"
 kind = "state"
+cow = 902
+source = "test"
+
+[[polity.existence]]
+from = "1990-01-01"
 source = "test"
 
 [[treaty]]
@@ -124,9 +139,29 @@ polity = "BBB"
 from = "2000-01-01"
 source = "test"
 disputed = true
-"#,
-    )
-    .expect("write");
+{note}
+[[treaty.provision]]
+id = "art1"
+article = "1"
+kind = "defense"
+owed = "mutual"
+trigger = "armed_attack"
+response = "necessary_assistance"
+paraphrase = "Each defends the other."
+source = "test"
+
+[[treaty.provision.scope]]
+kind = "party_territory"
+source = "test"
+"#
+    );
+    std::fs::write(dir.join("pact.toml"), text).expect("write");
+}
+
+#[test]
+fn a_disputed_party_needs_a_note() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    pact_kb(tmp.path(), false);
     let out = casus()
         .arg("--kb")
         .arg(tmp.path())
@@ -137,4 +172,32 @@ disputed = true
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("pact.toml:"), "{err}");
     assert!(err.contains("`disputed` party needs a `note`"), "{err}");
+}
+
+#[test]
+fn panels_mark_a_disputed_party_s_flags_unknown() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    pact_kb(tmp.path(), true);
+    let out = casus()
+        .arg("--kb")
+        .arg(tmp.path())
+        .args(["panel", "--from", "2001", "--to", "2001", "--out", "-"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8_lossy(&out.stdout);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().expect("header").split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 2, "{csv}");
+    for r in rows {
+        assert_eq!(r[col("defense")], "1", "{csv}");
+        assert_eq!(r[col("defense_truth")], "unknown", "{csv}");
+        assert_eq!(r[col("why")], "uncertain_fact", "{csv}");
+    }
 }

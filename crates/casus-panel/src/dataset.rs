@@ -240,7 +240,8 @@ fn breakpoints(i: &Interval, out: &mut Vec<Day>) {
     }
 }
 
-/// An interval with whether its source is marked uncertain.
+/// An interval with whether its source is marked uncertain (or the
+/// membership disputed).
 type Fact<'a> = (&'a Interval, bool);
 
 /// The best truth among a party's spells on `d`, and whether every spell
@@ -273,7 +274,13 @@ fn provision_runs(
         t.parties
             .iter()
             .filter(|p| p.polity == who)
-            .map(|p| (&p.membership.interval, p.membership.source.uncertain))
+            // A party the sources dispute is never a certain one.
+            .map(|p| {
+                (
+                    &p.membership.interval,
+                    p.membership.source.uncertain || p.disputed,
+                )
+            })
             .collect()
     };
     let (sa, sb) = (spells(a), spells(b));
