@@ -3,9 +3,10 @@
 //! provision could bind. Only treaties naming a defender as a party can
 //! bind anyone: the walk finds them through the knowledge base's index of
 //! each party's treaties (`KnowledgeBase::treaties_naming`, rebuilt by
-//! `reindex_parties` after any edit of memberships). Who can be bound follows the provision's kind:
-//! defence, consultation and neutrality are owed by every party to each
-//! attacked party; non-aggression by each attacker to each attacked party.
+//! `reindex_parties` after any edit of memberships). Who can be bound
+//! follows the provision's kind: defence, consultation and neutrality are
+//! owed by every party to each attacked party; non-aggression by each
+//! attacker to each attacked party.
 //! Assurances and domestic law create no obligation to defend: they get a
 //! note, and only their non-aggression pledges and consultation clauses are
 //! judged.
