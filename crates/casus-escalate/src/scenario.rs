@@ -83,6 +83,31 @@ pub enum ScenarioError {
     /// A flag or combination of inputs makes no sense.
     #[error("{0}")]
     Invalid(String),
+    /// One flag's value was refused, for the reason `error` gives; `flag`
+    /// says which (so a caller can name the input at fault).
+    #[error("{error}")]
+    Flag {
+        flag: Flag,
+        error: Box<ScenarioError>,
+    },
+}
+
+/// The inputs of [`scenario_from_flags`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    Attacker,
+    Defender,
+    At,
+    Support,
+}
+
+impl ScenarioError {
+    fn in_flag(flag: Flag) -> impl Fn(ScenarioError) -> ScenarioError {
+        move |e| ScenarioError::Flag {
+            flag,
+            error: Box::new(e),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -512,20 +537,22 @@ pub fn scenario_from_flags_with(
     supports: &[String],
     lookup: PlaceLookup,
 ) -> Result<EscalationScenario, ScenarioError> {
-    let attackers = attackers
-        .iter()
-        .map(|a| resolve_polity(kb, a))
-        .collect::<Result<Vec<_>, _>>()?;
-    let defenders = defenders
-        .iter()
-        .map(|a| resolve_polity(kb, a))
-        .collect::<Result<Vec<_>, _>>()?;
-    let place = lookup(at, date)?;
+    let polities = |names: &[String], flag| {
+        names
+            .iter()
+            .map(|n| resolve_polity(kb, n))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| ScenarioError::in_flag(flag)(e.into()))
+    };
+    let attackers = polities(attackers, Flag::Attacker)?;
+    let defenders = polities(defenders, Flag::Defender)?;
+    let place = lookup(at, date).map_err(|e| ScenarioError::in_flag(Flag::At)(e.into()))?;
     let attack = given_attack(kb, date, attackers, defenders, place, target).map_err(for_flags)?;
     let supports = supports
         .iter()
         .map(|s| parse_support_flag(kb, s))
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(ScenarioError::in_flag(Flag::Support))?;
     Ok(EscalationScenario {
         name: None,
         date,

@@ -5,6 +5,7 @@
 
 use casus_core::query::QueryError;
 use casus_core::time::DateError;
+use casus_escalate::scenario::Flag;
 use casus_escalate::ScenarioError;
 use serde::Serialize;
 
@@ -208,6 +209,23 @@ impl ServiceError {
 
     /// A scenario problem from casus-escalate about `field` (a flag-form
     /// input, or the scenario as a whole): always a usage problem.
+    /// A refusal of the escalation flags, under the input it names (the
+    /// place when it names none: the attack as a whole).
+    pub fn from_flags(e: ScenarioError) -> ServiceError {
+        match e {
+            ScenarioError::Flag { flag, error } => {
+                let field = match flag {
+                    Flag::Attacker => Field::Attacker,
+                    Flag::Defender => Field::Defender,
+                    Flag::At => Field::At,
+                    Flag::Support => Field::Support,
+                };
+                ServiceError::scenario(field, *error)
+            }
+            other => ServiceError::scenario(Field::At, other),
+        }
+    }
+
     pub fn scenario(field: Field, e: ScenarioError) -> ServiceError {
         match e {
             ScenarioError::Query(q) => ServiceError::query(field, q),

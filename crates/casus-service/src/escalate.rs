@@ -3,7 +3,6 @@
 //! cap) and a counterfactual when membership edits are given. The JSON of
 //! [`EscalateResponse`] is `casus escalate --format json`.
 
-use casus_core::query::resolve_polity;
 use casus_core::KnowledgeBase;
 use casus_escalate::cascade::Outcome;
 use casus_escalate::counterfactual::{apply_edits, diff, parse_edit, Diff};
@@ -139,20 +138,6 @@ impl Service {
                     ));
                 }
                 let date = parse_date(Field::On, on)?;
-                // Names first, each under its own field; what the builder
-                // can still refuse is then the place.
-                for (names, field) in [
-                    (&req.attackers, Field::Attacker),
-                    (&req.defenders, Field::Defender),
-                ] {
-                    for name in names {
-                        resolve_polity(kb, name).map_err(|e| ServiceError::query(field, e))?;
-                    }
-                }
-                for sup in &req.supports {
-                    casus_escalate::scenario::parse_support_flag(kb, sup)
-                        .map_err(|e| ServiceError::scenario(Field::Support, e))?;
-                }
                 scenario_from_flags_with(
                     kb,
                     date,
@@ -163,7 +148,7 @@ impl Service {
                     &req.supports,
                     &lookup,
                 )
-                .map_err(|e| ServiceError::scenario(Field::At, e))?
+                .map_err(ServiceError::from_flags)?
             }
         };
         // intent/scale/means set the given attacks' character (overriding a
