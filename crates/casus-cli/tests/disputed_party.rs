@@ -11,18 +11,7 @@ mod common;
 use common::casus;
 
 fn why_json(args: &[&str]) -> Value {
-    let out = casus()
-        .arg("why")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
+    common::json(&[&["why"], args].concat())
 }
 
 fn ecowas_verdicts(answer: &Value) -> Vec<&Value> {

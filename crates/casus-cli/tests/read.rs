@@ -19,18 +19,7 @@ fn own_article(name: &str) -> PathBuf {
 }
 
 fn read_json(args: &[&str]) -> Value {
-    let out = casus()
-        .arg("read")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    common::json(&[&["read"], args].concat())
 }
 
 /// Exit code and stderr of `casus read ARGS`.

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Polity, PolityKind};
-use crate::time::{FuzzyDate, Interval, Truth};
+use crate::time::{FuzzyDate, Interval};
 
 /// COW's state system begins on 1 January 1816.
 pub const COW_SYSTEM_START: Date = Date::constant(1816, 1, 1);
@@ -81,8 +81,9 @@ fn from_system_start(i: Interval) -> Option<Interval> {
 }
 
 /// The recorded spells of one polity: only on a state with a COW code,
-/// each with a first day no earlier than 1816-01-01, within an existence
-/// spell, in order and apart.
+/// each with a first day no earlier than 1816-01-01, in order and apart.
+/// (That each lies within an existence spell is `kb::check`'s rule for
+/// every dated fact about a polity.)
 pub fn check(p: &Polity, out: &mut Vec<Diagnostic>) {
     let spells = &p.system_membership;
     let Some(first) = spells.first() else { return };
@@ -125,26 +126,6 @@ pub fn check(p: &Polity, out: &mut Vec<Diagnostic>) {
                 ),
             )),
             Some(_) => {}
-        }
-        let inside = p
-            .existence
-            .iter()
-            .map(|e| s.interval.within(&e.interval))
-            .max()
-            .unwrap_or(Truth::Yes);
-        if inside == Truth::No {
-            let existence: Vec<String> =
-                p.existence.iter().map(|e| e.interval.to_string()).collect();
-            out.push(Diagnostic::error(
-                "outside-existence",
-                at,
-                format!(
-                    "system membership of {} ({}) falls outside its existence ({})",
-                    p.id,
-                    s.interval,
-                    existence.join("; ")
-                ),
-            ));
         }
     }
     for pair in spells.windows(2) {

@@ -42,6 +42,16 @@ pub fn check(
         for r in &p.recognised_by {
             within_existence(kb, &r.value, &r.interval, &r.source.loc, "recognition", out);
         }
+        for s in &p.system_membership {
+            within_existence(
+                kb,
+                &p.id,
+                &s.interval,
+                &s.source.loc,
+                "system membership",
+                out,
+            );
+        }
         check_relations(kb, p, out);
         crate::state_system::check(p, out);
     }
