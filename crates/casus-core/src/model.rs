@@ -177,9 +177,97 @@ pub enum PlaceKind {
     City,
     Town,
     Village,
+    /// A quarter, district or suburb of a larger place.
+    Neighbourhood,
+    /// A military base of no more specific kind.
     Base,
+    AirBase,
+    NavalBase,
+    /// An army camp, garrison, training range or test site.
+    MilitarySite,
+    /// A nuclear facility: reactor, enrichment or test site.
+    NuclearSite,
+    MissileSite,
+    Airport,
+    Port,
     Landmark,
     Island,
+    Islet,
+    Reef,
+    Shoal,
+    Rock,
+    Peninsula,
+    Cape,
+    Mountain,
+    Pass,
+    Valley,
+    River,
+    Lake,
+    Canal,
+    /// A border crossing or checkpoint.
+    Crossing,
+    Bridge,
+    Dam,
+    /// A power plant (nuclear plants are `nuclear_site`).
+    PowerPlant,
+    /// An oil or gas field, refinery or terminal.
+    OilSite,
+    /// A point on a pipeline or submarine cable.
+    Pipeline,
+    Cable,
+    /// A refugee or displaced persons' camp.
+    Camp,
+    /// A named area: a district, a region or a disputed strip of land.
+    Area,
+}
+
+impl PlaceKind {
+    /// Every kind with its name in the knowledge-base format.
+    pub const ALL: [(&'static str, PlaceKind); 35] = [
+        ("city", PlaceKind::City),
+        ("town", PlaceKind::Town),
+        ("village", PlaceKind::Village),
+        ("neighbourhood", PlaceKind::Neighbourhood),
+        ("base", PlaceKind::Base),
+        ("air_base", PlaceKind::AirBase),
+        ("naval_base", PlaceKind::NavalBase),
+        ("military_site", PlaceKind::MilitarySite),
+        ("nuclear_site", PlaceKind::NuclearSite),
+        ("missile_site", PlaceKind::MissileSite),
+        ("airport", PlaceKind::Airport),
+        ("port", PlaceKind::Port),
+        ("landmark", PlaceKind::Landmark),
+        ("island", PlaceKind::Island),
+        ("islet", PlaceKind::Islet),
+        ("reef", PlaceKind::Reef),
+        ("shoal", PlaceKind::Shoal),
+        ("rock", PlaceKind::Rock),
+        ("peninsula", PlaceKind::Peninsula),
+        ("cape", PlaceKind::Cape),
+        ("mountain", PlaceKind::Mountain),
+        ("pass", PlaceKind::Pass),
+        ("valley", PlaceKind::Valley),
+        ("river", PlaceKind::River),
+        ("lake", PlaceKind::Lake),
+        ("canal", PlaceKind::Canal),
+        ("crossing", PlaceKind::Crossing),
+        ("bridge", PlaceKind::Bridge),
+        ("dam", PlaceKind::Dam),
+        ("power_plant", PlaceKind::PowerPlant),
+        ("oil_site", PlaceKind::OilSite),
+        ("pipeline", PlaceKind::Pipeline),
+        ("cable", PlaceKind::Cable),
+        ("camp", PlaceKind::Camp),
+        ("area", PlaceKind::Area),
+    ];
+
+    /// The kind's name in the knowledge-base format (`air_base`).
+    pub fn as_str(self) -> &'static str {
+        PlaceKind::ALL
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("place", |(name, _)| name)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Encode, Decode)]

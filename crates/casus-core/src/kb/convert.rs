@@ -433,18 +433,19 @@ impl<'a> FileCtx<'a> {
     }
 
     /// A territory's outline: at least three `[lon, lat]` vertices in range,
-    /// and only on a territory with `iso_codes` (the outline refines them).
+    /// and only on a territory with `iso_codes` (the outline refines them)
+    /// or on a `sea` territory (claimed waters, found by outline at sea).
     fn polygon(&mut self, r: &RawTerritory) -> Vec<(f64, f64)> {
         let Some(poly) = &r.polygon else {
             return Vec::new();
         };
         let loc = self.loc(poly);
         let vertices = poly.get_ref();
-        if r.iso_codes.is_empty() {
+        if r.iso_codes.is_empty() && r.kind.get_ref() != "sea" {
             self.error(
                 "bad-value",
                 loc.clone(),
-                "`polygon` needs `iso_codes`: the outline selects part of those boundary-layer areas",
+                "`polygon` needs `iso_codes` (the outline selects part of those boundary-layer areas), unless the territory is of kind `sea`",
             );
         }
         if vertices.len() < 3 {
@@ -488,18 +489,7 @@ impl<'a> FileCtx<'a> {
     fn place(&mut self, s: &Spanned<RawPlace>) -> Option<Place> {
         let at = self.loc(s);
         let r = s.get_ref();
-        let kind = self.keyword(
-            &r.kind,
-            "place kind",
-            &[
-                ("city", PlaceKind::City),
-                ("town", PlaceKind::Town),
-                ("village", PlaceKind::Village),
-                ("base", PlaceKind::Base),
-                ("landmark", PlaceKind::Landmark),
-                ("island", PlaceKind::Island),
-            ],
-        );
+        let kind = self.keyword(&r.kind, "place kind", &PlaceKind::ALL);
         let territory = self.reference(RefKind::Territory, &r.territory);
         let coords = match (&r.lat, &r.lon) {
             (Some(lat), Some(lon)) => {
