@@ -14,6 +14,7 @@ pub mod engine;
 pub mod kb;
 pub mod limits;
 pub mod model;
+pub mod name_variants;
 pub mod names;
 pub mod query;
 pub mod reservations;

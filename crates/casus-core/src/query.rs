@@ -157,6 +157,15 @@ pub struct ResolvedPlace {
 }
 
 impl ResolvedPlace {
+    /// `"Tripoli (in Libya)"`, or the territory's name for a territory:
+    /// how a candidate is listed.
+    pub fn describe(&self) -> String {
+        match &self.place_name {
+            Some(p) => format!("{p} (in {})", self.territory_name),
+            None => self.territory_name.clone(),
+        }
+    }
+
     /// A place that stands for territory `t` as a whole.
     pub fn of_territory(kb: &KnowledgeBase, input: &str, t: usize) -> ResolvedPlace {
         ResolvedPlace {
@@ -176,6 +185,20 @@ impl ResolvedPlace {
 
 /// Resolve a place or territory name (or a polity name, meaning its mainland).
 pub fn resolve_place(kb: &KnowledgeBase, input: &str) -> Result<ResolvedPlace, QueryError> {
+    let mut candidates = place_candidates(kb, input)?;
+    if candidates.len() == 1 {
+        return Ok(candidates.remove(0));
+    }
+    Err(QueryError::Ambiguous {
+        input: input.to_string(),
+        candidates: candidates.iter().map(ResolvedPlace::describe).collect(),
+    })
+}
+
+/// Every place of the knowledge base that `input` names: its places of
+/// that name, else its territories of that name, else (for a polity's name)
+/// the polity's mainland. Unknown names are an error with suggestions.
+pub fn place_candidates(kb: &KnowledgeBase, input: &str) -> Result<Vec<ResolvedPlace>, QueryError> {
     let hits = kb.lookup(input);
     let pick = |named: &Named| -> Option<ResolvedPlace> {
         match *named {
@@ -200,36 +223,18 @@ pub fn resolve_place(kb: &KnowledgeBase, input: &str) -> Result<ResolvedPlace, Q
         }
     };
     // Places first, then territories; a polity name means its mainland.
-    let places: Vec<&Named> = hits
-        .iter()
-        .filter(|n| matches!(n, Named::Place(_)))
-        .collect();
-    let territories: Vec<&Named> = hits
-        .iter()
-        .filter(|n| matches!(n, Named::Territory(_)))
-        .collect();
-    for group in [places, territories] {
-        match group.as_slice() {
-            [] => continue,
-            [one] => {
-                if let Some(r) = pick(one) {
-                    return Ok(r);
-                }
-            }
-            many => {
-                let candidates = many
-                    .iter()
-                    .filter_map(|n| pick(n))
-                    .map(|r| match r.place_name {
-                        Some(p) => format!("{p} (in {})", r.territory_name),
-                        None => r.territory_name,
-                    })
-                    .collect();
-                return Err(QueryError::Ambiguous {
-                    input: input.to_string(),
-                    candidates,
-                });
-            }
+    for places in [true, false] {
+        let group: Vec<ResolvedPlace> = hits
+            .iter()
+            .filter(|n| match n {
+                Named::Place(_) => places,
+                Named::Territory(_) => !places,
+                Named::Polity(_) => false,
+            })
+            .filter_map(pick)
+            .collect();
+        if !group.is_empty() {
+            return Ok(group);
         }
     }
     if let Some(Named::Polity(p)) = hits.iter().find(|n| matches!(n, Named::Polity(_))) {
@@ -238,13 +243,35 @@ pub fn resolve_place(kb: &KnowledgeBase, input: &str) -> Result<ResolvedPlace, Q
             t.kind == TerritoryKind::Mainland && t.sovereign.iter().any(|s| &s.value == polity)
         });
         if let Some(t) = mainland {
-            return pick(&Named::Territory(t)).ok_or_else(|| unknown(kb, "place", input));
+            return pick(&Named::Territory(t))
+                .map(|p| vec![p])
+                .ok_or_else(|| unknown(kb, "place", input));
         }
     }
     Err(other_kind(kb, input, "place").unwrap_or_else(|| unknown(kb, "place", input)))
 }
 
 // --- gazetteer: names by date -------------------------------------------
+
+/// [`place_candidates`] on `date`: each with the note on a dated name
+/// ([`dated_name_note`]).
+pub fn place_candidates_on(
+    kb: &KnowledgeBase,
+    input: &str,
+    date: Date,
+) -> Result<Vec<ResolvedPlace>, QueryError> {
+    let mut candidates = place_candidates(kb, input)?;
+    for c in &mut candidates {
+        let place = c
+            .place
+            .as_deref()
+            .and_then(|id| kb.places.iter().find(|p| p.id == id));
+        if let Some(note) = place.and_then(|p| dated_name_note(p, input, date)) {
+            c.notes.push(note);
+        }
+    }
+    Ok(candidates)
+}
 
 /// Resolve a place name on `date`: as [`resolve_place`], and when the name
 /// is one of the place's dated names, a note saying whether the place bore

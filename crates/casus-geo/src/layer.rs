@@ -17,6 +17,12 @@ pub const ATTRIBUTION: &str =
 #[error("the embedded boundary layer cannot be read: {0}")]
 pub struct LayerError(String);
 
+impl LayerError {
+    pub(crate) fn new(reason: impl Into<String>) -> LayerError {
+        LayerError(reason.into())
+    }
+}
+
 /// Country and subdivision areas, looked up by point.
 pub struct BoundaryLayer {
     inner: CountryBoundaries,

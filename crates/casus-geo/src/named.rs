@@ -7,8 +7,12 @@
 //! (`"Tripoli, LB"`) or [`NameOptions::most_populous`] settles it.
 
 use casus_core::kb::KnowledgeBase;
-use casus_core::query::{resolve_place_on, QueryError, ResolvedPlace};
-use casus_gazetteer::{choose, describe, split_qualifier, Choice, Gazetteer, How, Policy};
+use casus_core::name_variants::{variants, SiteHint};
+use casus_core::query::{place_candidates_on, place_status, QueryError, ResolvedPlace};
+use casus_core::time::Truth;
+use casus_gazetteer::{
+    candidates, decide, describe, split_qualifier, Choice, Entry, Feature, Gazetteer, How, Policy,
+};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -19,11 +23,119 @@ use crate::resolve::{Resolution, Resolver};
 /// How many candidates an ambiguity error lists before "and N more".
 const LISTED: usize = 8;
 
+/// How many gazetteer candidates of one name are located to rank them by
+/// the question's states (the heaviest first).
+const LOCATED: usize = 40;
+
 /// What the user asked for.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NameOptions {
     /// Take the most populous of several gazetteer places of one name.
     pub most_populous: bool,
+    /// The states the question names, which decide among namesakes.
+    pub context: NameContext,
+}
+
+impl NameOptions {
+    /// Options without a question's states (`casus place`).
+    pub fn most_populous(most_populous: bool) -> NameOptions {
+        NameOptions {
+            most_populous,
+            context: NameContext::default(),
+        }
+    }
+}
+
+/// The states a question names (polity ids). Among places that bear a
+/// name, one in a defender's territory on the date comes first, then one
+/// in an attacker's, then one in a state bordering either; only then do
+/// population and the knowledge base's own places decide.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NameContext {
+    pub defenders: Vec<String>,
+    pub attackers: Vec<String>,
+}
+
+impl NameContext {
+    pub fn is_empty(&self) -> bool {
+        self.defenders.is_empty() && self.attackers.is_empty()
+    }
+}
+
+/// How a candidate stands to the question's states, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    Defender,
+    Attacker,
+    Neighbour,
+    Elsewhere,
+}
+
+/// The question's states on the date, and their neighbours.
+struct Ranker<'a> {
+    kb: &'a KnowledgeBase,
+    context: &'a NameContext,
+    neighbours: Vec<String>,
+    date: Date,
+}
+
+impl<'a> Ranker<'a> {
+    fn new(kb: &'a KnowledgeBase, context: &'a NameContext, date: Date) -> Ranker<'a> {
+        let named: Vec<&String> = context.defenders.iter().chain(&context.attackers).collect();
+        let mut neighbours = Vec::new();
+        for state in &named {
+            for b in kb.borders_of(state) {
+                if b.spell.interval.contains(date) == Truth::No {
+                    continue;
+                }
+                for other in &b.between {
+                    if !named.contains(&other) && !neighbours.contains(other) {
+                        neighbours.push(other.clone());
+                    }
+                }
+            }
+        }
+        Ranker {
+            kb,
+            context,
+            neighbours,
+            date,
+        }
+    }
+
+    /// The tier of a resolved place, and the state that put it there.
+    fn tier(&self, place: &ResolvedPlace) -> (Tier, Option<String>) {
+        let status = place_status(self.kb, place, self.date);
+        let holders: Vec<&str> = status
+            .sovereign
+            .iter()
+            .chain(&status.controller)
+            .filter(|h| h.holds != Truth::No)
+            .map(|h| h.polity.as_str())
+            .collect();
+        let find = |list: &[String]| list.iter().find(|s| holders.contains(&s.as_str())).cloned();
+        if let Some(s) = find(&self.context.defenders) {
+            (Tier::Defender, Some(s))
+        } else if let Some(s) = find(&self.context.attackers) {
+            (Tier::Attacker, Some(s))
+        } else if let Some(s) = find(&self.neighbours) {
+            (Tier::Neighbour, Some(s))
+        } else {
+            (Tier::Elsewhere, None)
+        }
+    }
+
+    fn reason(&self, tier: Tier, state: Option<&str>) -> String {
+        let name = state.map_or_else(String::new, |s| self.kb.polity_name(s).to_string());
+        match tier {
+            Tier::Defender => format!("it lies in {name}, named as defender"),
+            Tier::Attacker => format!("it lies in {name}, named as attacker"),
+            Tier::Neighbour => {
+                format!("it lies in {name}, a neighbour of a state the question names")
+            }
+            Tier::Elsewhere => "none lies in the states the question names".to_string(),
+        }
+    }
 }
 
 /// The gazetteer place a name resolved to.
@@ -32,11 +144,20 @@ pub struct GazetteerHit {
     pub name: String,
     pub country: String,
     pub population: u32,
+    /// GeoNames' id for a populated place, Natural Earth's `ne_id` for a
+    /// feature (see `kind`).
     pub geonameid: u32,
+    /// `place` (GeoNames), or the Natural Earth feature kind: `province`,
+    /// `sea`, `region`, `island`, `cape`, `airport`, `port`.
+    pub kind: Feature,
     pub lat: f64,
     pub lon: f64,
-    /// `only`, `leader` or `most_populous` (see `casus_gazetteer::choose`).
+    /// `only`, `leader`, `most_populous` (see `casus_gazetteer::choose`),
+    /// or `context`: the question's states decided (see `reason`).
     pub chosen: &'static str,
+    /// Why the question's states decided, for `chosen = "context"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// Other places of that name, described, most populous first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub passed_over: Vec<String>,
@@ -62,89 +183,392 @@ pub enum NameError {
     Layer(#[from] LayerError),
 }
 
-/// Resolve a place name on `date`. `resolver` is called only for a
-/// gazetteer hit, so a knowledge-base name never builds one; it may give a
-/// new resolver or a shared one (`&Resolver`, as the server keeps).
+/// Resolve a place name on `date`. `resolver` is called at most once, for
+/// a gazetteer hit or to rank namesakes by the question's states, so a
+/// knowledge-base name never builds one; it may give a new resolver or a
+/// shared one (`&Resolver`, as the server keeps).
 pub fn resolve_name<'kb, R: std::borrow::Borrow<Resolver<'kb>>>(
     kb: &'kb KnowledgeBase,
     input: &str,
     date: Date,
-    options: NameOptions,
+    options: &NameOptions,
     resolver: impl FnOnce() -> Result<R, LayerError>,
 ) -> Result<NamedPlace, NameError> {
+    let mut make = Some(resolver);
+    let mut built: Option<R> = None;
     resolve_name_by(kb, input, date, options, |coord| {
-        Ok(resolver()?.borrow().resolve(coord))
+        if built.is_none() {
+            let make = make
+                .take()
+                .ok_or_else(|| LayerError::new("resolver unavailable"))?;
+            built = Some(make()?);
+        }
+        let r = built
+            .as_ref()
+            .ok_or_else(|| LayerError::new("resolver unavailable"))?;
+        Ok(r.borrow().resolve(coord))
     })
 }
 
-/// [`resolve_name`] with the gazetteer's coordinates resolved by `locate`
-/// (called only for a gazetteer hit).
+/// One lookup key: the name as typed, or one of its variants.
+struct Key<'a> {
+    key: &'a str,
+    /// For a variant: how it was read, and the kind its generic word names.
+    variant: Option<(&'a str, SiteHint)>,
+}
+
+/// [`resolve_name`] with the gazetteer's coordinates resolved by `locate`.
+/// The name as typed is tried first (knowledge base, then gazetteer), then
+/// its variants (`casus_core::name_variants`) in order, each the same way.
 fn resolve_name_by(
     kb: &KnowledgeBase,
     input: &str,
     date: Date,
-    options: NameOptions,
-    locate: impl FnOnce(Coord) -> Result<Resolution, LayerError>,
+    options: &NameOptions,
+    mut locate: impl FnMut(Coord) -> Result<Resolution, LayerError>,
 ) -> Result<NamedPlace, NameError> {
-    let kb_error = match resolve_place_on(kb, input, date) {
-        Ok(place) => {
-            return Ok(NamedPlace {
-                place: Some(place),
-                geo: None,
-                gazetteer: None,
-            })
-        }
-        Err(e @ QueryError::Ambiguous { .. }) => return Err(e.into()),
-        Err(e) => e,
-    };
     let (name, country) = split_qualifier(input);
+    let ranker = (!options.context.is_empty()).then(|| Ranker::new(kb, &options.context, date));
+    let typed = Key {
+        key: input,
+        variant: None,
+    };
+    if let Some(found) = attempt(
+        kb,
+        &typed,
+        name,
+        country.as_deref(),
+        date,
+        options,
+        ranker.as_ref(),
+        &mut locate,
+    )? {
+        return Ok(found);
+    }
+    for v in variants(name) {
+        let key = Key {
+            key: &v.key,
+            variant: Some((&v.how, v.hint)),
+        };
+        if let Some(mut found) = attempt(
+            kb,
+            &key,
+            &v.key,
+            country.as_deref(),
+            date,
+            options,
+            ranker.as_ref(),
+            &mut locate,
+        )? {
+            if let Some(p) = found.place.as_mut() {
+                p.input = input.to_string();
+                p.notes.push(format!(
+                    "“{name}” is not a name the knowledge base or the gazetteer holds; read as “{}” ({})",
+                    v.key, v.how
+                ));
+            }
+            return Ok(found);
+        }
+    }
+    Err(place_candidates_on(kb, input, date)
+        .err()
+        .unwrap_or_else(|| QueryError::Place(format!("{input}: no place")))
+        .into())
+}
+
+/// Look one key up: `Ok(None)` when neither the knowledge base nor the
+/// gazetteer holds it; an error when it is ambiguous.
+#[allow(clippy::too_many_arguments)]
+fn attempt(
+    kb: &KnowledgeBase,
+    key: &Key<'_>,
+    gazetteer_name: &str,
+    country: Option<&str>,
+    date: Date,
+    options: &NameOptions,
+    ranker: Option<&Ranker<'_>>,
+    locate: &mut impl FnMut(Coord) -> Result<Resolution, LayerError>,
+) -> Result<Option<NamedPlace>, NameError> {
+    let kb_places = place_candidates_on(kb, key.key, date).unwrap_or_default();
+    let kb_only = |p: ResolvedPlace| NamedPlace {
+        place: Some(p),
+        geo: None,
+        gazetteer: None,
+    };
+    let hint = key.variant.map_or(SiteHint::Any, |(_, h)| h);
+    let lookup = || {
+        let mut all = candidates(Gazetteer::get().lookup(gazetteer_name), country);
+        let fitting: Vec<Entry> = all.iter().copied().filter(|e| fits(hint, e.kind)).collect();
+        if !fitting.is_empty() {
+            all = fitting;
+        }
+        all
+    };
     let policy = Policy {
         most_populous: options.most_populous,
     };
-    let (entry, how, passed_over) =
-        match choose(Gazetteer::get().lookup(name), country.as_deref(), policy) {
-            Choice::None => return Err(kb_error.into()),
-            Choice::Ambiguous(all) => return Err(ambiguous(input, name, &all).into()),
-            Choice::One {
-                entry,
-                how,
-                passed_over,
-            } => (entry, how, passed_over),
+    let Some(ranker) = ranker else {
+        // No states in the question: the knowledge base wins, then the
+        // gazetteer's rules.
+        return match kb_places.len() {
+            0 => gazetteer_choice(kb, key.key, lookup(), policy, None, locate),
+            1 => Ok(kb_places.into_iter().next().map(kb_only)),
+            _ => Err(kb_ambiguous(key.key, &kb_places).into()),
         };
-    let coord = Coord {
+    };
+    // The question's states decide. A knowledge-base place in a defender's
+    // or an attacker's territory needs no gazetteer look-up.
+    let kb_ranked: Vec<(Tier, Option<String>, ResolvedPlace)> = kb_places
+        .into_iter()
+        .map(|p| {
+            let (t, s) = ranker.tier(&p);
+            (t, s, p)
+        })
+        .collect();
+    let kb_best = kb_ranked.iter().map(|(t, _, _)| *t).min();
+    if kb_best.is_some_and(|t| t <= Tier::Attacker) {
+        return pick_kb(ranker, key.key, kb_ranked, Vec::new()).map(Some);
+    }
+    let entries = lookup();
+    let mut located: Vec<(
+        Tier,
+        Option<String>,
+        Entry,
+        Resolution,
+        Option<ResolvedPlace>,
+    )> = Vec::new();
+    for e in entries.iter().take(LOCATED) {
+        let resolution = locate(Coord {
+            lat: e.lat,
+            lon: e.lon,
+        })?;
+        let place = resolution.to_place(kb, key.key);
+        let (t, s) = place
+            .as_ref()
+            .map_or((Tier::Elsewhere, None), |p| ranker.tier(p));
+        located.push((t, s, *e, resolution, place));
+    }
+    let gaz_best = located.iter().map(|(t, ..)| *t).min();
+    let best = kb_best.into_iter().chain(gaz_best).min();
+    match best {
+        None => Ok(None),
+        Some(Tier::Elsewhere) => {
+            // Nothing in the question's states: as without them, and said.
+            let found = if kb_ranked.is_empty() {
+                gazetteer_choice(kb, key.key, entries, policy, None, locate)?
+            } else if kb_ranked.len() == 1 {
+                kb_ranked.into_iter().next().map(|(_, _, p)| kb_only(p))
+            } else {
+                let all: Vec<ResolvedPlace> = kb_ranked.into_iter().map(|(_, _, p)| p).collect();
+                return Err(kb_ambiguous(key.key, &all).into());
+            };
+            Ok(found.map(|mut f| {
+                if let Some(p) = f.place.as_mut() {
+                    p.notes.push(format!(
+                        "no place of this name lies in the states the question names ({}) on {}; {}",
+                        ranker.named(),
+                        ranker.date,
+                        "the place shown is the one chosen without them"
+                    ));
+                }
+                f
+            }))
+        }
+        Some(best) if kb_best == Some(best) => {
+            let others: Vec<String> = located.iter().map(|(_, _, e, _, _)| describe(e)).collect();
+            pick_kb(ranker, key.key, kb_ranked, others).map(Some)
+        }
+        Some(best) => {
+            let (inside, outside): (Vec<_>, Vec<_>) =
+                located.into_iter().partition(|(t, ..)| *t == best);
+            let state = inside.first().and_then(|(_, s, ..)| s.clone());
+            let mut others: Vec<String> =
+                outside.iter().map(|(_, _, e, _, _)| describe(e)).collect();
+            others.extend(kb_ranked.iter().map(|(_, _, p)| p.describe()));
+            let entries: Vec<Entry> = inside.iter().map(|(_, _, e, _, _)| *e).collect();
+            match decide(entries, policy) {
+                Choice::None => Ok(None),
+                Choice::Ambiguous(all) => Err(ambiguous(key.key, gazetteer_name, &all).into()),
+                Choice::One {
+                    entry, passed_over, ..
+                } => {
+                    let Some((_, _, _, resolution, place)) = inside
+                        .into_iter()
+                        .find(|(_, _, e, _, _)| e.index == entry.index)
+                    else {
+                        return Ok(None);
+                    };
+                    let mut passed: Vec<String> = passed_over.iter().map(describe).collect();
+                    passed.extend(others);
+                    let reason = ranker.reason(best, state.as_deref());
+                    Ok(Some(gazetteer_place(
+                        &entry,
+                        "context",
+                        Some(reason),
+                        passed,
+                        resolution,
+                        place,
+                    )))
+                }
+            }
+        }
+    }
+}
+
+impl Ranker<'_> {
+    /// The question's states, named.
+    fn named(&self) -> String {
+        self.context
+            .defenders
+            .iter()
+            .chain(&self.context.attackers)
+            .map(|s| self.kb.polity_name(s).to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Whether a gazetteer feature is of the kind a generic word names.
+fn fits(hint: SiteHint, kind: Feature) -> bool {
+    match hint {
+        SiteHint::Any | SiteHint::Site => true,
+        SiteHint::Air => kind == Feature::Airport,
+        SiteHint::Naval => kind == Feature::Port,
+        SiteHint::Province => kind == Feature::Province,
+        SiteHint::Sea => kind == Feature::Sea,
+        SiteHint::Island => kind == Feature::Island,
+        SiteHint::Settlement => kind == Feature::Place,
+    }
+}
+
+/// The knowledge-base place of the best tier, noting the others.
+fn pick_kb(
+    ranker: &Ranker<'_>,
+    key: &str,
+    ranked: Vec<(Tier, Option<String>, ResolvedPlace)>,
+    mut others: Vec<String>,
+) -> Result<NamedPlace, NameError> {
+    let best = ranked
+        .iter()
+        .map(|(t, ..)| *t)
+        .min()
+        .unwrap_or(Tier::Elsewhere);
+    let (inside, outside): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(t, ..)| *t == best);
+    if inside.len() > 1 {
+        let all: Vec<ResolvedPlace> = inside.into_iter().map(|(_, _, p)| p).collect();
+        return Err(kb_ambiguous(key, &all).into());
+    }
+    let Some((tier, state, mut place)) = inside.into_iter().next() else {
+        return Err(QueryError::Place(format!("{key}: no place")).into());
+    };
+    others.extend(outside.iter().map(|(_, _, p)| p.describe()));
+    if !others.is_empty() {
+        place.notes.push(format!(
+            "chosen among places of this name because {}; passed over: {}",
+            ranker.reason(tier, state.as_deref()),
+            list(&others)
+        ));
+    }
+    Ok(NamedPlace {
+        place: Some(place),
+        geo: None,
+        gazetteer: None,
+    })
+}
+
+fn kb_ambiguous(input: &str, places: &[ResolvedPlace]) -> QueryError {
+    QueryError::Ambiguous {
+        input: input.to_string(),
+        candidates: places.iter().map(ResolvedPlace::describe).collect(),
+    }
+}
+
+/// The gazetteer's rules on `entries`, without the question's states.
+fn gazetteer_choice(
+    kb: &KnowledgeBase,
+    input: &str,
+    entries: Vec<Entry>,
+    policy: Policy,
+    reason: Option<String>,
+    locate: &mut impl FnMut(Coord) -> Result<Resolution, LayerError>,
+) -> Result<Option<NamedPlace>, NameError> {
+    let (entry, how, passed_over) = match decide(entries, policy) {
+        Choice::None => return Ok(None),
+        Choice::Ambiguous(all) => return Err(ambiguous(input, input, &all).into()),
+        Choice::One {
+            entry,
+            how,
+            passed_over,
+        } => (entry, how, passed_over),
+    };
+    let resolution = locate(Coord {
         lat: entry.lat,
         lon: entry.lon,
+    })?;
+    let place = resolution.to_place(kb, input);
+    let chosen = match how {
+        How::Only => "only",
+        How::Leader => "leader",
+        How::MostPopulous => "most_populous",
     };
-    let resolution = locate(coord)?;
+    let passed: Vec<String> = passed_over.iter().map(describe).collect();
+    let mut named = gazetteer_place(&entry, chosen, reason, passed, resolution, place);
+    if let (Some(p), Some(hit)) = (named.place.as_mut(), named.gazetteer.as_ref()) {
+        if let Some(note) = passed_over_note(how, &hit.passed_over) {
+            p.notes.push(note);
+        }
+    }
+    Ok(Some(named))
+}
+
+/// The answer for a chosen gazetteer entry.
+fn gazetteer_place(
+    entry: &Entry,
+    chosen: &'static str,
+    reason: Option<String>,
+    passed_over: Vec<String>,
+    resolution: Resolution,
+    place: Option<ResolvedPlace>,
+) -> NamedPlace {
     let hit = GazetteerHit {
         name: entry.name.to_string(),
         country: entry.country.to_string(),
         population: entry.population,
         geonameid: entry.geonameid,
+        kind: entry.kind,
         lat: entry.lat,
         lon: entry.lon,
-        chosen: match how {
-            How::Only => "only",
-            How::Leader => "leader",
-            How::MostPopulous => "most_populous",
-        },
-        passed_over: passed_over.iter().map(describe).collect(),
+        chosen,
+        reason: reason.clone(),
+        passed_over,
     };
-    let place = resolution.to_place(kb, input).map(|mut p| {
-        p.place_name = Some(format!("{} ({})", entry.name, entry.country));
-        p.notes.push(
-            "not in the knowledge base: found in the GeoNames gazetteer and located by its coordinates through the boundary layer".to_string(),
-        );
-        if let Some(note) = passed_over_note(how, &hit.passed_over) {
-            p.notes.push(note);
+    let place = place.map(|mut p| {
+        p.place_name = Some(match (entry.kind, entry.country) {
+            (Feature::Place, cc) => format!("{} ({cc})", entry.name),
+            (kind, "--") => format!("{} ({})", entry.name, kind.as_str()),
+            (kind, cc) => format!("{} ({}, {cc})", entry.name, kind.as_str()),
+        });
+        p.notes.push(format!(
+            "not in the knowledge base: found in the gazetteer ({}) and located by its coordinates through the boundary layer",
+            entry.kind.source()
+        ));
+        if let Some(reason) = &reason {
+            p.notes.push(if hit.passed_over.is_empty() {
+                format!("chosen because {reason}")
+            } else {
+                format!(
+                    "chosen among places of this name because {reason}; passed over: {}",
+                    list(&hit.passed_over)
+                )
+            });
         }
         p
     });
-    Ok(NamedPlace {
+    NamedPlace {
         place,
         geo: Some(resolution),
         gazetteer: Some(hit),
-    })
+    }
 }
 
 fn passed_over_note(how: How, others: &[String]) -> Option<String> {
@@ -231,7 +655,7 @@ impl<'kb> PlaceNames<'kb> {
             Ok(resolver.resolve(coord))
         };
         named_place(
-            resolve_name_by(self.kb, input, date, self.options, locate),
+            resolve_name_by(self.kb, input, date, &self.options, locate),
             input,
         )
     }

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::coord::Coord;
 use crate::layer::{BoundaryLayer, LayerError};
+use crate::near_land::{near_land, offset, TERRITORIAL_SEA_NM};
 use crate::overlay::Overlay;
 use crate::regions::{regions_at, RegionSet, RegionShapes, ScopeRegion, TROPIC_OF_CANCER};
 use crate::seas::{Sea, Seas};
@@ -117,8 +118,30 @@ pub struct Resolver<'kb> {
     shapes: RegionShapes,
     by_code: HashMap<String, usize>,
     outlined: Vec<Outlined>,
+    /// Territories of kind `sea` with an outline and no area codes:
+    /// waters a state claims (a closing line, a historic bay), found by
+    /// outline at sea.
+    sea_claims: Vec<(usize, Shape)>,
     sea_territories: HashMap<Sea, usize>,
 }
+
+/// How the territorial sea changed the boundary layer's answer.
+#[derive(Debug, Clone, PartialEq)]
+enum Water {
+    /// As the layer says.
+    AsLayer,
+    /// More than 12 nautical miles from land: the layer's codes (if any)
+    /// were dropped.
+    Beyond { filed_under: Vec<String> },
+    /// Within 12 nautical miles of land where the layer has no area: the
+    /// nearest coastal area's codes, found this far away.
+    Coastal { km: f64 },
+}
+
+/// Distances (km) and bearings at which a point in a territorial sea that
+/// the boundary layer leaves empty looks for its coast.
+const PROBE_KM: [f64; 6] = [1.0, 3.0, 6.0, 10.0, 16.0, 23.0];
+const PROBE_BEARINGS: usize = 16;
 
 impl<'kb> Resolver<'kb> {
     /// Build the indexes: territories by ISO code, outlined territories, and
@@ -130,8 +153,15 @@ impl<'kb> Resolver<'kb> {
         let layer = BoundaryLayer::embedded()?;
         let mut by_code = HashMap::new();
         let mut outlined = Vec::new();
+        let mut sea_claims = Vec::new();
         for (i, t) in kb.territories.iter().enumerate() {
             match Shape::new(&t.polygon) {
+                Some(shape)
+                    if t.iso_codes.is_empty()
+                        && t.kind == casus_core::model::TerritoryKind::Sea =>
+                {
+                    sea_claims.push((i, shape))
+                }
                 Some(shape) => outlined.push(Outlined {
                     territory: i,
                     codes: t.iso_codes.clone(),
@@ -164,6 +194,7 @@ impl<'kb> Resolver<'kb> {
             shapes: RegionShapes::default(),
             by_code,
             outlined,
+            sea_claims,
             sea_territories: Sea::ALL
                 .iter()
                 .filter_map(|s| Some((*s, kb.index_of(RefKind::Territory, s.territory_id())?)))
@@ -177,10 +208,12 @@ impl<'kb> Resolver<'kb> {
 
     /// The territory, sea and regions of a point, without explanation.
     pub fn quick(&self, c: Coord) -> QuickResolution {
-        let areas = self.layer.areas(c);
+        let (areas, _) = self.areas(c);
         let (territory, _, _) = self.pick(c, &areas);
         let sea = areas.is_empty().then(|| self.seas.classify(c));
-        let territory = territory.or_else(|| sea.and_then(|s| self.sea_territory(s)));
+        let territory = territory
+            .or_else(|| sea.and_then(|_| self.sea_claim(c)))
+            .or_else(|| sea.and_then(|s| self.sea_territory(s)));
         QuickResolution {
             territory,
             sea,
@@ -190,6 +223,48 @@ impl<'kb> Resolver<'kb> {
 
     fn sea_territory(&self, s: Sea) -> Option<usize> {
         self.sea_territories.get(&s).copied()
+    }
+
+    /// The claimed waters (a sea territory with an outline) at a point at
+    /// sea, the smallest if several.
+    fn sea_claim(&self, c: Coord) -> Option<usize> {
+        self.sea_claims
+            .iter()
+            .filter(|(_, shape)| shape.contains(c))
+            .min_by(|a, b| a.1.area().total_cmp(&b.1.area()))
+            .map(|(t, _)| *t)
+    }
+
+    /// The boundary layer's areas at a point, as the territorial sea limits
+    /// them (`near_land`): none more than 12 nautical miles from land,
+    /// whatever the layer files there; for a point within 12 miles where
+    /// the layer has none, the areas of the nearest coast.
+    fn areas(&self, c: Coord) -> (Vec<&str>, Water) {
+        let areas = self.layer.areas(c);
+        match near_land(c) {
+            Some(false) => {
+                let filed_under = areas.iter().map(|s| s.to_string()).collect();
+                (Vec::new(), Water::Beyond { filed_under })
+            }
+            Some(true) if areas.is_empty() => {
+                for km in PROBE_KM {
+                    let mut found: Option<Vec<&str>> = None;
+                    for i in 0..PROBE_BEARINGS {
+                        let bearing = 360.0 * i as f64 / PROBE_BEARINGS as f64;
+                        let around = self.layer.areas(offset(c, km, bearing));
+                        if !around.is_empty() {
+                            found = Some(around);
+                            break;
+                        }
+                    }
+                    if let Some(around) = found {
+                        return (around, Water::Coastal { km });
+                    }
+                }
+                (areas, Water::AsLayer)
+            }
+            _ => (areas, Water::AsLayer),
+        }
     }
 
     /// Choose the territory for a land point: the deepest outline or overlay
@@ -262,13 +337,27 @@ impl<'kb> Resolver<'kb> {
     /// The full chain for one point, with notes.
     pub fn resolve(&self, c: Coord) -> Resolution {
         let kb = self.kb;
-        let areas = self.layer.areas(c);
+        let (areas, water) = self.areas(c);
         let (mut territory, mut matched, hits) = self.pick(c, &areas);
         let sea = areas.is_empty().then(|| self.seas.classify(c));
         let mut notes = Vec::new();
+        match &water {
+            Water::Beyond { filed_under } if !filed_under.is_empty() => notes.push(format!(
+                "the point lies more than {TERRITORIAL_SEA_NM} nautical miles from land, beyond any territorial sea (UNCLOS Art. 3), so it is no state's territory; the boundary layer, drawn for land, files this water under {}",
+                filed_under.join(" within ")
+            )),
+            Water::Coastal { km } => notes.push(format!(
+                "the point is at sea within {TERRITORIAL_SEA_NM} nautical miles of land: the territorial sea of the coast {km} km away ({}), which the boundary layer leaves out",
+                areas.join(" within ")
+            )),
+            _ => {}
+        }
         if let Some(s) = sea {
-            territory = self.sea_territory(s);
-            matched = if territory.is_some() {
+            let claim = self.sea_claim(c);
+            territory = claim.or_else(|| self.sea_territory(s));
+            matched = if claim.is_some() {
+                Match::Outline
+            } else if territory.is_some() {
                 Match::Sea
             } else {
                 Match::None

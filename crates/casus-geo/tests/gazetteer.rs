@@ -108,7 +108,7 @@ fn every_knowledge_base_place_name_resolves_to_its_own_entry() {
                 .iter()
                 .filter(|n| matches!(n, Named::Place(_)))
                 .count();
-            let got = resolve_name(kb, name, on, NameOptions::default(), || {
+            let got = resolve_name(kb, name, on, &NameOptions::default(), || {
                 Resolver::new(kb, None)
             });
             if others > 1 {
@@ -134,14 +134,27 @@ fn every_knowledge_base_place_name_resolves_to_its_own_entry() {
 
 #[test]
 fn a_point_off_sakhalin_is_asia_only() {
-    // In the Sea of Okhotsk east of Sakhalin; the layer files the water
-    // under RU, whose territory is tagged both europe and asia.
+    // In the Sea of Okhotsk off Sakhalin; the layer files the water under
+    // RU, whose territory is tagged both europe and asia. Within 12
+    // nautical miles of the coast the point is Russia's, in Asia; farther
+    // out it is the sea's, in no continent — in Europe either way never.
     let kb = kb();
-    for (lat, lon) in [(49.0, 145.5), (47.0, 142.8), (52.0, 141.8)] {
+    for (lat, lon, russian) in [
+        (49.0, 145.5, false),
+        (47.0, 142.8, true),
+        (52.0, 141.8, true),
+    ] {
         let r = resolver().resolve(Coord::new(lat, lon).expect("in range"));
         let place = r.to_place(kb, "off Sakhalin").expect("a territory");
         let status = place_status(kb, &place, date(2024, 1, 1));
-        assert!(status.regions.contains(&"asia".to_string()), "{status:?}");
+        assert_eq!(
+            !status.sovereign.is_empty(),
+            russian,
+            "({lat}, {lon}): {status:?}"
+        );
+        if russian {
+            assert!(status.regions.contains(&"asia".to_string()), "{status:?}");
+        }
         assert!(
             !status.regions.contains(&"europe".to_string()),
             "({lat}, {lon}) tagged Europe: {:?}",

@@ -6,7 +6,7 @@
 use casus_core::query::{QueryError, ResolvedPlace};
 use casus_geo::{
     looks_like_coordinates, named_place, parse_coord, resolve_name, Coord, GazetteerHit,
-    LayerError, NameError, NameOptions, NamedPlace, Resolution, Resolver,
+    LayerError, NameContext, NameError, NameOptions, NamedPlace, Resolution, Resolver,
 };
 use jiff::civil::Date;
 
@@ -33,10 +33,29 @@ impl Service {
         date: Date,
         most_populous: bool,
     ) -> Result<PlaceInput, ServiceError> {
+        self.resolve_place_in(field, input, date, most_populous, NameContext::default())
+    }
+
+    /// [`Service::resolve_place`] for a question that names states: among
+    /// places that bear a name, those in the defenders' territory on the
+    /// date come first, then the attackers', then their neighbours'
+    /// (`casus_geo::NameContext`).
+    pub fn resolve_place_in(
+        &self,
+        field: Field,
+        input: &str,
+        date: Date,
+        most_populous: bool,
+        context: NameContext,
+    ) -> Result<PlaceInput, ServiceError> {
         let kb = self.kb();
         if !looks_like_coordinates(input) {
+            let options = NameOptions {
+                most_populous,
+                context,
+            };
             let named = self
-                .resolve_named(input, date, NameOptions { most_populous })
+                .resolve_named(input, date, &options)
                 .map_err(|e| match e {
                     NameError::Query(q) => ServiceError::query(field, q),
                     NameError::Layer(l) => ServiceError::internal(l.to_string()),
@@ -66,12 +85,12 @@ impl Service {
         &self,
         most_populous: bool,
     ) -> impl Fn(&str, Date) -> Result<ResolvedPlace, QueryError> + '_ {
-        let names = NameOptions { most_populous };
+        let names = NameOptions::most_populous(most_populous);
         move |input, date| {
             let kb = self.kb();
             if !looks_like_coordinates(input) {
                 // As casus_geo::resolve_place_anywhere, with the shared resolver.
-                return named_place(self.resolve_named(input, date, names), input);
+                return named_place(self.resolve_named(input, date, &names), input);
             }
             let coord = parse_coord(input).map_err(|e| QueryError::Place(e.to_string()))?;
             let resolution = self
@@ -103,7 +122,7 @@ impl Service {
         &self,
         input: &str,
         date: Date,
-        options: NameOptions,
+        options: &NameOptions,
     ) -> Result<NamedPlace, NameError> {
         self.with_resolver(|kb, resolver| {
             resolve_name(kb, input, date, options, || match resolver {

@@ -4,9 +4,9 @@
 //! coordinate chain.
 
 use casus_core::engine::{default_defenders, Analysis};
-use casus_core::query::resolve_polity;
+use casus_core::query::{resolve_polity, QueryError};
 use casus_core::{analyse, Scenario};
-use casus_geo::{GazetteerHit, Resolution};
+use casus_geo::{GazetteerHit, NameContext, Resolution};
 use serde::{Serialize, Serializer};
 
 use crate::{parse_date, ErrorKind, Field, Service, ServiceError, WhyRequest};
@@ -89,7 +89,19 @@ impl Service {
             .iter()
             .map(|a| resolve_polity(kb, a).map_err(|e| ServiceError::query(Field::Attacker, e)))
             .collect::<Result<Vec<_>, _>>()?;
-        let input = self.resolve_place(Field::At, &req.at, date, req.most_populous)?;
+        // The defenders' names are read before the place, so that they can
+        // decide among places of one name; an unknown defender is still
+        // reported after the place, as before.
+        let defender_ids: Vec<Result<String, QueryError>> = req
+            .defenders
+            .iter()
+            .map(|d| resolve_polity(kb, d))
+            .collect();
+        let context = NameContext {
+            defenders: defender_ids.iter().flatten().cloned().collect(),
+            attackers: attackers.clone(),
+        };
+        let input = self.resolve_place_in(Field::At, &req.at, date, req.most_populous, context)?;
         let Some(place) = input.place else {
             let notes = input
                 .geo
@@ -106,10 +118,9 @@ impl Service {
             ));
         };
         let name_notes = place.notes.clone();
-        let mut defenders = req
-            .defenders
-            .iter()
-            .map(|d| resolve_polity(kb, d).map_err(|e| ServiceError::query(Field::Defender, e)))
+        let mut defenders = defender_ids
+            .into_iter()
+            .map(|d| d.map_err(|e| ServiceError::query(Field::Defender, e)))
             .collect::<Result<Vec<_>, _>>()?;
         refuse_duplicates(self, &attackers, Field::Attacker, "attacker")?;
         refuse_duplicates(self, &defenders, Field::Defender, "defender")?;

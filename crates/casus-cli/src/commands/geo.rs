@@ -3,6 +3,7 @@
 //! (the resolution itself is `casus_service::places`).
 
 use casus_core::KnowledgeBase;
+use casus_gazetteer::Feature;
 use casus_geo::{GazetteerHit, Resolution};
 
 /// The global flags that shape how a PLACE is read (`--boundaries` is
@@ -18,13 +19,26 @@ pub struct PlaceFlags {
 pub fn name_lines(gazetteer: Option<&GazetteerHit>, notes: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(g) = gazetteer {
-        out.push(format!(
-            "gazetteer:      {} ({}, pop. {}) — GeoNames {}",
-            g.name,
-            g.country,
-            casus_gazetteer::thousands(g.population),
-            g.geonameid
-        ));
+        out.push(match (g.kind, g.country.as_str()) {
+            (Feature::Place, cc) => format!(
+                "gazetteer:      {} ({cc}, pop. {}) — GeoNames {}",
+                g.name,
+                casus_gazetteer::thousands(g.population),
+                g.geonameid
+            ),
+            (kind, "--") => format!(
+                "gazetteer:      {} ({}) — Natural Earth {}",
+                g.name,
+                kind.as_str(),
+                g.geonameid
+            ),
+            (kind, cc) => format!(
+                "gazetteer:      {} ({}, {cc}) — Natural Earth {}",
+                g.name,
+                kind.as_str(),
+                g.geonameid
+            ),
+        });
     }
     for n in notes {
         out.push(format!("note:           {n}"));
@@ -33,14 +47,16 @@ pub fn name_lines(gazetteer: Option<&GazetteerHit>, notes: &[String]) -> Vec<Str
 }
 
 /// The credits to print under an answer: OpenStreetMap for any coordinate
-/// chain, GeoNames when the gazetteer was used.
-pub fn credits(geo: bool, gazetteer: bool) -> Vec<&'static str> {
+/// chain, GeoNames or Natural Earth for the gazetteer entry used.
+pub fn credits(geo: bool, gazetteer: Option<&GazetteerHit>) -> Vec<&'static str> {
     let mut out = Vec::new();
     if geo {
         out.push(casus_geo::ATTRIBUTION);
     }
-    if gazetteer {
-        out.push(casus_gazetteer::ATTRIBUTION);
+    match gazetteer.map(|g| g.kind) {
+        Some(Feature::Place) => out.push(casus_gazetteer::ATTRIBUTION),
+        Some(_) => out.push(casus_gazetteer::NATURAL_EARTH_CREDIT),
+        None => {}
     }
     out
 }

@@ -41,7 +41,7 @@ pub fn run(
                 for line in super::geo::chain_lines(kb, geo, service.overlay_path()) {
                     println!("  {line}");
                 }
-                for credit in super::geo::credits(true, answer.gazetteer.is_some()) {
+                for credit in super::geo::credits(true, answer.gazetteer.as_ref()) {
                     println!("  {}", dim(credit));
                 }
                 Ok(())
@@ -187,7 +187,7 @@ pub fn run(
                     regions.join(", ")
                 }
             );
-            for credit in super::geo::credits(answer.geo.is_some(), answer.gazetteer.is_some()) {
+            for credit in super::geo::credits(answer.geo.is_some(), answer.gazetteer.as_ref()) {
                 println!("  {}", dim(credit));
             }
             Ok(())

@@ -69,8 +69,8 @@ pub fn run(
                 text.insert_str(i + 1, &lines);
             }
             print!("{text}");
-            if answer.gazetteer.is_some() {
-                for credit in super::geo::credits(true, true) {
+            if let Some(hit) = &answer.gazetteer {
+                for credit in super::geo::credits(true, Some(hit)) {
                     println!("{}", dim(credit));
                 }
             }
