@@ -314,3 +314,128 @@ source = "test"
     );
     assert_eq!(code, Some(0), "{out}");
 }
+
+/// Every member of the COW state system, in every year 1946–2016, has its
+/// capital (`tests/data/cow-capitals.tsv`, with sources) resolve by name
+/// to a place whose sovereign or controller on the check day is the
+/// polity with that COW code: 1 July, or — for a state that is not a
+/// member on 1 July of that year — the middle day of its longest stretch
+/// of membership within the year. Germany is COW 260 until 1990-10-02 and
+/// 255 from 1990-10-03, both `DEU` in the base. State-years listed in
+/// `cow-capitals-exceptions.tsv` are skipped, each with its reason.
+#[test]
+#[cfg_attr(
+    casus_shared_absent,
+    ignore = "needs ../shared/data/external beside the repository"
+)]
+fn every_cow_state_s_capital_resolves_to_it_every_year_since_1946() {
+    use casus_core::query::place_status;
+    use casus_core::time::Truth;
+    use casus_service::{Field, Service};
+
+    let Some(states) = common::shared("data/external/cow_state_system_2016/states2016.csv") else {
+        return;
+    };
+    let mut problems = Vec::new();
+    let cow = StateSystem::from_cow_file(&states, &mut problems).expect("states2016.csv reads");
+    let data = |name: &str| {
+        std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/data")
+                .join(name),
+        )
+        .unwrap_or_else(|e| panic!("tests/data/{name}: {e}"))
+    };
+    let rows = |text: &str| -> Vec<Vec<String>> {
+        text.lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .skip(1)
+            .map(|l| l.split('\t').map(str::to_string).collect())
+            .collect()
+    };
+    let capitals = rows(&data("cow-capitals.tsv"));
+    let exceptions: Vec<(u16, i32)> = rows(&data("cow-capitals-exceptions.tsv"))
+        .iter()
+        .map(|r| (r[0].parse().expect("ccode"), r[1].parse().expect("year")))
+        .collect();
+    let kb = casus_embedded::knowledge_base().expect("the embedded base decodes");
+    let service = Service::new(std::sync::Arc::new(kb));
+    let kb = service.kb();
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    let mut cache: BTreeMap<(String, day::Day), Result<Vec<String>, String>> = BTreeMap::new();
+    for (key, spells) in &cow.spells {
+        let ActorKey::Cow(code) = key else { continue };
+        for year in 1946..=2016 {
+            let (start, end) = (day::year_start(year), day::year_end(year));
+            let july = day::from_ymd(year, 7, 1);
+            let stretches: Vec<(day::Day, day::Day)> = spells
+                .iter()
+                .filter(|(f, t)| *f <= end && *t >= start)
+                .map(|&(f, t)| (f.max(start), t.min(end)))
+                .collect();
+            let Some(&longest) = stretches.iter().max_by_key(|(f, t)| t - f) else {
+                continue;
+            };
+            if exceptions.contains(&(*code, year)) {
+                continue;
+            }
+            let on = if stretches.iter().any(|&(f, t)| f <= july && july <= t) {
+                july
+            } else {
+                longest.0 + (longest.1 - longest.0) / 2
+            };
+            let matching: Vec<&Vec<String>> = capitals
+                .iter()
+                .filter(|r| {
+                    r[0].parse::<u16>().ok() == Some(*code)
+                        && r[1].parse::<i32>().is_ok_and(|f| f <= year)
+                        && r[2].parse::<i32>().is_ok_and(|t| year <= t)
+                })
+                .collect();
+            let [row] = matching.as_slice() else {
+                failures.push(format!(
+                    "COW {code} in {year}: {} capital rows",
+                    matching.len()
+                ));
+                continue;
+            };
+            let capital = &row[3];
+            let holders = cache.entry((capital.clone(), on)).or_insert_with(|| {
+                let date = day::to_date(on).expect("a civil day");
+                let input = service
+                    .resolve_place(Field::At, capital, date, false)
+                    .map_err(|e| e.reason)?;
+                let place = input.place.ok_or("in no territory")?;
+                let status = place_status(kb, &place, date);
+                Ok(status
+                    .sovereign
+                    .iter()
+                    .chain(&status.controller)
+                    .filter(|h| h.holds == Truth::Yes)
+                    .map(|h| h.polity.clone())
+                    .collect())
+            });
+            checked += 1;
+            let right = holders.as_ref().is_ok_and(|hs| {
+                hs.iter().any(|h| {
+                    kb.polity(h).and_then(|p| p.cow_code) == Some(*code)
+                        || (*code == 260 && h == "DEU")
+                })
+            });
+            if !right {
+                failures.push(format!(
+                    "COW {code} in {year} ({}): {capital} → {holders:?}",
+                    day::iso(on)
+                ));
+            }
+        }
+    }
+    assert!(checked > 9_000, "only {checked} state-years checked");
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} state-years:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

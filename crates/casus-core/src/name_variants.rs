@@ -2,7 +2,9 @@
 //! "the", without a generic word for the kind of site ("Isfahan Air Base",
 //! "Kherson Oblast", "the Bab el-Mandeb strait"), with the Arabic article
 //! written another way or not at all ("Ad-Dawr", "al-Dawr", "Dawr"), and
-//! with or without a final `h` after a vowel ("Raqqah", "Raqqa").
+//! with or without a final `h` after a vowel ("Raqqah", "Raqqa"), with
+//! `ya` for `ia` ("Sloviansk", "Slovyansk"), and without a compass word
+//! before an area ("eastern Mediterranean").
 //!
 //! Variants are folded names ([`crate::names::fold`]), tried in order only
 //! after the name as typed has found nothing; each says what was read away
@@ -107,6 +109,8 @@ const SUFFIXES: &[(&str, SiteHint)] = &[
     ("power station", SiteHint::Site),
     ("nuclear facility", SiteHint::Site),
     ("nuclear site", SiteHint::Site),
+    ("nuclear reactor", SiteHint::Site),
+    ("reactor", SiteHint::Site),
     ("dam", SiteHint::Site),
     ("bridge", SiteHint::Site),
     ("border crossing", SiteHint::Site),
@@ -116,7 +120,8 @@ const SUFFIXES: &[(&str, SiteHint)] = &[
     ("base", SiteHint::Site),
 ];
 
-/// Generic words before a name (`strait of hormuz` → `hormuz`).
+/// Generic words before a name (`strait of hormuz` → `hormuz`), and the
+/// compass words of a part of an area (`eastern mediterranean`).
 const PREFIXES: &[(&str, SiteHint)] = &[
     ("strait of", SiteHint::Sea),
     ("straits of", SiteHint::Sea),
@@ -126,6 +131,11 @@ const PREFIXES: &[(&str, SiteHint)] = &[
     ("port of", SiteHint::Naval),
     ("island of", SiteHint::Island),
     ("camp", SiteHint::Settlement),
+    ("northern", SiteHint::Any),
+    ("southern", SiteHint::Any),
+    ("eastern", SiteHint::Any),
+    ("western", SiteHint::Any),
+    ("central", SiteHint::Any),
 ];
 
 /// The Arabic article as reports write it, folded (`al-`, `el-`, and the
@@ -224,6 +234,13 @@ fn spellings(stem: &str) -> Vec<(String, String)> {
         out.push((as_el.join(" "), "with the article as “el”".to_string()));
         out.push((dropped.join(" "), "without the article".to_string()));
     }
+    // Ukrainian and Russian romanisations: `ia` and `ya` (Sloviansk,
+    // Slovyansk; Zaporizhzhia, Zaporizhzhya).
+    if stem.contains("ia") {
+        out.push((stem.replace("ia", "ya"), "with “ya” for “ia”".to_string()));
+    } else if stem.contains("ya") {
+        out.push((stem.replace("ya", "ia"), "with “ia” for “ya”".to_string()));
+    }
     let mut more = Vec::new();
     for (key, how) in std::iter::once((stem.to_string(), String::new())).chain(out.iter().cloned())
     {
@@ -286,6 +303,13 @@ mod tests {
         assert!(keys("Raqqah").contains(&"raqqa".to_string()));
         assert!(keys("Raqqa").contains(&"raqqah".to_string()));
         assert!(keys("ar-Raqqah").contains(&"raqqa".to_string()));
+    }
+
+    #[test]
+    fn romanisations_and_compass_words() {
+        assert!(keys("Sloviansk").contains(&"slovyansk".to_string()));
+        assert!(keys("Zaporizhzhya").contains(&"zaporizhzhia".to_string()));
+        assert!(keys("eastern Mediterranean").contains(&"mediterranean".to_string()));
     }
 
     #[test]

@@ -87,6 +87,25 @@ impl<T: Clone + PartialEq> NameIndex<T> {
         self.map.get(&fold(name)).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// The known names that begin with the words of `name` and go on
+    /// (`kamdesh` → "Kamdesh outpost"), folded, each once.
+    pub fn names_extending(&self, name: &str) -> Vec<&str> {
+        let key = fold(name);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<&str> = Vec::new();
+        for (k, _) in &self.names {
+            let longer = k.len() > key.len() + 1
+                && k.starts_with(&key)
+                && k.as_bytes().get(key.len()) == Some(&b' ');
+            if longer && !out.contains(&k.as_str()) {
+                out.push(k);
+            }
+        }
+        out
+    }
+
     /// Up to three known names closest to `name`, best first.
     pub fn suggest(&self, name: &str) -> Vec<String> {
         self.suggest_where(name, |_| true)

@@ -20,8 +20,10 @@ Output columns, tab-separated, one feature a line, sorted by kind and id:
   derived from the layer and the feature's position (stable for one
   version of the data).
 - `lat`/`lon`: a point inside the feature: the label point for
-  subdivisions, the point farthest from the outline (pole of
-  inaccessibility) for seas, regions and islands, the location itself for
+  subdivisions, the point farthest from land for seas (a sea named as a
+  whole is its open water; a strait narrower than 24 nautical miles still
+  lands in a territorial sea), the point farthest from the outline (pole
+  of inaccessibility) for regions and islands, the location itself for
   airports, ports and capes.
 - `country_code`: ISO 3166-1 alpha-2 of the Natural Earth 1:50m country
   containing the point, or of the nearest within 0.1 degrees (ports and
@@ -31,6 +33,7 @@ Output columns, tab-separated, one feature a line, sorted by kind and id:
 """
 import gzip
 import json
+import math
 import re
 import sys
 from pathlib import Path
@@ -68,6 +71,46 @@ def titled(s: str) -> str:
     if s.isupper():
         return " ".join(w.capitalize() if w not in {"OF", "THE", "DE", "DEL"} else w.lower() for w in s.split())
     return s
+
+
+class Land:
+    """Natural Earth 1:10m land, for the point of a sea farthest from it."""
+
+    def __init__(self, folder: Path):
+        parts = []
+        for f in load(folder, "ne_10m_land"):
+            g = shape(f["geometry"])
+            parts.extend(g.geoms if g.geom_type == "MultiPolygon" else [g])
+        self.parts = parts
+        self.tree = STRtree(parts)
+
+    def distance_nm(self, pt) -> float:
+        """Approximate distance to land in nautical miles (degrees of
+        latitude, and of longitude scaled by the cosine of the latitude)."""
+        i = self.tree.nearest(pt)
+        near = self.parts[i].exterior.interpolate(self.parts[i].exterior.project(pt))
+        scale = math.cos(math.radians(pt.y))
+        return 60.0 * math.hypot(pt.y - near.y, (pt.x - near.x) * scale)
+
+
+def farthest_from_land(geom, land: Land):
+    """The point of a sea farthest from land, on a grid of about 40 x 40
+    over its outline (with the pole of inaccessibility): a sea named as a
+    whole is its open water, and a strait narrower than 24 nautical miles
+    still lands in a territorial sea."""
+    candidates = [inside_point(geom)]
+    minx, miny, maxx, maxy = geom.bounds
+    step = max((maxx - minx), (maxy - miny)) / 40.0 or 0.01
+    y = miny + step / 2
+    while y < maxy:
+        x = minx + step / 2
+        while x < maxx:
+            p = Point(x, y)
+            if geom.contains(p):
+                candidates.append(p)
+            x += step
+        y += step
+    return max(candidates, key=land.distance_nm)
 
 
 def inside_point(geom):
@@ -165,13 +208,14 @@ def main(folder: str) -> None:
         cc = p.get("iso_a2") if len(p.get("iso_a2") or "") == 2 else None
         add("admin1", n, p.get("ne_id"), p.get("name"), pt, [], "province", cc)
 
+    land = Land(folder)
     for n, f in enumerate(load(folder, "ne_10m_geography_marine_polys")):
         p = f["properties"]
         if p.get("featurecla") in ("river",) or not f.get("geometry"):
             continue
         name = titled(clean(p.get("name")))
         alts = [titled(clean(p.get("namealt")))] + sea_alternates(name)
-        pt = inside_point(shape(f["geometry"]))
+        pt = farthest_from_land(shape(f["geometry"]), land)
         add("marine", n, p.get("ne_id"), name, pt, alts, "sea", "--")
 
     for n, f in enumerate(load(folder, "ne_10m_geography_regions_polys")):

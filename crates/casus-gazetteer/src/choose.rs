@@ -10,9 +10,10 @@
 //! 3. A place in the same country within [`SAME_PLACE_KM`] of a more
 //!    populous candidate is taken as part of it (a city and its own
 //!    district, such as New York City and Manhattan) and dropped; so is a
-//!    province or region in the same country as a populated place of the
-//!    name (Herat the province yields to Herat the city, after which it is
-//!    named).
+//!    province or region in the same country as a populated place or an
+//!    island of the name (Herat the province yields to Herat the city,
+//!    after which it is named; Bali the province to Bali the island), and a
+//!    region to a province of the name in the same country.
 //! 4. One candidate left: that place.
 //! 5. With [`Policy::most_populous`]: the most populous.
 //! 6. A clear leader — at least [`LEADER_FACTOR`] times the weight of
@@ -94,21 +95,32 @@ pub fn candidates(entries: Vec<Entry>, country: Option<&str>) -> Vec<Entry> {
         .into_iter()
         .filter(|e| country.is_none_or(|c| e.country.eq_ignore_ascii_case(c)))
         .collect();
+    // Countries with a populated place or an island of the name, as its
+    // own name or an alternate (Chittagong the division yields to the city
+    // GeoNames calls Chattogram, which bears "Chittagong" as an alternate;
+    // Bali the province to Bali the island).
+    let towns: Vec<&str> = in_country
+        .iter()
+        .filter(|e| matches!(e.kind, Feature::Place | Feature::Island))
+        .map(|e| e.country)
+        .collect();
+    let provinces: Vec<&str> = in_country
+        .iter()
+        .filter(|e| e.kind == Feature::Province)
+        .map(|e| e.country)
+        .collect();
+    let in_country: Vec<Entry> = in_country
+        .into_iter()
+        .filter(|e| !(e.kind.is_named_area() && towns.contains(&e.country)))
+        .filter(|e| !(e.kind == Feature::Region && provinces.contains(&e.country)))
+        .collect();
     let own_name = in_country.iter().any(|e| e.primary);
     let own: Vec<Entry> = in_country
         .into_iter()
         .filter(|e| e.primary || !own_name)
         .collect();
-    let towns: Vec<&str> = own
-        .iter()
-        .filter(|e| e.kind == Feature::Place)
-        .map(|e| e.country)
-        .collect();
     let mut kept: Vec<Entry> = Vec::new();
     for e in own.iter().copied() {
-        if e.kind.is_named_area() && towns.contains(&e.country) {
-            continue;
-        }
         let district = kept
             .iter()
             .any(|k| k.country == e.country && distance_km(k, &e) < SAME_PLACE_KM);
@@ -126,6 +138,12 @@ pub fn choose(entries: Vec<Entry>, country: Option<&str>, policy: Policy) -> Cho
 
 /// Rules 4 to 7 on the candidates left by rules 1 to 3.
 pub fn decide(kept: Vec<Entry>, policy: Policy) -> Choice {
+    decide_with(kept, policy, LEADER_FACTOR)
+}
+
+/// [`decide`] with another factor for a clear leader: candidates that a
+/// question's states have already narrowed to one country need less.
+pub fn decide_with(kept: Vec<Entry>, policy: Policy, leader_factor: u32) -> Choice {
     match kept.len() {
         0 => Choice::None,
         1 => Choice::One {
@@ -139,7 +157,7 @@ pub fn decide(kept: Vec<Entry>, policy: Policy) -> Choice {
             let how = if policy.most_populous {
                 Some(How::MostPopulous)
             } else if u64::from(first.weight())
-                >= u64::from(LEADER_FACTOR) * u64::from(second.max(1))
+                >= u64::from(leader_factor) * u64::from(second.max(1))
             {
                 Some(How::Leader)
             } else {

@@ -244,3 +244,36 @@ impl Gazetteer {
         out
     }
 }
+
+// ---- Near spellings (a last resort for names that match nothing) ----
+
+impl Gazetteer {
+    /// Names within `distance` edits of `key` (already folded), each with
+    /// its places; at most `max_names` names. Empty when the automaton for
+    /// `key` would be too large.
+    pub fn near_folded(
+        &self,
+        key: &str,
+        distance: u32,
+        max_names: usize,
+    ) -> Vec<(String, Vec<Entry>)> {
+        use fst::{IntoStreamer, Streamer};
+        let Some(map) = self.names.as_ref() else {
+            return Vec::new();
+        };
+        let Ok(automaton) = fst::automaton::Levenshtein::new(key, distance) else {
+            return Vec::new();
+        };
+        let mut stream = map.search(automaton).into_stream();
+        let mut out = Vec::new();
+        while let Some((name, _)) = stream.next() {
+            if out.len() >= max_names {
+                break;
+            }
+            let name = String::from_utf8_lossy(name).into_owned();
+            let entries = self.lookup_folded(&name);
+            out.push((name, entries));
+        }
+        out
+    }
+}

@@ -24,8 +24,8 @@ pub mod choose;
 pub mod index;
 
 pub use choose::{
-    candidates, choose, decide, describe, split_qualifier, thousands, Choice, How, Policy,
-    LEADER_FACTOR,
+    candidates, choose, decide, decide_with, describe, split_qualifier, thousands, Choice, How,
+    Policy, LEADER_FACTOR,
 };
 pub use index::{Entry, Feature, Gazetteer};
 

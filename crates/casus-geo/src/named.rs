@@ -7,11 +7,13 @@
 //! (`"Tripoli, LB"`) or [`NameOptions::most_populous`] settles it.
 
 use casus_core::kb::KnowledgeBase;
+use casus_core::model::TerritoryKind;
 use casus_core::name_variants::{variants, SiteHint};
 use casus_core::query::{place_candidates_on, place_status, QueryError, ResolvedPlace};
 use casus_core::time::Truth;
 use casus_gazetteer::{
-    candidates, decide, describe, split_qualifier, Choice, Entry, Feature, Gazetteer, How, Policy,
+    candidates, decide, decide_with, describe, split_qualifier, Choice, Entry, Feature, Gazetteer,
+    How, Policy,
 };
 use jiff::civil::Date;
 use serde::Serialize;
@@ -26,6 +28,12 @@ const LISTED: usize = 8;
 /// How many gazetteer candidates of one name are located to rank them by
 /// the question's states (the heaviest first).
 const LOCATED: usize = 40;
+
+/// Among namesakes that the question's states have narrowed down (all in
+/// the defenders' territory, say), a place at least this many times the
+/// weight of every other is chosen; without the question, the gazetteer's
+/// own factor (10) applies.
+const CONTEXT_LEADER_FACTOR: u32 = 3;
 
 /// What the user asked for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -125,6 +133,20 @@ impl<'a> Ranker<'a> {
         }
     }
 
+    /// True when a state holds the place and it is none of the question's
+    /// states or their neighbours (the open sea is no one's, not abroad).
+    fn held_elsewhere(&self, place: &ResolvedPlace) -> bool {
+        if self.tier(place).0 != Tier::Elsewhere {
+            return false;
+        }
+        let status = place_status(self.kb, place, self.date);
+        status
+            .sovereign
+            .iter()
+            .chain(&status.controller)
+            .any(|h| h.holds != Truth::No)
+    }
+
     fn reason(&self, tier: Tier, state: Option<&str>) -> String {
         let name = state.map_or_else(String::new, |s| self.kb.polity_name(s).to_string());
         match tier {
@@ -218,9 +240,65 @@ struct Key<'a> {
 }
 
 /// [`resolve_name`] with the gazetteer's coordinates resolved by `locate`.
-/// The name as typed is tried first (knowledge base, then gazetteer), then
-/// its variants (`casus_core::name_variants`) in order, each the same way.
 fn resolve_name_by(
+    kb: &KnowledgeBase,
+    input: &str,
+    date: Date,
+    options: &NameOptions,
+    mut locate: impl FnMut(Coord) -> Result<Resolution, LayerError>,
+) -> Result<NamedPlace, NameError> {
+    let mut found = find_name(kb, input, date, options, &mut locate)?;
+    if found.gazetteer.is_none() {
+        if let Some(place) = found.place.as_mut() {
+            settle_at_sea(kb, place, &mut locate)?;
+        }
+    }
+    Ok(found)
+}
+
+/// A knowledge-base place filed under a sea area as a whole (a strait, a
+/// gulf) is where its coordinates are: within 12 nautical miles of land,
+/// the coastal state's territorial sea; beyond, the sea area or claimed
+/// waters there.
+fn settle_at_sea(
+    kb: &KnowledgeBase,
+    place: &mut ResolvedPlace,
+    locate: &mut impl FnMut(Coord) -> Result<Resolution, LayerError>,
+) -> Result<(), NameError> {
+    let filed = &kb.territories[place.territory];
+    let (Some((lat, lon)), true, true) = (
+        place.coords,
+        filed.kind == TerritoryKind::Sea,
+        filed.polygon.is_empty(),
+    ) else {
+        return Ok(());
+    };
+    let r = locate(Coord { lat, lon })?;
+    let Some(t) = r.territory.filter(|&t| t != place.territory) else {
+        return Ok(());
+    };
+    let was = filed.name.clone();
+    let there = &kb.territories[t];
+    place.notes.push(if there.kind == TerritoryKind::Sea {
+        format!(
+            "filed under {was}; its point lies in {}, which answers for it",
+            there.name
+        )
+    } else {
+        format!(
+            "filed under {was}, but its point lies within 12 nautical miles of land: the territorial sea of {} (UNCLOS Art. 3), which answers for it",
+            there.name
+        )
+    });
+    place.territory = t;
+    place.territory_id = there.id.clone();
+    place.territory_name = there.name.clone();
+    place.extra_regions = r.regions.iter().map(|h| h.region.to_string()).collect();
+    Ok(())
+}
+
+/// The name as typed, then its variants.
+fn find_name(
     kb: &KnowledgeBase,
     input: &str,
     date: Date,
@@ -233,7 +311,7 @@ fn resolve_name_by(
         key: input,
         variant: None,
     };
-    if let Some(found) = attempt(
+    let first = attempt(
         kb,
         &typed,
         name,
@@ -242,7 +320,39 @@ fn resolve_name_by(
         options,
         ranker.as_ref(),
         &mut locate,
-    )? {
+    )?;
+    // A name found only outside the question's states may be another
+    // spelling of a place inside them (`Anbar` for Al Anbar): the variants
+    // are tried, and one in a defender's or an attacker's territory wins.
+    let abroad = |found: &NamedPlace| match (&ranker, &found.place) {
+        (Some(r), Some(p)) => !r.context.defenders.is_empty() && r.held_elsewhere(p),
+        _ => false,
+    };
+    if let Some(found) = first {
+        if !abroad(&found) {
+            return Ok(found);
+        }
+        for v in variants(name) {
+            let key = Key {
+                key: &v.key,
+                variant: Some((&v.how, v.hint)),
+            };
+            let Ok(Some(other)) = attempt(
+                kb,
+                &key,
+                &v.key,
+                country.as_deref(),
+                date,
+                options,
+                ranker.as_ref(),
+                &mut locate,
+            ) else {
+                continue;
+            };
+            if !abroad(&other) {
+                return Ok(read_as(other, input, name, &v.key, &v.how));
+            }
+        }
         return Ok(found);
     }
     for v in variants(name) {
@@ -250,7 +360,7 @@ fn resolve_name_by(
             key: &v.key,
             variant: Some((&v.how, v.hint)),
         };
-        if let Some(mut found) = attempt(
+        if let Some(found) = attempt(
             kb,
             &key,
             &v.key,
@@ -260,13 +370,14 @@ fn resolve_name_by(
             ranker.as_ref(),
             &mut locate,
         )? {
-            if let Some(p) = found.place.as_mut() {
-                p.input = input.to_string();
-                p.notes.push(format!(
-                    "“{name}” is not a name the knowledge base or the gazetteer holds; read as “{}” ({})",
-                    v.key, v.how
-                ));
-            }
+            return Ok(read_as(found, input, name, &v.key, &v.how));
+        }
+    }
+    if let Some(found) = longer_kb_name(kb, ranker.as_ref(), input, name, date)? {
+        return Ok(found);
+    }
+    if let Some(r) = ranker.as_ref() {
+        if let Some(found) = near_spelling(kb, r, input, name, country.as_deref(), &mut locate)? {
             return Ok(found);
         }
     }
@@ -274,6 +385,156 @@ fn resolve_name_by(
         .err()
         .unwrap_or_else(|| QueryError::Place(format!("{input}: no place")))
         .into())
+}
+
+/// A name that matches nothing may be the start of a knowledge-base
+/// place's name (`Kamdesh` for "Kamdesh outpost", `Tammuz reactor` read as
+/// `Tammuz` for "Tammuz 1"): taken when it starts exactly one place's name,
+/// or one in the question's states.
+fn longer_kb_name(
+    kb: &KnowledgeBase,
+    ranker: Option<&Ranker<'_>>,
+    input: &str,
+    name: &str,
+    date: Date,
+) -> Result<Option<NamedPlace>, NameError> {
+    let keys = std::iter::once(casus_core::names::fold(name))
+        .chain(variants(name).into_iter().map(|v| v.key));
+    for key in keys.take(NEAR_KEYS) {
+        if key.chars().filter(|c| c.is_alphanumeric()).count() < 4 {
+            continue;
+        }
+        let mut found: Vec<ResolvedPlace> = Vec::new();
+        for longer in kb.names_extending(&key) {
+            for p in place_candidates_on(kb, longer, date).unwrap_or_default() {
+                if !found
+                    .iter()
+                    .any(|f| f.place == p.place && f.territory == p.territory)
+                {
+                    found.push(p);
+                }
+            }
+        }
+        let chosen = match (found.len(), ranker) {
+            (0, _) => continue,
+            (1, _) => found.pop(),
+            (_, Some(r)) => {
+                let ranked: Vec<Ranked<ResolvedPlace>> = found
+                    .into_iter()
+                    .map(|p| {
+                        let (tier, state) = r.tier(&p);
+                        Ranked {
+                            tier,
+                            state,
+                            item: p,
+                        }
+                    })
+                    .collect();
+                match pick_kb(r, &key, ranked, Vec::new()) {
+                    Ok(n) => n.place,
+                    Err(_) => None,
+                }
+            }
+            (_, None) => None,
+        };
+        let Some(mut place) = chosen else {
+            return Ok(None);
+        };
+        let shown = place.describe();
+        place.input = input.to_string();
+        place.notes.push(format!(
+            "“{name}” is no name the knowledge base or the gazetteer holds as such; read as {shown}, whose name begins with it"
+        ));
+        return Ok(Some(NamedPlace {
+            place: Some(place),
+            geo: None,
+            gazetteer: None,
+        }));
+    }
+    Ok(None)
+}
+
+/// The last resort for a name that matches nothing, when the question
+/// names defenders: gazetteer names one edit away (`Hilmand` for
+/// `Helmand`, `Baluchistan` for `Balochistan`), of the name or of its
+/// variants, taken only when they leave one place in a defender's
+/// territory.
+fn near_spelling(
+    kb: &KnowledgeBase,
+    ranker: &Ranker<'_>,
+    input: &str,
+    name: &str,
+    country: Option<&str>,
+    locate: &mut impl FnMut(Coord) -> Result<Resolution, LayerError>,
+) -> Result<Option<NamedPlace>, NameError> {
+    let folded = casus_core::names::fold(name);
+    let keys = std::iter::once(folded.clone()).chain(variants(name).into_iter().map(|v| v.key));
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut spelt: Vec<(u32, String)> = Vec::new();
+    for key in keys.take(NEAR_KEYS) {
+        let letters = key.chars().filter(|c| c.is_alphanumeric()).count();
+        if letters < 5 {
+            continue;
+        }
+        for (near, found) in Gazetteer::get().near_folded(&key, 1, NEAR_NAMES) {
+            for e in found {
+                if country.is_none_or(|c| e.country.eq_ignore_ascii_case(c))
+                    && !entries.iter().any(|x| x.index == e.index)
+                {
+                    entries.push(e);
+                    spelt.push((e.index, near.clone()));
+                }
+            }
+        }
+    }
+    entries.sort_by_key(|e| std::cmp::Reverse(e.weight()));
+    let located = locate_all(kb, ranker, input, &entries, locate)?;
+    let inside: Vec<Ranked<Located>> = located
+        .into_iter()
+        .filter(|r| r.tier == Tier::Defender)
+        .collect();
+    if inside.is_empty() {
+        return Ok(None);
+    }
+    let Ok(Some(mut found)) =
+        context_choice(ranker, input, name, inside, Vec::new(), Policy::default())
+    else {
+        return Ok(None);
+    };
+    let near = found
+        .gazetteer
+        .as_ref()
+        .and_then(|g| {
+            spelt.iter().find(|(i, _)| {
+                g.geonameid != 0
+                    && entries
+                        .iter()
+                        .any(|e| e.index == *i && e.geonameid == g.geonameid)
+            })
+        })
+        .map(|(_, n)| n.clone())
+        .unwrap_or_default();
+    if let Some(p) = found.place.as_mut() {
+        p.input = input.to_string();
+        p.notes.push(format!(
+            "“{name}” matches no name; read as “{near}”, a spelling one letter away, the only such place in the defenders' territory"
+        ));
+    }
+    Ok(Some(found))
+}
+
+/// How many keys (the name, then its variants) [`near_spelling`] tries,
+/// and how many near names it reads for each.
+const NEAR_KEYS: usize = 6;
+const NEAR_NAMES: usize = 30;
+
+/// A place found under a variant of the name, with a note saying so.
+fn read_as(mut found: NamedPlace, input: &str, name: &str, key: &str, how: &str) -> NamedPlace {
+    if let Some(p) = found.place.as_mut() {
+        p.input = input.to_string();
+        p.notes.push(format!("“{name}” read as “{key}” ({how})"));
+    }
+    found
 }
 
 /// Look one key up: `Ok(None)` when neither the knowledge base nor the
@@ -296,14 +557,20 @@ fn attempt(
         gazetteer: None,
     };
     let hint = key.variant.map_or(SiteHint::Any, |(_, h)| h);
-    let lookup = || {
-        let mut all = candidates(Gazetteer::get().lookup(gazetteer_name), country);
-        let fitting: Vec<Entry> = all.iter().copied().filter(|e| fits(hint, e.kind)).collect();
-        if !fitting.is_empty() {
-            all = fitting;
+    // Every entry of the name (in the qualifier's country, of the kind a
+    // generic word names where there are such), before the choice rules.
+    let raw = || {
+        let mut all: Vec<Entry> = Gazetteer::get()
+            .lookup(gazetteer_name)
+            .into_iter()
+            .filter(|e| country.is_none_or(|c| e.country.eq_ignore_ascii_case(c)))
+            .collect();
+        if all.iter().any(|e| fits(hint, e.kind)) {
+            all.retain(|e| fits(hint, e.kind));
         }
         all
     };
+    let lookup = || closest_own_names(candidates(raw(), None), gazetteer_name);
     let policy = Policy {
         most_populous: options.most_populous,
     };
@@ -311,120 +578,180 @@ fn attempt(
         // No states in the question: the knowledge base wins, then the
         // gazetteer's rules.
         return match kb_places.len() {
-            0 => gazetteer_choice(kb, key.key, lookup(), policy, None, locate),
+            0 => gazetteer_choice(kb, key.key, lookup(), policy, locate),
             1 => Ok(kb_places.into_iter().next().map(kb_only)),
             _ => Err(kb_ambiguous(key.key, &kb_places).into()),
         };
     };
-    // The question's states decide. A knowledge-base place in a defender's
-    // or an attacker's territory needs no gazetteer look-up.
-    let kb_ranked: Vec<(Tier, Option<String>, ResolvedPlace)> = kb_places
+    // The question's states decide. A place in a defender's territory on
+    // the date comes first, the knowledge base's before the gazetteer's.
+    let kb_ranked: Vec<Ranked<ResolvedPlace>> = kb_places
         .into_iter()
         .map(|p| {
-            let (t, s) = ranker.tier(&p);
-            (t, s, p)
+            let (tier, state) = ranker.tier(&p);
+            Ranked {
+                tier,
+                state,
+                item: p,
+            }
         })
         .collect();
-    let kb_best = kb_ranked.iter().map(|(t, _, _)| *t).min();
-    if kb_best.is_some_and(|t| t <= Tier::Attacker) {
+    if kb_ranked.iter().any(|r| r.tier == Tier::Defender) {
         return pick_kb(ranker, key.key, kb_ranked, Vec::new()).map(Some);
     }
     let entries = lookup();
-    let mut located: Vec<(
-        Tier,
-        Option<String>,
-        Entry,
-        Resolution,
-        Option<ResolvedPlace>,
-    )> = Vec::new();
+    let mut located: Vec<Ranked<Located>> = Vec::new();
+    if !ranker.context.defenders.is_empty() {
+        // Alternate names count here: a town that bears the name only as
+        // an alternate (Skikda, once Philippeville) is still the one in the
+        // defender's territory.
+        located = locate_all(kb, ranker, key.key, &raw(), locate)?;
+        if located.iter().any(|r| r.tier == Tier::Defender) {
+            let others = kb_ranked.iter().map(|r| r.item.describe()).collect();
+            return context_choice(ranker, key.key, gazetteer_name, located, others, policy);
+        }
+    }
+    // No place of the name in a defender's territory: the knowledge base
+    // wins as without the question's states; its namesakes, or the
+    // gazetteer's when its rules leave several, are told apart by the
+    // attackers' territory, then their and the defenders' neighbours.
+    match kb_ranked.len() {
+        0 => {}
+        1 => return Ok(kb_ranked.into_iter().next().map(|r| kb_only(r.item))),
+        _ => return pick_kb(ranker, key.key, kb_ranked, Vec::new()).map(Some),
+    }
+    match decide(entries.clone(), policy) {
+        Choice::None => Ok(None),
+        Choice::One { .. } => gazetteer_choice(kb, key.key, entries, policy, locate),
+        Choice::Ambiguous(all) => {
+            if located.is_empty() {
+                located = locate_all(kb, ranker, key.key, &all, locate)?;
+            } else {
+                located.retain(|r| all.iter().any(|e| e.index == r.item.entry.index));
+            }
+            context_choice(ranker, key.key, gazetteer_name, located, Vec::new(), policy)
+        }
+    }
+}
+
+/// When every candidate bears the name only as an alternate, the ones whose
+/// own name is spelt most like it (`Sloviansk`: Slovyansk, not Nikopol,
+/// which GeoNames also lists under that name).
+fn closest_own_names(entries: Vec<Entry>, name: &str) -> Vec<Entry> {
+    if entries.len() < 2 || entries.iter().any(|e| e.primary) {
+        return entries;
+    }
+    let key = casus_core::names::fold(name);
+    let score = |e: &Entry| strsim::jaro_winkler(&casus_core::names::fold(e.name), &key);
+    let best = entries.iter().map(score).fold(0.0, f64::max);
+    if best < SPELT_ALIKE {
+        return entries;
+    }
+    entries
+        .into_iter()
+        .filter(|e| score(e) >= best - 0.05)
+        .collect()
+}
+
+/// How alike (Jaro–Winkler) an own name and the name looked up must be for
+/// [`closest_own_names`] to prefer it.
+const SPELT_ALIKE: f64 = 0.85;
+
+/// A candidate with its tier and the state that put it there.
+struct Ranked<T> {
+    tier: Tier,
+    state: Option<String>,
+    item: T,
+}
+
+/// A gazetteer entry with its coordinate chain.
+struct Located {
+    entry: Entry,
+    resolution: Resolution,
+    place: Option<ResolvedPlace>,
+}
+
+/// Locate (at most [`LOCATED`] of) `entries` and rank them.
+fn locate_all(
+    kb: &KnowledgeBase,
+    ranker: &Ranker<'_>,
+    input: &str,
+    entries: &[Entry],
+    locate: &mut impl FnMut(Coord) -> Result<Resolution, LayerError>,
+) -> Result<Vec<Ranked<Located>>, NameError> {
+    let mut out = Vec::new();
     for e in entries.iter().take(LOCATED) {
         let resolution = locate(Coord {
             lat: e.lat,
             lon: e.lon,
         })?;
-        let place = resolution.to_place(kb, key.key);
-        let (t, s) = place
+        let place = resolution.to_place(kb, input);
+        let (tier, state) = place
             .as_ref()
             .map_or((Tier::Elsewhere, None), |p| ranker.tier(p));
-        located.push((t, s, *e, resolution, place));
+        out.push(Ranked {
+            tier,
+            state,
+            item: Located {
+                entry: *e,
+                resolution,
+                place,
+            },
+        });
     }
-    let gaz_best = located.iter().map(|(t, ..)| *t).min();
-    let best = kb_best.into_iter().chain(gaz_best).min();
-    match best {
-        None => Ok(None),
-        Some(Tier::Elsewhere) => {
-            // Nothing in the question's states: as without them, and said.
-            let found = if kb_ranked.is_empty() {
-                gazetteer_choice(kb, key.key, entries, policy, None, locate)?
-            } else if kb_ranked.len() == 1 {
-                kb_ranked.into_iter().next().map(|(_, _, p)| kb_only(p))
-            } else {
-                let all: Vec<ResolvedPlace> = kb_ranked.into_iter().map(|(_, _, p)| p).collect();
-                return Err(kb_ambiguous(key.key, &all).into());
-            };
-            Ok(found.map(|mut f| {
-                if let Some(p) = f.place.as_mut() {
-                    p.notes.push(format!(
-                        "no place of this name lies in the states the question names ({}) on {}; {}",
-                        ranker.named(),
-                        ranker.date,
-                        "the place shown is the one chosen without them"
-                    ));
-                }
-                f
-            }))
-        }
-        Some(best) if kb_best == Some(best) => {
-            let others: Vec<String> = located.iter().map(|(_, _, e, _, _)| describe(e)).collect();
-            pick_kb(ranker, key.key, kb_ranked, others).map(Some)
-        }
-        Some(best) => {
-            let (inside, outside): (Vec<_>, Vec<_>) =
-                located.into_iter().partition(|(t, ..)| *t == best);
-            let state = inside.first().and_then(|(_, s, ..)| s.clone());
-            let mut others: Vec<String> =
-                outside.iter().map(|(_, _, e, _, _)| describe(e)).collect();
-            others.extend(kb_ranked.iter().map(|(_, _, p)| p.describe()));
-            let entries: Vec<Entry> = inside.iter().map(|(_, _, e, _, _)| *e).collect();
-            match decide(entries, policy) {
-                Choice::None => Ok(None),
-                Choice::Ambiguous(all) => Err(ambiguous(key.key, gazetteer_name, &all).into()),
-                Choice::One {
-                    entry, passed_over, ..
-                } => {
-                    let Some((_, _, _, resolution, place)) = inside
-                        .into_iter()
-                        .find(|(_, _, e, _, _)| e.index == entry.index)
-                    else {
-                        return Ok(None);
-                    };
-                    let mut passed: Vec<String> = passed_over.iter().map(describe).collect();
-                    passed.extend(others);
-                    let reason = ranker.reason(best, state.as_deref());
-                    Ok(Some(gazetteer_place(
-                        &entry,
-                        "context",
-                        Some(reason),
-                        passed,
-                        resolution,
-                        place,
-                    )))
-                }
-            }
-        }
-    }
+    Ok(out)
 }
 
-impl Ranker<'_> {
-    /// The question's states, named.
-    fn named(&self) -> String {
-        self.context
-            .defenders
-            .iter()
-            .chain(&self.context.attackers)
-            .map(|s| self.kb.polity_name(s).to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
+/// The gazetteer's rules among the located entries of the best tier; an
+/// ambiguity error when no tier tells them apart.
+fn context_choice(
+    ranker: &Ranker<'_>,
+    key: &str,
+    gazetteer_name: &str,
+    located: Vec<Ranked<Located>>,
+    mut others: Vec<String>,
+    policy: Policy,
+) -> Result<Option<NamedPlace>, NameError> {
+    let Some(best) = located.iter().map(|r| r.tier).min() else {
+        return Ok(None);
+    };
+    let (inside, outside): (Vec<_>, Vec<_>) = located.into_iter().partition(|r| r.tier == best);
+    let entries = closest_own_names(
+        candidates(inside.iter().map(|r| r.item.entry).collect(), None),
+        gazetteer_name,
+    );
+    if best == Tier::Elsewhere {
+        let all: Vec<Entry> = entries
+            .into_iter()
+            .chain(outside.iter().map(|r| r.item.entry))
+            .collect();
+        return Err(ambiguous(key, gazetteer_name, &all).into());
+    }
+    others.splice(0..0, outside.iter().map(|r| describe(&r.item.entry)));
+    match decide_with(entries, policy, CONTEXT_LEADER_FACTOR) {
+        Choice::None => Ok(None),
+        Choice::Ambiguous(all) => Err(ambiguous(key, gazetteer_name, &all).into()),
+        Choice::One {
+            entry, passed_over, ..
+        } => {
+            let Some(chosen) = inside
+                .into_iter()
+                .find(|r| r.item.entry.index == entry.index)
+            else {
+                return Ok(None);
+            };
+            let mut passed: Vec<String> = passed_over.iter().map(describe).collect();
+            passed.extend(others);
+            let reason = ranker.reason(best, chosen.state.as_deref());
+            Ok(Some(gazetteer_place(
+                &entry,
+                "context",
+                Some(reason),
+                passed,
+                chosen.item.resolution,
+                chosen.item.place,
+            )))
+        }
     }
 }
 
@@ -441,27 +768,33 @@ fn fits(hint: SiteHint, kind: Feature) -> bool {
     }
 }
 
-/// The knowledge-base place of the best tier, noting the others.
+/// The knowledge-base place of the best tier, noting the others; an
+/// ambiguity error when several share it.
 fn pick_kb(
     ranker: &Ranker<'_>,
     key: &str,
-    ranked: Vec<(Tier, Option<String>, ResolvedPlace)>,
+    ranked: Vec<Ranked<ResolvedPlace>>,
     mut others: Vec<String>,
 ) -> Result<NamedPlace, NameError> {
     let best = ranked
         .iter()
-        .map(|(t, ..)| *t)
+        .map(|r| r.tier)
         .min()
         .unwrap_or(Tier::Elsewhere);
-    let (inside, outside): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(t, ..)| *t == best);
-    if inside.len() > 1 {
-        let all: Vec<ResolvedPlace> = inside.into_iter().map(|(_, _, p)| p).collect();
+    let (inside, outside): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|r| r.tier == best);
+    if inside.len() > 1 || best == Tier::Elsewhere && !outside.is_empty() {
+        let all: Vec<ResolvedPlace> = inside.into_iter().chain(outside).map(|r| r.item).collect();
         return Err(kb_ambiguous(key, &all).into());
     }
-    let Some((tier, state, mut place)) = inside.into_iter().next() else {
+    let Some(Ranked {
+        tier,
+        state,
+        item: mut place,
+    }) = inside.into_iter().next()
+    else {
         return Err(QueryError::Place(format!("{key}: no place")).into());
     };
-    others.extend(outside.iter().map(|(_, _, p)| p.describe()));
+    others.extend(outside.iter().map(|r| r.item.describe()));
     if !others.is_empty() {
         place.notes.push(format!(
             "chosen among places of this name because {}; passed over: {}",
@@ -489,7 +822,6 @@ fn gazetteer_choice(
     input: &str,
     entries: Vec<Entry>,
     policy: Policy,
-    reason: Option<String>,
     locate: &mut impl FnMut(Coord) -> Result<Resolution, LayerError>,
 ) -> Result<Option<NamedPlace>, NameError> {
     let (entry, how, passed_over) = match decide(entries, policy) {
@@ -512,7 +844,7 @@ fn gazetteer_choice(
         How::MostPopulous => "most_populous",
     };
     let passed: Vec<String> = passed_over.iter().map(describe).collect();
-    let mut named = gazetteer_place(&entry, chosen, reason, passed, resolution, place);
+    let mut named = gazetteer_place(&entry, chosen, None, passed, resolution, place);
     if let (Some(p), Some(hit)) = (named.place.as_mut(), named.gazetteer.as_ref()) {
         if let Some(note) = passed_over_note(how, &hit.passed_over) {
             p.notes.push(note);

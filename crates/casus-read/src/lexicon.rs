@@ -135,7 +135,10 @@ impl Lexicon {
                 .then(|| sovereign_of(kb, &place.territory))
                 .flatten();
             for name in std::iter::once(&place.name).chain(&place.aliases) {
-                if polity_names.contains(&fold_phrase(name)) {
+                // "Kremlin" names a site too, but in a report it is the
+                // Russian government far more often than the place.
+                let folded = fold_phrase(name);
+                if polity_names.contains(&folded) || words::ORG_WORDS.contains(&folded.as_str()) {
                     continue;
                 }
                 match &capital_of {

@@ -9,7 +9,7 @@ use casus_core::{analyse, Scenario};
 use casus_geo::{GazetteerHit, NameContext, Resolution};
 use serde::{Serialize, Serializer};
 
-use crate::{parse_date, ErrorKind, Field, Service, ServiceError, WhyRequest};
+use crate::{parse_date, ErrorKind, Field, Service, ServiceError, TargetKind, WhyRequest};
 
 /// The answer to a [`WhyRequest`].
 #[derive(Debug, Clone)]
@@ -97,9 +97,16 @@ impl Service {
             .iter()
             .map(|d| resolve_polity(kb, d))
             .collect();
-        let context = NameContext {
-            defenders: defender_ids.iter().flatten().cloned().collect(),
-            attackers: attackers.clone(),
+        // Forces, vessels and aircraft are attacked abroad as often as at
+        // home: only an attack on territory says the place is the
+        // defenders' or the attackers'.
+        let context = if req.target == TargetKind::Territory {
+            NameContext {
+                defenders: defender_ids.iter().flatten().cloned().collect(),
+                attackers: attackers.clone(),
+            }
+        } else {
+            NameContext::default()
         };
         let input = self.resolve_place_in(Field::At, &req.at, date, req.most_populous, context)?;
         let Some(place) = input.place else {

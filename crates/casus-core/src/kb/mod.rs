@@ -365,6 +365,12 @@ impl KnowledgeBase {
         self.names.get(name)
     }
 
+    /// The names that begin with the words of `name` and go on (folded):
+    /// "Kamdesh" → "kamdesh outpost".
+    pub fn names_extending(&self, name: &str) -> Vec<&str> {
+        self.names.names_extending(name)
+    }
+
     /// Names close to `name`, for "did you mean".
     pub fn suggest(&self, name: &str) -> Vec<String> {
         self.names.suggest(name)
