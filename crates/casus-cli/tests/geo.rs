@@ -525,3 +525,83 @@ proptest! {
         prop_assert!(!err.contains("panicked"), "{s:?}: {err}");
     }
 }
+
+// ---- The territorial sea: 12 nautical miles (UNCLOS Art. 3) ----
+
+fn notes(v: &Value) -> String {
+    v["geo"]["notes"].to_string()
+}
+
+#[test]
+fn the_middle_of_the_gulf_of_aden_is_no_state_s_territory() {
+    // The boundary layer files this water, some 60 nautical miles off
+    // Yemen, under YE.
+    let v = place("12.9,49.5", "2024-01-01");
+    assert_eq!(v["territory"], "indian-ocean-waters", "{v}");
+    assert_eq!(main_holder(&v, "sovereign"), None);
+    assert!(notes(&v).contains("more than 12 nautical miles"), "{v}");
+    assert!(notes(&v).contains("YE"), "{v}");
+}
+
+#[test]
+fn the_high_seas_are_no_state_s_territory() {
+    let v = place("35.0,-40.0", "2024-01-01");
+    assert_eq!(v["territory"], "north-atlantic-ocean", "{v}");
+    assert_eq!(main_holder(&v, "sovereign"), None);
+}
+
+#[test]
+fn a_point_five_miles_off_odesa_is_ukraine_s_territorial_sea() {
+    let v = place("46.42,30.85", "2024-01-01");
+    assert_eq!(v["territory"], "ukraine", "{v}");
+    assert_eq!(main_holder(&v, "sovereign").as_deref(), Some("UKR"));
+}
+
+#[test]
+fn the_kerch_strait_is_territorial_sea_of_the_coast_it_lies_off() {
+    // Mid-strait off Kerch: Crimea's water, Ukraine's de jure, Russia's
+    // in fact since 2014.
+    let v = place("45.30,36.52", "2020-01-01");
+    assert_eq!(v["territory"], "crimea", "{v}");
+    assert_eq!(main_holder(&v, "sovereign").as_deref(), Some("UKR"));
+    assert_eq!(main_holder(&v, "controller").as_deref(), Some("RUS"));
+}
+
+#[test]
+fn a_strait_named_as_a_whole_answers_where_its_point_lies() {
+    // The knowledge base files the Bab-el-Mandeb under the Red Sea; its
+    // point lies within 12 nautical miles of land.
+    let v = json(&["place", "Bab el-Mandeb", "--on", "2024-02-18"]);
+    assert_ne!(v["territory"], "red-sea", "{v}");
+    assert!(main_holder(&v, "sovereign").is_some(), "{v}");
+}
+
+#[test]
+fn the_gulf_of_sidra_closing_line_is_a_claim_not_sovereignty() {
+    let v = place("31.5,18.5", "1986-03-24");
+    assert_eq!(v["territory"], "gulf-of-sidra-claim", "{v}");
+    assert_eq!(main_holder(&v, "sovereign"), None);
+    assert_eq!(main_holder(&v, "claimants").as_deref(), Some("LBY"));
+}
+
+#[test]
+fn an_attack_on_the_high_seas_is_judged_as_an_attack_on_forces() {
+    let v = json(&[
+        "why",
+        "--attacker",
+        "IRN",
+        "--defender",
+        "USA",
+        "--at",
+        "12.9,49.5",
+        "--on",
+        "2024-01-01",
+    ]);
+    assert_eq!(v["scenario"]["target"], "forces", "{v}");
+    assert!(
+        v["place_notes"]
+            .to_string()
+            .contains("forces, vessels or aircraft"),
+        "{v}"
+    );
+}

@@ -4,6 +4,7 @@
 //! coordinate chain.
 
 use casus_core::engine::{default_defenders, Analysis};
+use casus_core::model::TerritoryKind;
 use casus_core::query::{resolve_polity, QueryError};
 use casus_core::{analyse, Scenario};
 use casus_geo::{GazetteerHit, NameContext, Resolution};
@@ -26,26 +27,34 @@ pub struct WhyResponse {
 impl Serialize for WhyResponse {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::Error;
-        match &self.geo {
-            // For coordinates, the geographic chain is added as `geo`.
-            Some(geo) => {
-                let mut value = serde_json::to_value(&self.analysis).map_err(S::Error::custom)?;
-                if let Some(obj) = value.as_object_mut() {
-                    obj.insert(
-                        "geo".to_string(),
-                        serde_json::to_value(geo).map_err(S::Error::custom)?,
-                    );
-                    if let Some(g) = &self.gazetteer {
-                        obj.insert(
-                            "gazetteer".to_string(),
-                            serde_json::to_value(g).map_err(S::Error::custom)?,
-                        );
-                    }
-                }
-                value.serialize(serializer)
-            }
-            None => self.analysis.serialize(serializer),
+        if self.geo.is_none() && self.name_notes.is_empty() {
+            return self.analysis.serialize(serializer);
         }
+        let mut value = serde_json::to_value(&self.analysis).map_err(S::Error::custom)?;
+        if let Some(obj) = value.as_object_mut() {
+            // For coordinates, the geographic chain is added as `geo`.
+            if let Some(geo) = &self.geo {
+                obj.insert(
+                    "geo".to_string(),
+                    serde_json::to_value(geo).map_err(S::Error::custom)?,
+                );
+            }
+            if let Some(g) = &self.gazetteer {
+                obj.insert(
+                    "gazetteer".to_string(),
+                    serde_json::to_value(g).map_err(S::Error::custom)?,
+                );
+            }
+            // How the place name was read: namesakes passed over and why,
+            // a variant or a historical name, the sea judged as forces.
+            if !self.name_notes.is_empty() {
+                obj.insert(
+                    "place_notes".to_string(),
+                    serde_json::to_value(&self.name_notes).map_err(S::Error::custom)?,
+                );
+            }
+        }
+        value.serialize(serializer)
     }
 }
 
@@ -124,6 +133,22 @@ impl Service {
                 ),
             ));
         };
+        // At sea beyond any territorial sea there is no territory to
+        // attack: what is attacked there is forces, vessels or aircraft.
+        let at_sea = kb.territories[place.territory].kind == TerritoryKind::Sea
+            && casus_core::query::place_status(kb, &place, date)
+                .sovereign
+                .is_empty();
+        let mut place = place;
+        let target = if at_sea && req.target == TargetKind::Territory {
+            place.notes.push(format!(
+                "{} is at sea, no state's territory: an attack there is on forces, vessels or aircraft, and is judged as one (name the flag state with --defender)",
+                place.territory_name
+            ));
+            TargetKind::Forces
+        } else {
+            req.target
+        };
         let name_notes = place.notes.clone();
         let mut defenders = defender_ids
             .into_iter()
@@ -165,7 +190,7 @@ impl Service {
             defenders,
             place,
             date,
-            target: req.target.into(),
+            target: target.into(),
             character: req.character().to_core(),
         };
         Ok(WhyResponse {
