@@ -1,7 +1,8 @@
 //! The other ways a report may write a place name: without a leading
 //! "the", without a generic word for the kind of site ("Isfahan Air Base",
 //! "Kherson Oblast", "the Bab el-Mandeb strait"), with the Arabic article
-//! written another way or not at all ("Ad-Dawr", "al-Dawr", "Dawr"), and
+//! written another way, not at all or added ("Ad-Dawr", "al-Dawr", "Dawr";
+//! "Anbar", "Al Anbar"), and
 //! with or without a final `h` after a vowel ("Raqqah", "Raqqa"), with
 //! `ya` for `ia` ("Sloviansk", "Slovyansk"), and without a compass word
 //! before an area ("eastern Mediterranean").
@@ -234,6 +235,11 @@ fn spellings(stem: &str) -> Vec<(String, String)> {
         out.push((as_el.join(" "), "with the article as “el”".to_string()));
         out.push((dropped.join(" "), "without the article".to_string()));
     }
+    // Arabic names often lose their article in English ("Anbar" for Al
+    // Anbar, "Qaim" for Al-Qaim).
+    if !has_article && !words.is_empty() && !ARTICLES.contains(&words[0]) {
+        out.push((format!("al {stem}"), "with the article “al”".to_string()));
+    }
     // Ukrainian and Russian romanisations: `ia` and `ya` (Sloviansk,
     // Slovyansk; Zaporizhzhia, Zaporizhzhya).
     if stem.contains("ia") {
@@ -294,6 +300,7 @@ mod tests {
         assert!(k.contains(&"dawr".to_string()), "{k:?}");
         let k = keys("Ras al-Ayn");
         assert!(k.contains(&"ras ayn".to_string()) && k.contains(&"ras el ayn".to_string()));
+        assert!(keys("Anbar").contains(&"al anbar".to_string()));
         // A final word is never taken for an article.
         assert!(!keys("Tell Es").contains(&"tell".to_string()));
     }

@@ -133,10 +133,10 @@ impl<'a> Ranker<'a> {
         }
     }
 
-    /// True when a state holds the place and it is none of the question's
-    /// states or their neighbours (the open sea is no one's, not abroad).
+    /// True when a state holds the place and it is neither a defender nor
+    /// an attacker (the open sea is no one's, not abroad).
     fn held_elsewhere(&self, place: &ResolvedPlace) -> bool {
-        if self.tier(place).0 != Tier::Elsewhere {
+        if self.tier(place).0 <= Tier::Attacker {
             return false;
         }
         let status = place_status(self.kb, place, self.date);
