@@ -931,10 +931,25 @@ fn ambiguous(input: &str, name: &str, all: &[casus_gazetteer::Entry]) -> QueryEr
         candidates.push(format!("and {} more", all.len() - LISTED));
     }
     if let Some(last) = candidates.last_mut() {
-        let cc = all.first().map_or("CC", |e| e.country);
-        last.push_str(&format!(
-            " — name one with a country code, as \"{name}, {cc}\", or ask for the most populous with --most-populous"
-        ));
+        // Suggest a country code only where it would tell them apart, and
+        // never the qualifier the user already typed.
+        let countries: Vec<&str> = all
+            .iter()
+            .map(|e| e.country)
+            .filter(|c| *c != "--")
+            .collect();
+        let qualified = split_qualifier(input).1.is_some();
+        let alone = countries
+            .iter()
+            .find(|c| countries.iter().filter(|d| d == c).count() == 1);
+        match alone {
+            Some(cc) if !qualified => last.push_str(&format!(
+                " — name one with a country code, as \"{name}, {cc}\", or ask for the most populous with --most-populous"
+            )),
+            _ => last.push_str(
+                " — a country code does not tell these apart: give coordinates, or ask for the most populous with --most-populous",
+            ),
+        }
     }
     QueryError::Ambiguous {
         input: input.to_string(),
