@@ -199,6 +199,16 @@ pub fn resolve_place(kb: &KnowledgeBase, input: &str) -> Result<ResolvedPlace, Q
 /// that name, else its territories of that name, else (for a polity's name)
 /// the polity's mainland. Unknown names are an error with suggestions.
 pub fn place_candidates(kb: &KnowledgeBase, input: &str) -> Result<Vec<ResolvedPlace>, QueryError> {
+    let found = matching_places(kb, input);
+    if found.is_empty() {
+        return Err(other_kind(kb, input, "place").unwrap_or_else(|| unknown(kb, "place", input)));
+    }
+    Ok(found)
+}
+
+/// [`place_candidates`] without the error: empty for an unknown name, so a
+/// caller that goes on to other sources pays nothing for suggestions.
+pub fn matching_places(kb: &KnowledgeBase, input: &str) -> Vec<ResolvedPlace> {
     let hits = kb.lookup(input);
     let pick = |named: &Named| -> Option<ResolvedPlace> {
         match *named {
@@ -234,7 +244,7 @@ pub fn place_candidates(kb: &KnowledgeBase, input: &str) -> Result<Vec<ResolvedP
             .filter_map(pick)
             .collect();
         if !group.is_empty() {
-            return Ok(group);
+            return group;
         }
     }
     if let Some(Named::Polity(p)) = hits.iter().find(|n| matches!(n, Named::Polity(_))) {
@@ -243,12 +253,10 @@ pub fn place_candidates(kb: &KnowledgeBase, input: &str) -> Result<Vec<ResolvedP
             t.kind == TerritoryKind::Mainland && t.sovereign.iter().any(|s| &s.value == polity)
         });
         if let Some(t) = mainland {
-            return pick(&Named::Territory(t))
-                .map(|p| vec![p])
-                .ok_or_else(|| unknown(kb, "place", input));
+            return pick(&Named::Territory(t)).into_iter().collect();
         }
     }
-    Err(other_kind(kb, input, "place").unwrap_or_else(|| unknown(kb, "place", input)))
+    Vec::new()
 }
 
 // --- gazetteer: names by date -------------------------------------------
@@ -260,7 +268,16 @@ pub fn place_candidates_on(
     input: &str,
     date: Date,
 ) -> Result<Vec<ResolvedPlace>, QueryError> {
-    let mut candidates = place_candidates(kb, input)?;
+    let candidates = matching_places_on(kb, input, date);
+    if candidates.is_empty() {
+        return place_candidates(kb, input);
+    }
+    Ok(candidates)
+}
+
+/// [`matching_places`] on `date`, with the notes on dated names.
+pub fn matching_places_on(kb: &KnowledgeBase, input: &str, date: Date) -> Vec<ResolvedPlace> {
+    let mut candidates = matching_places(kb, input);
     for c in &mut candidates {
         let place = c
             .place
@@ -270,7 +287,7 @@ pub fn place_candidates_on(
             c.notes.push(note);
         }
     }
-    Ok(candidates)
+    candidates
 }
 
 /// Resolve a place name on `date`: as [`resolve_place`], and when the name

@@ -9,7 +9,9 @@
 use casus_core::kb::KnowledgeBase;
 use casus_core::model::TerritoryKind;
 use casus_core::name_variants::{variants, SiteHint};
-use casus_core::query::{place_candidates_on, place_status, QueryError, ResolvedPlace};
+use casus_core::query::{
+    matching_places_on, place_candidates_on, place_status, QueryError, ResolvedPlace,
+};
 use casus_core::time::Truth;
 use casus_gazetteer::{
     candidates, decide, decide_with, describe, split_qualifier, Choice, Entry, Feature, Gazetteer,
@@ -406,7 +408,7 @@ fn longer_kb_name(
         }
         let mut found: Vec<ResolvedPlace> = Vec::new();
         for longer in kb.names_extending(&key) {
-            for p in place_candidates_on(kb, longer, date).unwrap_or_default() {
+            for p in matching_places_on(kb, longer, date) {
                 if !found
                     .iter()
                     .any(|f| f.place == p.place && f.territory == p.territory)
@@ -550,7 +552,7 @@ fn attempt(
     ranker: Option<&Ranker<'_>>,
     locate: &mut impl FnMut(Coord) -> Result<Resolution, LayerError>,
 ) -> Result<Option<NamedPlace>, NameError> {
-    let kb_places = place_candidates_on(kb, key.key, date).unwrap_or_default();
+    let kb_places = matching_places_on(kb, key.key, date);
     let kb_only = |p: ResolvedPlace| NamedPlace {
         place: Some(p),
         geo: None,
