@@ -457,3 +457,40 @@ fn ladders_read_as_explanations() {
         ])
     );
 }
+
+/// A place name in an escalation is read in its attack's question, as in
+/// `why`: with Lebanon attacked, "Tripoli" is Lebanon's, not Libya's.
+#[test]
+fn the_attacked_state_chooses_among_namesakes_in_an_escalation() {
+    let v = json(&[
+        "escalate",
+        "--attacker",
+        "ISR",
+        "--defender",
+        "LBN",
+        "--at",
+        "Tripoli",
+        "--on",
+        "2024-10-01",
+    ]);
+    let place = &v["scenario"]["attacks"][0]["place"];
+    assert_eq!(place["territory_id"], "lebanon", "{place}");
+    assert!(
+        place["notes"].to_string().contains("named as defender"),
+        "{place}"
+    );
+    // Without a defender the knowledge base's Tripoli (Libya) stands.
+    let v = json(&[
+        "escalate",
+        "--attacker",
+        "ISR",
+        "--at",
+        "Tripoli",
+        "--on",
+        "2024-10-01",
+    ]);
+    assert_eq!(
+        v["scenario"]["attacks"][0]["place"]["territory_id"],
+        "libya"
+    );
+}

@@ -238,3 +238,57 @@ fn escalate_takes_gazetteer_places_in_flags_and_scenario_files() {
         .assert()
         .success();
 }
+
+// ---- Names as reports write them, chosen by the question ----
+
+#[test]
+fn tripoli_attacked_with_lebanon_as_defender_is_lebanon_s() {
+    let v = common::json(&[
+        "why",
+        "--attacker",
+        "ISR",
+        "--defender",
+        "LBN",
+        "--at",
+        "Tripoli",
+        "--on",
+        "2024-10-01",
+    ]);
+    assert_eq!(v["gazetteer"]["country"], "LB", "{}", v["gazetteer"]);
+    assert_eq!(v["gazetteer"]["chosen"], "context");
+    assert!(v["gazetteer"]["reason"]
+        .as_str()
+        .is_some_and(|r| r.contains("Lebanon, named as defender")));
+    assert!(
+        v["place_notes"].to_string().contains("Tripoli (LY"),
+        "{}",
+        v["place_notes"]
+    );
+}
+
+#[test]
+fn generic_site_words_and_the_arabic_article_are_read_away() {
+    for (typed, expect) in [
+        ("Isfahan Air Base", "iran"),
+        ("Kherson Oblast", "kherson"),
+        ("the Bab el-Mandeb strait", ""),
+        ("al-Dawr", "iraq"),
+    ] {
+        let v = common::json(&["place", typed, "--on", "2023-01-01"]);
+        let territory = v["territory"].as_str().unwrap_or_default();
+        assert!(territory.starts_with(expect), "{typed}: {territory}");
+        assert!(v.to_string().contains("read as"), "{typed}: {v}");
+    }
+}
+
+#[test]
+fn a_province_yields_to_the_city_of_its_name() {
+    // Natural Earth's Chittagong division and GeoNames' city (Chattogram,
+    // which bears "Chittagong" as an alternate).
+    let v = common::json(&["place", "Chittagong", "--on", "2020-01-01"]);
+    assert_eq!(
+        v["geo"]["coords"]["lat"].as_f64().map(|l| l.round()),
+        Some(22.0),
+        "{v}"
+    );
+}

@@ -21,5 +21,6 @@ pub use cascade::{run_cascade, Outcome, Side};
 pub use policy::{Compliance, ContestedRule, CounterStrike, Policy, SupportRule};
 pub use scenario::{
     parse_scenario, parse_scenario_on, parse_scenario_with, scenario_from_flags,
-    scenario_from_flags_with, EscalationScenario, PlaceLookup, ScenarioError, MAX_ATTACKS,
+    scenario_from_flags_with, EscalationScenario, PlaceLookup, PlaceQuestion, ScenarioError,
+    MAX_ATTACKS,
 };

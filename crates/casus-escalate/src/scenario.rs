@@ -11,10 +11,21 @@ use casus_core::query::{
     resolve_place_on, resolve_polity, resolve_treaty, QueryError, ResolvedPlace,
 };
 
-/// How a place name becomes a place on a date (gazetteer: the CLI passes one
-/// that falls back to the GeoNames gazetteer; the default knows only the
-/// knowledge base).
-pub type PlaceLookup<'a> = &'a dyn Fn(&str, Date) -> Result<ResolvedPlace, QueryError>;
+/// How a place name becomes a place on a date, in the question of its
+/// attack (gazetteer: the CLI passes one that falls back to the gazetteer
+/// and lets the attack's states choose among namesakes; the default knows
+/// only the knowledge base).
+pub type PlaceLookup<'a> =
+    &'a dyn Fn(&str, Date, &PlaceQuestion<'_>) -> Result<ResolvedPlace, QueryError>;
+
+/// The attack a place name is read for: its states decide among places
+/// of one name (docs/gazetteer.md).
+#[derive(Debug, Clone, Copy)]
+pub struct PlaceQuestion<'q> {
+    pub attackers: &'q [String],
+    pub defenders: &'q [String],
+    pub target: Target,
+}
 use casus_core::{KnowledgeBase, Target};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -260,7 +271,7 @@ pub fn parse_scenario_on(
     text: &str,
     date_override: Option<Date>,
 ) -> Result<EscalationScenario, ScenarioError> {
-    parse_scenario_with(kb, file, text, date_override, &|s, d| {
+    parse_scenario_with(kb, file, text, date_override, &|s, d, _| {
         resolve_place_on(kb, s, d)
     })
 }
@@ -321,27 +332,34 @@ pub fn parse_scenario_with(
                 "`by` is empty: expected a state or a list of states",
             ));
         }
-        let place =
-            lookup(a.at.get_ref(), date).map_err(|e| lines.unknown(a.at.span().start, e))?;
+        // The defenders are read first, so that they can choose among
+        // places of one name; a bad name among them is still reported
+        // after the place.
         let defenders = match &a.against {
-            Some(ag) if ag.get_ref().names().is_empty() => {
-                return Err(lines.malformed(
-                    ag.span().start,
-                    "`against` is empty: name the defenders, or leave `against` out to default to the sovereign and controller of the place",
-                ))
-            }
+            Some(ag) if ag.get_ref().names().is_empty() => Err(lines.malformed(
+                ag.span().start,
+                "`against` is empty: name the defenders, or leave `against` out to default to the sovereign and controller of the place",
+            )),
             Some(ag) => ag
                 .get_ref()
                 .names()
                 .into_iter()
                 .map(|n| polity(n, ag.span().start))
-                .collect::<Result<Vec<_>, _>>()?,
-            None => Vec::new(),
+                .collect::<Result<Vec<_>, _>>(),
+            None => Ok(Vec::new()),
         };
         let target = match a.target {
             Some(RawTarget::Forces) => Target::Forces,
             _ => Target::Territory,
         };
+        let question = PlaceQuestion {
+            attackers: &attackers,
+            defenders: defenders.as_deref().unwrap_or_default(),
+            target,
+        };
+        let place = lookup(a.at.get_ref(), date, &question)
+            .map_err(|e| lines.unknown(a.at.span().start, e))?;
+        let defenders = defenders?;
         let mut attack =
             given_attack(kb, date, attackers, defenders, place, target).map_err(|e| match e {
                 ScenarioError::Invalid(m) => lines.malformed(a.by.span().start, m),
@@ -521,7 +539,7 @@ pub fn scenario_from_flags(
         at,
         target,
         supports,
-        &|s, d| resolve_place_on(kb, s, d),
+        &|s, d, _| resolve_place_on(kb, s, d),
     )
 }
 
@@ -546,7 +564,13 @@ pub fn scenario_from_flags_with(
     };
     let attackers = polities(attackers, Flag::Attacker)?;
     let defenders = polities(defenders, Flag::Defender)?;
-    let place = lookup(at, date).map_err(|e| ScenarioError::in_flag(Flag::At)(e.into()))?;
+    let question = PlaceQuestion {
+        attackers: &attackers,
+        defenders: &defenders,
+        target,
+    };
+    let place =
+        lookup(at, date, &question).map_err(|e| ScenarioError::in_flag(Flag::At)(e.into()))?;
     let attack = given_attack(kb, date, attackers, defenders, place, target).map_err(for_flags)?;
     let supports = supports
         .iter()

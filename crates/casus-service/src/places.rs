@@ -4,6 +4,7 @@
 //! through `casus_geo`'s resolver (with the service's optional overlay).
 
 use casus_core::query::{QueryError, ResolvedPlace};
+use casus_escalate::PlaceQuestion;
 use casus_geo::{
     looks_like_coordinates, named_place, parse_coord, resolve_name, Coord, GazetteerHit,
     LayerError, NameContext, NameError, NameOptions, NamedPlace, Resolution, Resolver,
@@ -80,16 +81,29 @@ impl Service {
 
     /// The place lookup for escalation scenarios (documents and the flags
     /// form): coordinates through the shared resolver, names through the
-    /// knowledge base then the gazetteer.
+    /// knowledge base then the gazetteer, namesakes ranked by the attack's
+    /// states.
     pub fn place_lookup(
         &self,
         most_populous: bool,
-    ) -> impl Fn(&str, Date) -> Result<ResolvedPlace, QueryError> + '_ {
-        let names = NameOptions::most_populous(most_populous);
-        move |input, date| {
+    ) -> impl Fn(&str, Date, &PlaceQuestion<'_>) -> Result<ResolvedPlace, QueryError> + '_ {
+        move |input, date, question| {
             let kb = self.kb();
             if !looks_like_coordinates(input) {
-                // As casus_geo::resolve_place_anywhere, with the shared resolver.
+                // As casus_geo::resolve_place_anywhere, with the shared
+                // resolver and, for an attack on territory, its states.
+                let context = if question.target == casus_core::Target::Territory {
+                    NameContext {
+                        defenders: question.defenders.to_vec(),
+                        attackers: question.attackers.to_vec(),
+                    }
+                } else {
+                    NameContext::default()
+                };
+                let names = NameOptions {
+                    most_populous,
+                    context,
+                };
                 return named_place(self.resolve_named(input, date, &names), input);
             }
             let coord = parse_coord(input).map_err(|e| QueryError::Place(e.to_string()))?;
