@@ -8,7 +8,7 @@
 
 use casus_core::kb::KnowledgeBase;
 use casus_core::model::TerritoryKind;
-use casus_core::name_variants::{variants, SiteHint};
+use casus_core::name_variants::{variants, SiteHint, Variant};
 use casus_core::query::{
     matching_places_on, place_candidates_on, place_status, QueryError, ResolvedPlace,
 };
@@ -113,17 +113,23 @@ impl<'a> Ranker<'a> {
         }
     }
 
-    /// The tier of a resolved place, and the state that put it there.
-    fn tier(&self, place: &ResolvedPlace) -> (Tier, Option<String>) {
+    /// The polities that may hold the place on the date, sovereign or
+    /// controller.
+    fn holders(&self, place: &ResolvedPlace) -> Vec<String> {
         let status = place_status(self.kb, place, self.date);
-        let holders: Vec<&str> = status
+        status
             .sovereign
             .iter()
             .chain(&status.controller)
             .filter(|h| h.holds != Truth::No)
-            .map(|h| h.polity.as_str())
-            .collect();
-        let find = |list: &[String]| list.iter().find(|s| holders.contains(&s.as_str())).cloned();
+            .map(|h| h.polity.clone())
+            .collect()
+    }
+
+    /// The tier of a resolved place, and the state that put it there.
+    fn tier(&self, place: &ResolvedPlace) -> (Tier, Option<String>) {
+        let holders = self.holders(place);
+        let find = |list: &[String]| list.iter().find(|s| holders.contains(s)).cloned();
         if let Some(s) = find(&self.context.defenders) {
             (Tier::Defender, Some(s))
         } else if let Some(s) = find(&self.context.attackers) {
@@ -138,15 +144,7 @@ impl<'a> Ranker<'a> {
     /// True when a state holds the place and it is neither a defender nor
     /// an attacker (the open sea is no one's, not abroad).
     fn held_elsewhere(&self, place: &ResolvedPlace) -> bool {
-        if self.tier(place).0 <= Tier::Attacker {
-            return false;
-        }
-        let status = place_status(self.kb, place, self.date);
-        status
-            .sovereign
-            .iter()
-            .chain(&status.controller)
-            .any(|h| h.holds != Truth::No)
+        self.tier(place).0 > Tier::Attacker && !self.holders(place).is_empty()
     }
 
     fn reason(&self, tier: Tier, state: Option<&str>) -> String {
@@ -335,43 +333,34 @@ fn find_name(
             return Ok(found);
         }
         for v in variants(name) {
-            let key = Key {
-                key: &v.key,
-                variant: Some((&v.how, v.hint)),
-            };
-            let Ok(Some(other)) = attempt(
+            let other = attempt_variant(
                 kb,
-                &key,
-                &v.key,
+                &v,
                 country.as_deref(),
                 date,
                 options,
                 ranker.as_ref(),
                 &mut locate,
-            ) else {
-                continue;
-            };
-            if !abroad(&other) {
-                return Ok(read_as(other, input, name, &v.key, &v.how));
+            );
+            if let Ok(Some(other)) = other {
+                if !abroad(&other) {
+                    return Ok(read_as(other, input, name, &v.key, &v.how));
+                }
             }
         }
         return Ok(found);
     }
     for v in variants(name) {
-        let key = Key {
-            key: &v.key,
-            variant: Some((&v.how, v.hint)),
-        };
-        if let Some(found) = attempt(
+        let found = attempt_variant(
             kb,
-            &key,
-            &v.key,
+            &v,
             country.as_deref(),
             date,
             options,
             ranker.as_ref(),
             &mut locate,
-        )? {
+        )?;
+        if let Some(found) = found {
             return Ok(read_as(found, input, name, &v.key, &v.how));
         }
     }
@@ -529,6 +518,23 @@ fn near_spelling(
 /// and how many near names it reads for each.
 const NEAR_KEYS: usize = 6;
 const NEAR_NAMES: usize = 30;
+
+/// [`attempt`] for one variant of the name.
+fn attempt_variant(
+    kb: &KnowledgeBase,
+    v: &Variant,
+    country: Option<&str>,
+    date: Date,
+    options: &NameOptions,
+    ranker: Option<&Ranker<'_>>,
+    locate: &mut impl FnMut(Coord) -> Result<Resolution, LayerError>,
+) -> Result<Option<NamedPlace>, NameError> {
+    let key = Key {
+        key: &v.key,
+        variant: Some((&v.how, v.hint)),
+    };
+    attempt(kb, &key, &v.key, country, date, options, ranker, locate)
+}
 
 /// A place found under a variant of the name, with a note saying so.
 fn read_as(mut found: NamedPlace, input: &str, name: &str, key: &str, how: &str) -> NamedPlace {
