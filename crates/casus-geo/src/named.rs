@@ -1,10 +1,14 @@
 //! Place names, in priority order: the knowledge base's own places,
-//! territories and polities (with their names by date), then the GeoNames
-//! gazetteer (`casus-gazetteer`), whose coordinates go through the same
-//! [`Resolver`] chain as typed coordinates — so sovereignty and regions
-//! still come from the knowledge base on the date. An ambiguous gazetteer
-//! name is an error listing the candidates, unless a country qualifier
-//! (`"Tripoli, LB"`) or [`NameOptions::most_populous`] settles it.
+//! territories and polities (with their names by date), then the gazetteer
+//! (`casus-gazetteer`: GeoNames places and Natural Earth features), whose
+//! coordinates go through the same [`Resolver`] chain as typed coordinates
+//! — so sovereignty and regions still come from the knowledge base on the
+//! date; then the name's variants (`casus_core::name_variants`), a
+//! knowledge-base name it begins, and near spellings. When the question
+//! names states ([`NameContext`]), they choose among namesakes, and the
+//! answer says which places were passed over and why. An ambiguous name is
+//! an error listing the candidates, unless a country qualifier (`"Tripoli,
+//! LB"`) or [`NameOptions::most_populous`] settles it (docs/gazetteer.md).
 
 use casus_core::kb::KnowledgeBase;
 use casus_core::model::TerritoryKind;
