@@ -239,8 +239,8 @@ pub fn resolve_name<'kb, R: std::borrow::Borrow<Resolver<'kb>>>(
 /// One lookup key: the name as typed, or one of its variants.
 struct Key<'a> {
     key: &'a str,
-    /// For a variant: how it was read, and the kind its generic word names.
-    variant: Option<(&'a str, SiteHint)>,
+    /// For a variant, the kind its generic word names (`Any` otherwise).
+    hint: SiteHint,
 }
 
 /// [`resolve_name`] with the gazetteer's coordinates resolved by `locate`.
@@ -313,7 +313,7 @@ fn find_name(
     let ranker = (!options.context.is_empty()).then(|| Ranker::new(kb, &options.context, date));
     let typed = Key {
         key: input,
-        variant: None,
+        hint: SiteHint::Any,
     };
     let first = attempt(
         kb,
@@ -535,7 +535,7 @@ fn attempt_variant(
 ) -> Result<Option<NamedPlace>, NameError> {
     let key = Key {
         key: &v.key,
-        variant: Some((&v.how, v.hint)),
+        hint: v.hint,
     };
     attempt(kb, &key, &v.key, country, date, options, ranker, locate)
 }
@@ -568,7 +568,7 @@ fn attempt(
         geo: None,
         gazetteer: None,
     };
-    let hint = key.variant.map_or(SiteHint::Any, |(_, h)| h);
+    let hint = key.hint;
     // Every entry of the name (in the qualifier's country, of the kind a
     // generic word names where there are such), before the choice rules.
     let raw = || {
