@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load test of `casus serve` on loopback (issue 10): /api/why for the
+# Load test of `casus serve` on loopback: /api/why for the
 # founding case (Azerbaijan, Armenia, Stepanakert, 2020-10-07, full proof
 # trees), from examples/load.rs (keep-alive HTTP/1.1, bounded in requests
 # and seconds). Target: >= 20,000 requests/s with p99 < 10 ms on 2 cores.

@@ -94,7 +94,7 @@ pub enum Command {
     /// Serve the JSON API over HTTP (docs/server.md) until SIGTERM or Ctrl-C.
     Serve(ServeArgs),
     /// Read a news article: quotes and speakers, dates, states, treaties and
-    /// places, commitment claims checked against the engine (issue 12).
+    /// places, commitment claims checked against the engine.
     Read(ReadArgs),
 }
 
@@ -107,7 +107,7 @@ pub struct ServeArgs {
     pub addr: String,
 }
 
-// ---- issue 12: `casus read` ----
+// ---- `casus read` ----
 
 /// Output formats of `casus read`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -419,7 +419,7 @@ pub enum EscalateFormat {
     Svg,
 }
 
-// ---- The character of the attack (issue 8; docs/events.md) ----
+// ---- The character of the attack (docs/events.md) ----
 
 /// Intent, scale and means of the attack.
 #[derive(Debug, Clone, Copy, Args)]
@@ -455,7 +455,7 @@ pub enum MeansArg {
     Cyber,
 }
 
-// ---- Requests to casus-service (issue 10: one definition of the answers) ----
+// ---- Requests to casus-service (one definition of the answers) ----
 
 impl From<TargetArg> for casus_service::TargetKind {
     fn from(t: TargetArg) -> Self {
@@ -488,7 +488,7 @@ impl CharacterArgs {
     }
 }
 
-// ---- `casus panel` (issue 11; docs/panel.md) ----
+// ---- `casus panel` (docs/panel.md) ----
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum PanelUnit {

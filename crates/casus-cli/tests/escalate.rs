@@ -1,4 +1,4 @@
-//! Acceptance tests for `casus escalate` (issue 5): the real binary on the
+//! Acceptance tests for `casus escalate`: the real binary on the
 //! embedded knowledge base and the scenario files in `examples/`.
 
 use std::path::PathBuf;

@@ -1,4 +1,4 @@
-//! Real events as they happened (issue 8): non-state attackers, the
+//! Real events as they happened: non-state attackers, the
 //! character of an attack, threatened neighbours, attacks between parties
 //! and provisions that used to go unjudged. Each test names its episode and
 //! the public source it is checked against.

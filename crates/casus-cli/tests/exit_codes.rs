@@ -76,7 +76,7 @@ const TABLE: &[(&str, i32, &str)] = &[
     ("show nato", 0, "North Atlantic"),
     ("check", 0, "0 error(s)"),
     ("escalate @examples/yerevan.toml", 0, "Escalation"),
-    // issue 12: `casus read`
+    // `casus read`
     ("read @a-file", 0, "Article"),
     ("read @no-such-article", 1, "does not exist"),
     ("read @full", 1, "is a directory"),
@@ -220,7 +220,7 @@ const TABLE: &[(&str, i32, &str)] = &[
         1,
         "atop5_1m.csv",
     ),
-    // casus panel (issue 11)
+    // casus panel
     (
         "panel --from 2000 --to 1990 --out -",
         2,
@@ -249,7 +249,7 @@ const TABLE: &[(&str, i32, &str)] = &[
         "not GeoJSON",
     ),
     ("--boundaries @no-such.geojson check", 1, "boundary file"),
-    // serve (issue 10; the running server is tested in tests/serve.rs)
+    // serve (the running server is tested in tests/serve.rs)
     ("serve --addr not-an-address", 2, "cannot listen"),
     ("--kb @broken-kb serve --addr 127.0.0.1:0", 1, "error"),
 ];

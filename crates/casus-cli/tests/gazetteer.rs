@@ -1,4 +1,4 @@
-//! The gazetteer through the real binary (issue 9 items 4 and 5): the
+//! The gazetteer through the real binary: the
 //! places of the issue resolve, a name the knowledge base lacks comes from
 //! GeoNames through the boundary layer, an ambiguous name lists its
 //! candidates (exit 2) unless qualified or `--most-populous`, historical

@@ -1,4 +1,4 @@
-//! Coordinates as places (issue 4): the real binary resolving points through
+//! Coordinates as places: the real binary resolving points through
 //! the boundary layer, the optional Natural Earth overlay, the knowledge
 //! base's territories and sea areas, and the scope-region rules.
 

@@ -1,4 +1,4 @@
-//! The map through time (issue 14 items 1-2, issue 9 item 5): who held a
+//! The map through time: who held a
 //! place on a past date, with de jure and de facto apart and recorded
 //! non-recognition; Berlin's four-power status and the Western allies'
 //! guarantee; colonies up to independence; successor states' areas that

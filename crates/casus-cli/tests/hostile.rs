@@ -1,4 +1,4 @@
-//! Hostile input (issue 13): one regression test per finding, named after
+//! Hostile input: one regression test per finding, named after
 //! it, and a bounded random-argument run of the real binary over every
 //! command with random flags, values, knowledge-base and scenario files.
 //!

@@ -1,4 +1,4 @@
-//! The Asia and Oceania treaties added for issue 9: for each, an attack that
+//! The Asia and Oceania treaties: for each, an attack that
 //! it covers and one it does not (out of force, out of scope, or an
 //! aggressor the text does not name), judged by the real binary on the
 //! embedded knowledge base. Where a treaty's defence clause is unconfirmed,

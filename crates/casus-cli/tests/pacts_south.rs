@@ -1,5 +1,5 @@
-//! Africa and Middle East pacts (issue 9 item 1, `pacts-south`): for every
-//! treaty added or extended on this branch, one dated attack that triggers it
+//! Africa and Middle East pacts: for every
+//! treaty of the region, one dated attack that triggers it
 //! and one that does not, run through the real binary on the embedded
 //! knowledge base; plus the US executive order on Qatar, which creates no
 //! obligation and only adds a note.

@@ -1,4 +1,4 @@
-//! Acceptance tests for the Europe and Americas treaties of issue 9 item 1:
+//! Acceptance tests for the Europe and Americas treaties:
 //! for every treaty added, one dated attack inside its term and scope that
 //! engages it, and the same attack on a day outside its term, which must not;
 //! plus a few real attacks and scope limits checked one by one. The real

@@ -1,4 +1,4 @@
-//! `casus read` (issue 12): the seed article's acceptance case, a snapshot
+//! `casus read`: the seed article's acceptance case, a snapshot
 //! of its text report, the reader on articles of our own, bad input, and
 //! `--add-claims`. The seed lives in `../shared/seed/`; those tests are
 //! ignored when the shared folder is absent.

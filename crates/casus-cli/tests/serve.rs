@@ -1,5 +1,5 @@
 //! `casus serve` end to end: the real binary listening on a free loopback
-//! port, every endpoint and its error cases over HTTP (issue 10). Answers
+//! port, every endpoint and its error cases over HTTP. Answers
 //! are compared with the CLI's own `--format json` output: one definition.
 
 mod common;

@@ -1,4 +1,4 @@
-//! COW state-system membership as knowledge-base facts (issue 11,
+//! COW state-system membership as knowledge-base facts (for
 //! `--all-pairs`): the shipped base's membership against COW's
 //! `states2016.csv` to the day (with `../shared/data/external/`), the
 //! membership of day and spell panels on known dates (Germany's

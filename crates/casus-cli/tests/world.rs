@@ -693,7 +693,7 @@ fn budapest_memorandum_is_an_assurance_with_no_obligation_to_defend() {
     assert!(notes.contains("budapest-1994"), "{notes}");
     assert!(notes.contains("no obligation to defend"), "{notes}");
     // Only the pledges to refrain and the consultation clauses are judged
-    // (issue 8: para. 6 must not go unjudged): Russia's attack breaches the
+    // (para. 6 must not go unjudged): Russia's attack breaches the
     // pledges; no state owes Ukraine defense under the memorandum.
     let budapest: Vec<&Value> = v["verdicts"]
         .as_array()
@@ -717,7 +717,7 @@ fn taiwan_relations_act_is_domestic_law_with_no_obligation_to_defend() {
     let notes = v["notes"].to_string();
     assert!(notes.contains("taiwan-relations-act"), "{notes}");
     assert!(notes.contains("no obligation to defend"), "{notes}");
-    // Its policy sections are judged as consultation (issue 8: nothing
+    // Its policy sections are judged as consultation (nothing
     // modelled goes unjudged), never as an obligation to defend.
     assert!(
         !v["verdicts"]

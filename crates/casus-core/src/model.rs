@@ -59,7 +59,7 @@ pub enum PolityKind {
     /// An international organisation that is a frame for treaties.
     Organisation,
     /// A non-state armed group (al-Qaeda, Hezbollah, …): it can attack but
-    /// is party to nothing (issue 8).
+    /// is party to nothing.
     ArmedGroup,
     /// An attacker not (yet) identified.
     Unknown,
@@ -90,7 +90,7 @@ pub struct Polity {
     /// that lost and regained independence).
     pub existence: Vec<Dated<()>>,
     /// Membership of the COW state system where it differs from existence
-    /// (issue 11; the rule is in `state_system`, docs/kb-format.md).
+    /// (the rule is in `state_system`, docs/kb-format.md).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub system_membership: Vec<Dated<()>>,
     /// States that recognise a de facto state (empty for states).
@@ -596,7 +596,7 @@ pub struct Provision {
     pub validity: Interval,
     pub source: Source,
     pub note: Option<String>,
-    // Readings of the text (issue 8; docs/events.md), each citing the clause.
+    // Readings of the text (docs/events.md), each citing the clause.
     /// Whom the trigger covers; `None`: not recorded (read as unstated).
     pub trigger_by: Option<Dated<AttackerCoverage>>,
     /// What the text says of an attack by one party on another; `None`:
@@ -713,7 +713,7 @@ pub struct Claim {
 }
 
 // ---- Attackers beyond states, readings of a provision's trigger, land
-// borders (issue 8; docs/events.md) ----
+// borders (docs/events.md) ----
 
 /// A state's relation to a non-state armed group on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Encode, Decode)]

@@ -1,4 +1,4 @@
-//! Nothing modelled goes unjudged (issue 8, item 7): for every provision of
+//! Nothing modelled goes unjudged: for every provision of
 //! the shipped knowledge base there is an attack — a date inside the
 //! treaty's and the text's life, a party attacked, an attacker — for which
 //! the engine gives it a verdict. A provision that can never produce one is

@@ -97,7 +97,7 @@ fn binary_form_holds_the_same_indexes_as_the_toml() {
 
 #[test]
 fn binary_form_keeps_state_system_membership() {
-    // COW membership spells (issue 11) survive the binary form, spell by
+    // COW membership spells survive the binary form, spell by
     // spell with their sources (what `--all-pairs` reads).
     let (toml, binary) = both();
     let spells = |kb: &KnowledgeBase| -> Vec<(String, String)> {

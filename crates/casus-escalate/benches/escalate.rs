@@ -1,4 +1,4 @@
-//! Benchmarks for issue 5's speed targets: one deterministic cascade over
+//! Benchmarks for the escalation speed targets (docs/performance.md): one deterministic cascade over
 //! the full shipped knowledge base (target < 1 ms), and Monte Carlo runs of
 //! the Yerevan scenario (target: 1 million runs in < 10 s on 2 cores).
 

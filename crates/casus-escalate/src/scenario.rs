@@ -161,7 +161,7 @@ struct RawAttack {
     at: Spanned<String>,
     #[serde(default)]
     target: Option<RawTarget>,
-    // The attack's character (issue 8; docs/events.md).
+    // The attack's character (docs/events.md).
     #[serde(default)]
     intent: Option<Intent>,
     #[serde(default)]

@@ -219,7 +219,7 @@ impl Gazetteer {
     }
 }
 
-// ---- Prefix search (type-ahead; issue 10, casus-service::search) ----
+// ---- Prefix search (type-ahead: casus-service::search) ----
 
 impl Gazetteer {
     /// Places bearing a name whose folded form starts with `prefix`

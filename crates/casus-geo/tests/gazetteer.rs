@@ -1,5 +1,5 @@
 //! The gazetteer against the boundary layer and the knowledge base
-//! (issue 9 items 4 and 5): a seeded sample of 500 GeoNames places lands in
+//!: a seeded sample of 500 GeoNames places lands in
 //! the country GeoNames gives for it, every knowledge-base place name still
 //! resolves to its own entry, and a point off Sakhalin has one continent.
 

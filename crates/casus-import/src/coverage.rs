@@ -29,7 +29,7 @@ use crate::cow::CowStates;
 use crate::ddyr::DyadYear;
 use crate::problem::{ImportError, RowProblem};
 
-/// The years issue 9 measures.
+/// The years the coverage is measured over (docs/validation.md).
 pub const DEFAULT_YEARS: [i16; 5] = [1950, 1970, 1990, 2010, 2018];
 
 /// A directed dyad: (obligor's COW code, beneficiary's COW code).

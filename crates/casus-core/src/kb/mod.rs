@@ -50,7 +50,7 @@ pub struct KnowledgeBase {
     pub places: Vec<Place>,
     pub claims: Vec<Claim>,
     pub treaties: Vec<Treaty>,
-    /// Land borders between states (issue 8: threatened neighbours).
+    /// Land borders between states (threatened neighbours).
     pub borders: Vec<Border>,
     /// Problems that did not stop loading (not kept in the binary form:
     /// `casus check` reports them from the TOML).
@@ -66,7 +66,7 @@ pub struct KnowledgeBase {
     treaty_names: NameIndex<usize>,
     /// Territory index -> indexes of its children.
     children: Vec<Vec<usize>>,
-    /// Polity id -> indexes into `borders` (issue 8).
+    /// Polity id -> indexes into `borders`.
     borders_by_polity: HashMap<String, Vec<usize>>,
     /// Indexes of `treaties` sorted by id: the order every answer lists
     /// them in, computed once at load instead of on every query.

@@ -27,7 +27,7 @@ pub struct RawFile {
     pub claim: Vec<S<RawClaim>>,
     #[serde(default)]
     pub treaty: Vec<S<RawTreaty>>,
-    /// Land borders between states (issue 8).
+    /// Land borders between states.
     #[serde(default)]
     pub border: Vec<S<RawBorder>>,
 }
@@ -71,12 +71,12 @@ pub struct RawPolity {
     pub cow_abb: Option<S<String>>,
     #[serde(default)]
     pub existence: Vec<S<RawSpell>>,
-    /// COW state-system membership where it differs from existence (issue 11).
+    /// COW state-system membership where it differs from existence.
     #[serde(default)]
     pub system_membership: Vec<S<RawSpell>>,
     #[serde(default)]
     pub recognised_by: Vec<S<RawPolitySpell>>,
-    /// An armed group's dated relations to states (issue 8).
+    /// An armed group's dated relations to states.
     #[serde(default)]
     pub relations: Vec<S<RawRelation>>,
     pub source: Option<S<String>>,
@@ -304,7 +304,7 @@ pub struct RawProvision {
     pub scope: Vec<S<RawScope>>,
     #[serde(default)]
     pub conditions: Vec<S<RawCondition>>,
-    // Readings of the text (issue 8; docs/events.md).
+    // Readings of the text (docs/events.md).
     pub trigger_by: Option<S<RawReading>>,
     pub between_parties: Option<S<RawReading>>,
     pub threatened_party: Option<S<RawReading>>,
