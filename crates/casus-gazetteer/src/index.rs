@@ -219,35 +219,18 @@ impl Gazetteer {
     }
 }
 
-// ---- Prefix search (type-ahead: casus-service::search) ----
+// ---- Names matched by an automaton: prefixes (type-ahead,
+// casus-service::search) and near spellings (a last resort) ----
 
 impl Gazetteer {
     /// Places bearing a name whose folded form starts with `prefix`
     /// (already folded): at most `max_names` distinct names are read, in
     /// key order, each with its places. Bounded work for type-ahead.
     pub fn prefix_folded(&self, prefix: &str, max_names: usize) -> Vec<(String, Vec<Entry>)> {
-        use fst::{Automaton, IntoStreamer, Streamer};
-        let Some(map) = self.names.as_ref() else {
-            return Vec::new();
-        };
-        let automaton = fst::automaton::Str::new(prefix).starts_with();
-        let mut stream = map.search(automaton).into_stream();
-        let mut out = Vec::new();
-        while let Some((key, _)) = stream.next() {
-            if out.len() >= max_names {
-                break;
-            }
-            let key = String::from_utf8_lossy(key).into_owned();
-            let entries = self.lookup_folded(&key);
-            out.push((key, entries));
-        }
-        out
+        use fst::Automaton;
+        self.names_matching(fst::automaton::Str::new(prefix).starts_with(), max_names)
     }
-}
 
-// ---- Near spellings (a last resort for names that match nothing) ----
-
-impl Gazetteer {
     /// Names within `distance` edits of `key` (already folded), each with
     /// its places; at most `max_names` names. Empty when the automaton for
     /// `key` would be too large.
@@ -257,22 +240,32 @@ impl Gazetteer {
         distance: u32,
         max_names: usize,
     ) -> Vec<(String, Vec<Entry>)> {
+        match fst::automaton::Levenshtein::new(key, distance) {
+            Ok(automaton) => self.names_matching(automaton, max_names),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// At most `max_names` names the automaton accepts, in key order, each
+    /// with its places.
+    fn names_matching(
+        &self,
+        automaton: impl fst::Automaton,
+        max_names: usize,
+    ) -> Vec<(String, Vec<Entry>)> {
         use fst::{IntoStreamer, Streamer};
         let Some(map) = self.names.as_ref() else {
             return Vec::new();
         };
-        let Ok(automaton) = fst::automaton::Levenshtein::new(key, distance) else {
-            return Vec::new();
-        };
         let mut stream = map.search(automaton).into_stream();
         let mut out = Vec::new();
-        while let Some((name, _)) = stream.next() {
+        while let Some((key, _)) = stream.next() {
             if out.len() >= max_names {
                 break;
             }
-            let name = String::from_utf8_lossy(name).into_owned();
-            let entries = self.lookup_folded(&name);
-            out.push((name, entries));
+            let key = String::from_utf8_lossy(key).into_owned();
+            let entries = self.lookup_folded(&key);
+            out.push((key, entries));
         }
         out
     }

@@ -132,7 +132,11 @@ impl<'a> Ranker<'a> {
 
     /// The tier of a resolved place, and the state that put it there.
     fn tier(&self, place: &ResolvedPlace) -> (Tier, Option<String>) {
-        let holders = self.holders(place);
+        self.tier_of(&self.holders(place))
+    }
+
+    /// The tier of a place with these holders.
+    fn tier_of(&self, holders: &[String]) -> (Tier, Option<String>) {
         let find = |list: &[String]| list.iter().find(|s| holders.contains(s)).cloned();
         if let Some(s) = find(&self.context.defenders) {
             (Tier::Defender, Some(s))
@@ -148,7 +152,8 @@ impl<'a> Ranker<'a> {
     /// True when a state holds the place and it is neither a defender nor
     /// an attacker (the open sea is no one's, not abroad).
     fn held_elsewhere(&self, place: &ResolvedPlace) -> bool {
-        self.tier(place).0 > Tier::Attacker && !self.holders(place).is_empty()
+        let holders = self.holders(place);
+        self.tier_of(&holders).0 > Tier::Attacker && !holders.is_empty()
     }
 
     fn reason(&self, tier: Tier, state: Option<&str>) -> String {
@@ -315,7 +320,7 @@ fn find_name(
         key: input,
         hint: SiteHint::Any,
     };
-    let first = attempt(
+    let mut first = attempt(
         kb,
         &typed,
         name,
@@ -332,28 +337,12 @@ fn find_name(
         (Some(r), Some(p)) => !r.context.defenders.is_empty() && r.held_elsewhere(p),
         _ => false,
     };
-    if let Some(found) = first {
-        if !abroad(&found) {
-            return Ok(found);
-        }
-        for v in variants(name) {
-            let other = attempt_variant(
-                kb,
-                &v,
-                country.as_deref(),
-                date,
-                options,
-                ranker.as_ref(),
-                &mut locate,
-            );
-            if let Ok(Some(other)) = other {
-                if !abroad(&other) {
-                    return Ok(read_as(other, input, name, &v.key, &v.how));
-                }
-            }
-        }
+    if let Some(found) = first.take_if(|found| !abroad(found)) {
         return Ok(found);
     }
+    // Found abroad: a variant must land at home to win, and its errors are
+    // passed over; found nowhere: the first variant found wins.
+    let retrying = first.is_some();
     for v in variants(name) {
         let found = attempt_variant(
             kb,
@@ -363,10 +352,18 @@ fn find_name(
             options,
             ranker.as_ref(),
             &mut locate,
-        )?;
-        if let Some(found) = found {
+        );
+        let found = if retrying {
+            found.ok().flatten()
+        } else {
+            found?
+        };
+        if let Some(found) = found.filter(|f| !retrying || !abroad(f)) {
             return Ok(read_as(found, input, name, &v.key, &v.how));
         }
+    }
+    if let Some(found) = first {
+        return Ok(found);
     }
     if let Some(found) = longer_kb_name(kb, ranker.as_ref(), input, name, date)? {
         return Ok(found);
